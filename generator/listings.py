@@ -1,0 +1,151 @@
+"""Listing pages: which lists the site has (Hugo's sections and taxonomy terms), paginated.
+
+URL scheme (site-relative):
+    tin-tuc/                         all news            chuyen-muc/<slug>/    a category
+    mo-hinh/                         all models          mo-hinh/phong-trao/<slug>/, linh-vuc/<slug>/, nam/<year>/
+    khen-thuong/                     all commendations   khen-thuong/nam/<year>/, cap-khen/<slug>/, hinh-thuc/<slug>/
+    the/<slug>/                      a tag               don-vi/<id>/<kind>/   a unit's records of one kind
+Page n > 1 of any listing is at <listing>trang/<n>/.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+import paginate
+
+from .index import SiteIndex
+from .loader import Kind
+from .records import Entry, recent_first
+from .views import Link
+
+PER_PAGE = 20
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A group of links to other listings, shown on a listing's first page ("Theo phong trào")."""
+
+    title: str
+    links: list[Link]
+
+
+@dataclass(frozen=True)
+class Listing:
+    url: str
+    title: str
+    entries: list[Entry]
+    description: str = ""
+    facets: tuple[Facet, ...] = ()
+    parent: Link | None = None
+
+
+@dataclass(frozen=True)
+class ListingPage:
+    listing: Listing
+    number: int
+    count: int  # pages in the listing
+    entries: list[Entry]
+    first_item: int
+    last_item: int
+
+    @property
+    def url(self) -> str:
+        return page_url(self.listing.url, self.number)
+
+    @property
+    def title(self) -> str:
+        title = self.listing.title
+        return title if self.number == 1 else f"{title} – Trang {self.number}"
+
+    def pager(self) -> list[Link]:
+        """Links to nearby pages, with "…" gaps, as on Vietnamese news portals."""
+        if self.count <= 1:
+            return []
+        links: list[Link] = []
+        shown = sorted({1, self.count, *range(max(1, self.number - 2), min(self.count, self.number + 2) + 1)})
+        previous = 0
+        for number in shown:
+            if number - previous > 1:
+                links.append(Link("…", ""))
+            links.append(Link(str(number), page_url(self.listing.url, number)))
+            previous = number
+        return links
+
+    @property
+    def previous_url(self) -> str | None:
+        return page_url(self.listing.url, self.number - 1) if self.number > 1 else None
+
+    @property
+    def next_url(self) -> str | None:
+        return page_url(self.listing.url, self.number + 1) if self.number < self.count else None
+
+
+def page_url(listing_url: str, number: int) -> str:
+    return listing_url if number == 1 else f"{listing_url}trang/{number}/"
+
+
+def paginate_listing(listing: Listing, per_page: int = PER_PAGE) -> Iterator[ListingPage]:
+    first = paginate.Page(listing.entries, page=1, items_per_page=per_page)
+    count = max(first.page_count, 1)
+    for number in range(1, count + 1):
+        page = first if number == 1 else paginate.Page(listing.entries, page=number, items_per_page=per_page)
+        yield ListingPage(listing, number, count, list(page.items), page.first_item or 0, page.last_item or 0)
+
+
+def listings(index: SiteIndex) -> Iterator[Listing]:
+    """Every listing of the site, from the index; each entry appears in O(1) listings."""
+    news, models, commendations = (index.by_kind[k] for k in (Kind.NEWS, Kind.MODEL, Kind.COMMENDATION))
+
+    def facet(kind: Kind, taxonomy: str, title: str, base: str) -> Facet:
+        return Facet(title, [Link(t.label, f"{base}{t.slug}/", n) for t, n in index.terms(kind, taxonomy)])
+
+    def terms(kind: Kind, taxonomy: str, base: str, prefix: str, parent: Link) -> Iterator[Listing]:
+        for term, _ in index.terms(kind, taxonomy):
+            yield Listing(f"{base}{term.slug}/", f"{prefix}{term.label}", index.group(kind, taxonomy, term.slug), parent=parent)
+
+    news_link = Link("Tin tức", "tin-tuc/")
+    yield Listing("tin-tuc/", "Tin tức", news, "Tin tức mới nhất, xếp theo thời gian đăng.",
+                  (facet(Kind.NEWS, "category", "Chuyên mục", "chuyen-muc/"),))
+    yield from terms(Kind.NEWS, "category", "chuyen-muc/", "Chuyên mục: ", news_link)
+
+    models_link = Link("Mô hình tiêu biểu", "mo-hinh/")
+    yield Listing(
+        "mo-hinh/", "Mô hình tiêu biểu", models, "Các mô hình, cách làm hay do các đơn vị đăng ký thực hiện.",
+        (
+            facet(Kind.MODEL, "movement", "Theo phong trào", "mo-hinh/phong-trao/"),
+            facet(Kind.MODEL, "field", "Theo lĩnh vực", "mo-hinh/linh-vuc/"),
+            facet(Kind.MODEL, "year", "Theo năm đăng ký", "mo-hinh/nam/"),
+        ),
+    )
+    yield from terms(Kind.MODEL, "movement", "mo-hinh/phong-trao/", "Phong trào: ", models_link)
+    yield from terms(Kind.MODEL, "field", "mo-hinh/linh-vuc/", "Lĩnh vực: ", models_link)
+    yield from terms(Kind.MODEL, "year", "mo-hinh/nam/", "Mô hình đăng ký năm ", models_link)
+
+    awards_link = Link("Khen thưởng", "khen-thuong/")
+    yield Listing(
+        "khen-thuong/", "Khen thưởng", commendations, "Các tập thể, cá nhân được biểu dương, khen thưởng.",
+        (
+            facet(Kind.COMMENDATION, "year", "Theo năm", "khen-thuong/nam/"),
+            facet(Kind.COMMENDATION, "authority", "Theo cấp khen", "khen-thuong/cap-khen/"),
+            facet(Kind.COMMENDATION, "form", "Theo hình thức", "khen-thuong/hinh-thuc/"),
+        ),
+    )
+    yield from terms(Kind.COMMENDATION, "year", "khen-thuong/nam/", "Khen thưởng năm ", awards_link)
+    yield from terms(Kind.COMMENDATION, "authority", "khen-thuong/cap-khen/", "Cấp khen: ", awards_link)
+    yield from terms(Kind.COMMENDATION, "form", "khen-thuong/hinh-thuc/", "Hình thức: ", awards_link)
+
+    tagged: dict[str, list[Entry]] = {}
+    for (kind, taxonomy, slug), entries in index.groups.items():
+        if taxonomy == "tag":
+            tagged.setdefault(slug, []).extend(entries)
+    for slug, entries in tagged.items():
+        yield Listing(f"the/{slug}/", f"Thẻ: {index.labels[('tag', slug)]}", recent_first(entries))
+
+    for unit in index.by_kind[Kind.UNIT]:
+        for kind in (Kind.MODEL, Kind.COMMENDATION, Kind.NEWS):
+            entries = index.group(kind, "unit", unit.slug)
+            if entries:
+                yield Listing(f"{unit.url}{kind.value}/", f"{kind.plural_label} – {unit.title}", entries,
+                              parent=Link(unit.title, unit.url))

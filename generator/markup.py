@@ -1,0 +1,86 @@
+"""Entry bodies: Markdown → sanitised HTML, the same for every engine and every output.
+
+Bodies are rendered here rather than by the site engine so that pages, feeds and the search
+index share one safe HTML, and raw HTML from an editor never reaches readers unsanitised.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+
+import markdown
+import nh3
+
+from .vietnamese import heading_slug
+
+_TAGS = nh3.ALLOWED_TAGS - {"center", "strike", "tt", "acronym", "map", "area"}
+_ATTRIBUTES = {
+    **{tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()},
+    **{f"h{level}": {"id"} for level in range(1, 7)},
+    "abbr": {"title"},
+    "img": {"alt", "src", "width", "height", "title"},
+    "a": {"href", "hreflang", "title"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+}
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """Link from a page at `from_url` to `to_url`, both site-relative ("tin-tuc/x/", "")."""
+    base = from_url.rstrip("/") or "."
+    target = to_url.rstrip("/") or "."
+    link = posixpath.relpath(target, base)
+    if to_url.endswith("/") or to_url == "":
+        return "./" if link == "." else link + "/"
+    return link
+
+
+def is_external(url: str) -> bool:
+    return "://" in url or url.startswith(("//", "mailto:", "tel:"))
+
+
+@dataclass
+class BodyRenderer:
+    """Renders bodies with one reusable Markdown instance (building one costs more than a page)."""
+
+    extensions: list = field(default_factory=lambda: ["tables", "sane_lists", "footnotes", "attr_list"])
+
+    def __post_init__(self) -> None:
+        self._md = markdown.Markdown(
+            extensions=[*self.extensions, "toc"],
+            extension_configs={"toc": {"slugify": heading_slug, "toc_depth": "2-4"}},
+            output_format="html",
+        )
+
+    def render(self, body: str, page_url: str) -> RenderedBody:
+        self._md.reset()
+        raw_html = self._md.convert(body)
+        dropped: list[str] = []
+
+        def keep(tag: str, attribute: str, value: str) -> str | None:
+            if attribute not in ("src", "href") or value.startswith("#"):
+                return value
+            if is_external(value):
+                if attribute == "src":  # a page must not load anything from another host
+                    dropped.append(value)
+                    return None
+                return value
+            return relative_url(page_url, value.lstrip("/"))
+
+        clean = nh3.clean(
+            raw_html, tags=_TAGS, attributes=_ATTRIBUTES, attribute_filter=keep,
+            link_rel="noopener noreferrer",
+        )
+        return RenderedBody(clean, changed=_normalise(clean) != _normalise(raw_html), external_sources=dropped)
+
+
+@dataclass(frozen=True)
+class RenderedBody:
+    html: str
+    changed: bool  # the sanitiser removed something the editor wrote
+    external_sources: list[str]
+
+
+def _normalise(html: str) -> str:
+    return "".join(html.split())

@@ -1,0 +1,121 @@
+"""Site index → page plan: every page of the site, as a URL, a title and its HTML content.
+
+The plan is engine-neutral: each page is HTML wrapped in the minimum front matter a Markdown
+site engine needs. The theme (theme_overrides/) adds the header, footer and navigation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+
+from .index import SiteIndex
+from .listings import ListingPage, listings, paginate_listing
+from .loader import Kind
+from .markup import BodyRenderer, relative_url
+from .views import Link, Views
+
+
+@dataclass(frozen=True)
+class Page:
+    url: str  # site-relative: "" for the home page, "mo-hinh/cho-con/"
+    title: str
+    html: str
+    description: str = ""
+    # Hints for the theme: hidden sidebars, the record kind (for styling), canonical data.
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def path(self) -> str:
+        """Source file that yields this URL in a directory-URL engine (MkDocs, Hugo, Zensical)."""
+        return f"{self.url}index.md"
+
+
+def make_environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=StrictUndefined,
+    )
+
+    @pass_context
+    def href(context, target: str) -> str:
+        return relative_url(context["page_url"], target)
+
+    env.filters["href"] = href
+    return env
+
+
+class Planner:
+    """Plans all pages of a site from its index."""
+
+    def __init__(self, index: SiteIndex, site_name: str = ""):
+        self.index = index
+        self.views = Views(index)
+        self.bodies = BodyRenderer()
+        self.env = make_environment()
+        self.site_name = site_name
+
+    def _render(self, template: str, page_url: str, **context: Any) -> str:
+        return self.env.get_template(template).render(page_url=page_url, **context)
+
+    def pages(self) -> Iterator[Page]:
+        yield self.home()
+        yield self.units_page()
+        for kind in Kind:
+            for entry in self.index.by_kind[kind]:
+                yield self.entry_page(entry)
+        for listing in listings(self.index):
+            for listing_page in paginate_listing(listing):
+                yield self.listing_page(listing_page)
+
+    def entry_page(self, entry) -> Page:
+        body = self.bodies.render(entry.body, entry.url)
+        view = self.views.entry(entry, body.html)
+        html = self._render("entry.html", entry.url, view=view)
+        meta = {"hide": ["navigation", "toc"], "kind": entry.kind.value, "date": view.date_iso or None}
+        return Page(entry.url, entry.title, html, entry.summary, meta)
+
+    def listing_page(self, page: ListingPage) -> Page:
+        teasers = self.views.teasers(page.entries)
+        html = self._render("listing.html", page.url, page=page, teasers=teasers)
+        description = page.listing.description or page.listing.title
+        return Page(page.url, page.title, html, description, {"hide": ["toc"], "listing": True})
+
+    def units_page(self) -> Page:
+        """Units A–Z, grouped by first letter in Vietnamese alphabetical order."""
+        groups: dict[str, list[Link]] = {}
+        for unit in self.index.by_kind[Kind.UNIT]:  # already in Vietnamese order
+            models = len(self.index.group(Kind.MODEL, "unit", unit.slug))
+            groups.setdefault(unit.title[:1].upper(), []).append(Link(unit.title, unit.url, models))
+        html = self._render("units.html", "don-vi/", groups=list(groups.items()), total=len(self.index.by_kind[Kind.UNIT]))
+        return Page("don-vi/", "Đơn vị", html, "Danh sách các đơn vị theo thứ tự chữ cái.", {"hide": ["toc"], "listing": True})
+
+    def home(self) -> Page:
+        index = self.index
+        news = index.by_kind[Kind.NEWS]
+        models = index.by_kind[Kind.MODEL]
+        lead = next((e for e in news if e.fields.featured), news[0] if news else None)
+        featured = [e for e in models if e.fields.featured][:6] or models[:6]
+        counts = [
+            Link("đơn vị", "don-vi/", len(index.by_kind[Kind.UNIT])),
+            Link("mô hình", "mo-hinh/", len(models)),
+            Link("khen thưởng", "khen-thuong/", len(index.by_kind[Kind.COMMENDATION])),
+            Link("tin bài", "tin-tuc/", len(news)),
+        ]
+        description = f"{counts[0].count} đơn vị, {counts[1].count} mô hình tiêu biểu, {counts[2].count} khen thưởng."
+        html = self._render(
+            "home.html", "",
+            site_name=self.site_name or "Trang chủ",
+            tagline=description,
+            counts=counts,
+            lead=self.views.teaser(lead) if lead else None,
+            latest=self.views.teasers([e for e in news if e is not lead][:8]),
+            featured=self.views.teasers(featured),
+            commendations=self.views.teasers(index.by_kind[Kind.COMMENDATION][:5]),
+        )
+        return Page("", self.site_name or "Trang chủ", html, description, {"hide": ["navigation", "toc"], "home": True})

@@ -1,0 +1,106 @@
+"""Vietnamese text rules shared by slugs, sorting, dates and search.
+
+Every place that compares, orders or addresses Vietnamese text goes through this module, so
+that the index side and the query side of search, URL slugs and heading anchors all follow one
+set of rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from babel.dates import format_date, format_datetime
+from slugify import slugify as _slugify
+
+LOCALE = "vi"
+
+# Combining marks that carry the five Vietnamese tones (huyền, hỏi, ngã, sắc, nặng), in the
+# order of a Vietnamese dictionary: no tone first, then these.
+_TONE_ORDER = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+# Vietnamese alphabet order (ă â đ ê ô ơ ư are letters of their own); f j w z appear in loan
+# words and take their Latin places.
+_ALPHABET = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
+_LETTER_RANK = {letter: rank for rank, letter in enumerate(_ALPHABET, start=10)}
+
+_SYLLABLE = re.compile(r"\w+")
+
+
+def nfc(text: str) -> str:
+    """Return text in Unicode NFC, the form every stored string uses."""
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Fold text for matching: lower case, no tone or vowel marks, đ → d, NFC or NFD alike.
+
+    "Đảng viên trẻ", "dang vien tre" and the NFD spelling of the first all fold to
+    "dang vien tre". The search index and the search box apply this same function.
+    """
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.replace("đ", "d")
+
+
+def slugify(text: str, separator: str = "-") -> str:
+    """Lower-case ASCII slug: "Đảng bộ Khối" → "dang-bo-khoi", for NFC and NFD input alike."""
+    return _slugify(nfc(text), separator=separator)
+
+
+def heading_slug(value: str, separator: str) -> str:
+    """Slug function in the signature Python-Markdown's `toc` extension expects."""
+    return slugify(value, separator)
+
+
+def sort_key(text: str) -> tuple:
+    """Key for Vietnamese dictionary order.
+
+    Python's `sorted()` compares code points, which puts "Đ" after "Z" and "ă" after "z".
+    PyICU gets this right but has no wheel (it compiles against libicu-dev), and pyuca's
+    default table misorders Vietnamese letters, so the rules are written out here: compare
+    syllable by syllable on letters (a ă â b c d đ …), then on tones (none, huyền, hỏi, ngã,
+    sắc, nặng), then on case.
+    """
+    letters: list[tuple[int, ...]] = []
+    tones: list[tuple[int, ...]] = []
+    for syllable in _SYLLABLE.findall(nfc(text)):
+        syllable_letters = []
+        syllable_tones = []
+        for char in syllable.lower():
+            decomposed = unicodedata.normalize("NFD", char)
+            tone = next((_TONE_ORDER[m] for m in decomposed if m in _TONE_ORDER), 0)
+            base = unicodedata.normalize(
+                "NFC", "".join(m for m in decomposed if m not in _TONE_ORDER)
+            )
+            syllable_letters.append(_LETTER_RANK.get(base, _rank_other(base)))
+            syllable_tones.append(tone)
+        letters.append(tuple(syllable_letters))
+        tones.append(tuple(syllable_tones))
+    case = tuple(not ch.islower() for ch in nfc(text) if ch.isalpha())
+    return (tuple(letters), tuple(tones), case)
+
+
+def _rank_other(char: str) -> int:
+    # Digits sort before letters; anything else (other scripts) after them, by code point.
+    if char.isdigit():
+        return unicodedata.digit(char, 0)
+    return 1000 + ord(char[0])
+
+
+def format_day(value: dt.date) -> str:
+    """Date as Vietnamese news sites show it: "Thứ Tư, 25/11/2026"."""
+    # Babel's built-in `vi` widths put the time first and spell months out; news portals use
+    # this explicit pattern.
+    return format_date(value, "EEEE, dd/MM/yyyy", locale=LOCALE)
+
+
+def format_moment(value: dt.datetime) -> str:
+    """Date and time: "Thứ Tư, 25/11/2026 08:30"."""
+    return format_datetime(value, "EEEE, dd/MM/yyyy HH:mm", locale=LOCALE)
+
+
+def format_short_date(value: dt.date) -> str:
+    """Compact date for lists and metadata cards: "25/11/2026"."""
+    return format_date(value, "dd/MM/yyyy", locale=LOCALE)

@@ -1,0 +1,74 @@
+"""Page plan → files: writes generated pages into the docs tree beside hand-written pages.
+
+Only files whose content changed are rewritten, so a live-reloading engine sees one changed
+file per edited entry; pages the plan no longer has are removed. A manifest of what was
+generated keeps hand-written pages safe from being overwritten or deleted.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from .pages import Page
+
+MANIFEST = ".generated.json"
+
+
+class WouldOverwrite(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class WriteReport:
+    written: int
+    unchanged: int
+    removed: int
+
+    @property
+    def pages(self) -> int:
+        return self.written + self.unchanged
+
+
+def page_source(page: Page) -> str:
+    """A page as Markdown: front matter, then its HTML (a Markdown engine passes HTML through)."""
+    meta = {"title": page.title, "description": page.description, **page.meta}
+    # JSON values are valid YAML flow scalars: exact quoting for any title, no YAML dump cost.
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items() if value is not None]
+    return "---\n" + "\n".join(lines) + "\n---\n\n" + page.html.strip() + "\n"
+
+
+def write_pages(pages: Iterable[Page], docs_dir: Path) -> WriteReport:
+    manifest_path = docs_dir / MANIFEST
+    previous = set(json.loads(manifest_path.read_text("utf-8"))) if manifest_path.exists() else set()
+    current: list[str] = []
+    written = unchanged = 0
+    for page in pages:
+        target = docs_dir / page.path
+        if page.path not in previous and target.exists():
+            raise WouldOverwrite(
+                f"Trang sinh tự động /{page.url} trùng với tệp viết tay docs/{page.path}; hãy đổi tên tệp viết tay."
+            )
+        content = page_source(page).encode("utf-8")
+        current.append(page.path)
+        if target.exists() and target.read_bytes() == content:
+            unchanged += 1
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        written += 1
+    stale = previous - set(current)
+    for path in stale:
+        (docs_dir / path).unlink(missing_ok=True)
+        _prune_empty_parents(docs_dir / path, docs_dir)
+    manifest_path.write_text(json.dumps(sorted(current), ensure_ascii=False, indent=0), "utf-8")
+    return WriteReport(written, unchanged, len(stale))
+
+
+def _prune_empty_parents(path: Path, root: Path) -> None:
+    parent = path.parent
+    while parent != root and parent.is_dir() and not any(parent.iterdir()):
+        parent.rmdir()
+        parent = parent.parent

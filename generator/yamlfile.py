@@ -1,0 +1,119 @@
+"""Reading editors' YAML: text decoding, line numbers for every key, and Vietnamese errors.
+
+PyYAML alone loses what editors need to fix a mistake: it forgets where each key was, keeps
+the last of two duplicate keys without a word, and turns `2024-02-30` into a parser crash.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+from .vietnamese import nfc
+
+Location = tuple[str | int, ...]
+
+
+class _EditorLoader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so the schema parses them with clear messages."""
+
+
+_EditorLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class YamlError(Exception):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+@dataclass
+class YamlDocument:
+    data: Any
+    # 1-based line of every key and list item, by its location: ("recipient", "name") → 12.
+    lines: dict[Location, int] = field(default_factory=dict)
+    duplicates: list[tuple[Location, int]] = field(default_factory=list)
+
+    def line_of(self, location: Location, default: int = 1) -> int:
+        """Line of the deepest known part of `location` (a missing key points at its parent)."""
+        for end in range(len(location), 0, -1):
+            if location[:end] in self.lines:
+                return self.lines[location[:end]]
+        return default
+
+
+def decode_text(raw: bytes, path: str) -> str:
+    """Bytes of an editor's file → NFC text with LF line ends, or a YamlError naming the line."""
+    if b"\x00" in raw:
+        raise YamlError(Problem(path, 1, "", "Tệp không phải văn bản (có byte NUL): có thể là tệp nhị phân đặt nhầm chỗ."))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise YamlError(
+            Problem(path, line, "", "Tệp không được mã hóa UTF-8. Hãy lưu lại tệp với bảng mã UTF-8.")
+        ) from None
+    return nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def load_yaml(raw: bytes | str, path: str, first_line: int = 1) -> YamlDocument:
+    """Parse YAML text; `first_line` is the file line the text starts on (for front matter)."""
+    text = decode_text(raw, path) if isinstance(raw, bytes) else raw
+    offset = first_line - 1
+    loader = _EditorLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 1 + offset) if mark else first_line
+        raise YamlError(Problem(path, line, "", _explain_yaml_error(error, text, mark))) from None
+    except yaml.YAMLError as error:
+        raise YamlError(Problem(path, first_line, "", f"YAML không hợp lệ: {error}")) from None
+    finally:
+        loader.dispose()
+    document = YamlDocument(data)
+    if node is not None:
+        _record_lines(node, (), offset, document)
+    return document
+
+
+def _record_lines(node: yaml.Node, location: Location, offset: int, document: YamlDocument) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            line = key_node.start_mark.line + 1 + offset
+            if key in seen:
+                document.duplicates.append((location + (key,), line))
+            seen.add(key)
+            document.lines[location + (key,)] = line
+            _record_lines(value_node, location + (key,), offset, document)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            document.lines[location + (index,)] = item.start_mark.line + 1 + offset
+            _record_lines(item, location + (index,), offset, document)
+
+
+def _explain_yaml_error(error: yaml.MarkedYAMLError, text: str, mark: Any) -> str:
+    lines = text.split("\n")
+    bad_line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    if "\t" in bad_line or "found character '\\t'" in str(error):
+        return "YAML không cho phép dùng phím Tab để thụt lề; hãy dùng dấu cách."
+    problem = (error.problem or "").strip()
+    if "mapping values are not allowed" in problem:
+        return (
+            "YAML không hợp lệ: có dấu “:” trong giá trị. Hãy đặt giá trị trong dấu ngoặc kép, "
+            'ví dụ: title: "Chủ đề: ..."'
+        )
+    if "could not find expected ':'" in problem or "expected <block end>" in problem:
+        return "YAML không hợp lệ: dòng này thụt lề sai hoặc thiếu dấu “:” sau tên trường."
+    if "found unexpected end of stream" in problem or "found unexpected end" in problem:
+        return "YAML không hợp lệ: thiếu dấu ngoặc kép hoặc ngoặc đóng."
+    return f"YAML không hợp lệ ({problem or error})."

@@ -1,0 +1,69 @@
+"""Shared fixtures: a small valid project to break in tests, and the sample site built once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from generator.engine import build_site
+from generator.schema import TIME_ZONE
+
+REPO = Path(__file__).resolve().parent.parent
+NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=TIME_ZONE)
+
+
+class ProjectFiles:
+    """A throw-away project folder: the repo's catalogue plus the entries a test writes."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        (root / "entries").mkdir(parents=True)
+        (root / "docs" / "images").mkdir(parents=True)
+        shutil.copy(REPO / "entries" / "danh-muc.yml", root / "entries" / "danh-muc.yml")
+
+    def write(self, relative: str, text: str | bytes) -> Path:
+        path = self.root / "entries" / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, str):
+            path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        else:
+            path.write_bytes(text)
+        return path
+
+    def add_unit(self, unit_id: str = "so-gd-dt", name: str = "Đảng ủy Sở Giáo dục và Đào tạo") -> None:
+        self.write(f"don-vi/{unit_id}.md", f"---\nid: {unit_id}\nname: {name}\nkind: Đảng bộ\n---\nMô tả.\n")
+
+    def add_model(self, slug: str = "chuyen-doi-so", unit: str = "so-gd-dt", **extra: str) -> None:
+        fields = {"title": f"Dân vận khéo trong chuyển đổi số ({slug})", "unit": unit, "movement": "Dân vận khéo", "year": "2024"}
+        lines = [f"{key}: {value}" for key, value in {**fields, **extra}.items()]
+        self.write(f"mo-hinh/{slug}.md", "---\n" + "\n".join(lines) + "\n---\nNội dung mô hình.\n")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> ProjectFiles:
+    return ProjectFiles(tmp_path / "project")
+
+
+def copy_sample(target: Path) -> Path:
+    """Copy the repo's site sources to `target`; return its mkdocs.yml.
+
+    Pages generated earlier in the repo's docs/ come along with their manifest, so the
+    generator in the copy rewrites or removes them as it would in the repo.
+    """
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("entries", "theme_overrides", "docs"):
+        shutil.copytree(REPO / name, target / name)
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    return target / "mkdocs.yml"
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The shipped sample, built once per test session with the real engine."""
+    root = tmp_path_factory.mktemp("sample")
+    config = copy_sample(root / "src")
+    return build_site(config, root / "site")

@@ -1,0 +1,144 @@
+"""The shipped sample, built with the real engine: pages, listings, links, exclusions."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from generator.vietnamese import sort_key
+
+SAMPLE_MODEL = "mo-hinh/dan-van-kheo-trong-chuyen-doi-so-nganh-giao-duc/"
+SAMPLE_NEWS = "tin-tuc/hoc-tap-va-lam-theo-bac-bang-nhung-viec-lam-thuong-xuyen-thiet-thuc/"
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[tuple[str, str]] = []
+        self.loads: list[str] = []  # URLs the browser fetches on page load
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if "id" in attributes:
+            self.ids.add(attributes["id"])
+        for name in ("href", "src"):
+            if attributes.get(name):
+                self.links.append((tag, attributes[name]))
+        rel = attributes.get("rel") or ""
+        if tag in {"script", "img", "iframe", "source", "audio", "video"} and attributes.get("src"):
+            self.loads.append(attributes["src"])
+        if tag == "link" and attributes.get("href") and rel not in {"canonical", "alternate", "prev", "next"}:
+            self.loads.append(attributes["href"])
+
+
+def parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text("utf-8"))
+    return parser
+
+
+def read(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text("utf-8")
+
+
+def test_every_page_is_vietnamese(sample_site):
+    pages = list(sample_site.rglob("*.html"))
+    assert len(pages) > 50
+    for page in pages:
+        assert '<html lang="vi"' in page.read_text("utf-8"), page
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "", "tin-tuc/", "mo-hinh/", "khen-thuong/", "don-vi/", "gioi-thieu/", "lien-he/",
+        SAMPLE_NEWS, SAMPLE_MODEL,
+        "chuyen-muc/hoc-tap-va-lam-theo-bac/",
+        "mo-hinh/phong-trao/dan-van-kheo/", "mo-hinh/linh-vuc/chuyen-doi-so/", "mo-hinh/nam/2024/",
+        "khen-thuong/nam/2024/", "khen-thuong/cap-khen/tinh-uy/", "khen-thuong/hinh-thuc/bang-khen/",
+        "don-vi/dang-uy-so-giao-duc-va-dao-tao/", "don-vi/dang-bo-tong-cong-ty-thuong-mai-quang-tri/mo-hinh/",
+        "mo-hinh/quy-cho-con-sepon/", "mo-hinh/quy-vuot-kho-sepon/", "mo-hinh/hien-mau-blouse-trang-trai-tim-hong/",
+        "mo-hinh/chi-so-hanh-phuc-petrolimex-quang-tri/",
+    ],
+)
+def test_the_sample_has_its_pages(sample_site, url):
+    assert (sample_site / url / "index.html").is_file()
+
+
+def test_model_page_shows_card_commendations_and_related(sample_site):
+    html = read(sample_site, SAMPLE_MODEL)
+    assert "<title>Dân vận khéo trong chuyển đổi số" in html
+    for label in ("Đơn vị", "Phong trào", "Lĩnh vực", "Năm đăng ký", "Tình trạng"):
+        assert f"<dt>{label}</dt>" in html
+    assert 'href="../../don-vi/dang-uy-so-giao-duc-va-dao-tao/"' in html
+    assert "Khen thưởng cho mô hình" in html
+    assert "bang-khen-tinh-uy-dang-uy-so-giao-duc-va-dao-tao" in html
+    assert "Mới nhất" in html
+
+
+def test_news_page_shows_date_image_credit_and_other_news(sample_site):
+    html = read(sample_site, SAMPLE_NEWS)
+    assert "Chủ Nhật, 19/05/2024 08:00" in html
+    assert "Ảnh: ĐUKCQDN" in html
+    assert '<img src="../../images/le-ky-ket.svg"' in html
+    assert "Các tin khác" in html
+    assert "Tiêu biểu, mô hình “Dân vận khéo” ngày càng lan tỏa sâu rộng" in html
+
+
+def test_home_page_counts_published_records(sample_site):
+    html = read(sample_site, "")
+    assert re.search(r"<strong>9</strong> đơn vị", html)
+    assert re.search(r"<strong>9</strong> mô hình", html)
+    assert re.search(r"<strong>4</strong> tin bài", html)  # draft and future news left out
+
+
+def test_drafts_and_future_records_leak_nowhere(sample_site):
+    for path in sample_site.rglob("*"):
+        if path.is_file() and path.suffix in {".html", ".xml", ".json", ".txt"}:
+            text = path.read_text("utf-8", errors="replace")
+            for secret in ("NHÁP", "TƯƠNG LAI", "nhap-dien-dan-sinh-hoat", "tuong-lai-tin-hen-gio"):
+                assert secret not in text, f"{secret} leaked into {path}"
+
+
+def test_units_are_listed_in_vietnamese_order(sample_site):
+    html = read(sample_site, "don-vi/")
+    names = re.findall(r'<li><a href="\.\./don-vi/[^"]+/">([^<]+)</a>', html) or re.findall(
+        r'<li><a href="[^"]+/">(Đảng[^<]+|Chi bộ[^<]+)</a>', html
+    )
+    assert len(names) == 9
+    assert names == sorted(names, key=sort_key)
+    assert names.index("Chi bộ Báo Quảng Trị") < names.index("Đảng bộ Công ty Xăng dầu Quảng Trị")
+
+
+def test_heading_anchors_keep_dj(sample_site):
+    assert 'id="dang-bo-khoi-va-cac-don-vi"' in read(sample_site, "gioi-thieu/")
+
+
+def test_every_internal_link_and_anchor_resolves(sample_site):
+    broken = []
+    for page in sample_site.rglob("*.html"):
+        if page.name == "404.html":  # served at any path, so its links are root-absolute
+            continue
+        for tag, link in parse(page).links:
+            parts = urlsplit(link)
+            if parts.scheme or link.startswith(("//", "mailto:")):
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(sample_site)}: {link}")
+            elif parts.fragment and target.suffix == ".html" and parts.fragment not in parse(target).ids:
+                broken.append(f"{page.relative_to(sample_site)}: {link} (no such anchor)")
+    assert broken == []
+
+
+def test_pages_load_nothing_from_other_hosts(sample_site):
+    loads = [(page.name, url) for page in sample_site.rglob("*.html") for url in parse(page).loads]
+    assert loads, "the parser found no stylesheets or scripts at all"
+    assert [(page, url) for page, url in loads if "://" in url or url.startswith("//")] == []

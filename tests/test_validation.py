@@ -1,0 +1,174 @@
+"""Each kind of editor mistake gets a Vietnamese message naming file, line and field."""
+
+from __future__ import annotations
+
+from generator.problems import errors
+from generator.site import Project, check
+
+
+def problems_of(files) -> list:
+    return errors(check(Project.at(files.root)).problems)
+
+
+def only_problem(files):
+    found = problems_of(files)
+    assert len(found) == 1, "\n".join(map(str, found))
+    return found[0]
+
+
+def test_a_valid_project_has_no_problems(project):
+    project.add_unit()
+    project.add_model()
+    checked = check(Project.at(project.root))
+    assert checked.problems == []
+    assert {e.slug for e in checked.entries} == {"so-gd-dt", "chuyen-doi-so"}
+
+
+def test_unknown_key_suggests_the_closest_field(project):
+    project.add_unit()
+    project.write("tin-tuc/a.md", """
+        ---
+        titel: Tin thử
+        title: Tin thử
+        date: 2024-05-19
+        category: Dân vận
+        ---
+        Nội dung.
+        """)
+    problem = only_problem(project)
+    assert (problem.path, problem.line, problem.field) == ("entries/tin-tuc/a.md", 2, "titel")
+    assert "không được hỗ trợ" in problem.message and "“title”" in problem.message
+
+
+def test_missing_required_field_is_named(project):
+    project.add_unit()
+    project.write("mo-hinh/m.md", "---\ntitle: Mô hình\nunit: so-gd-dt\nyear: 2024\n---\n")
+    problem = only_problem(project)
+    assert problem.field == "movement"
+    assert "thiếu trường bắt buộc" in problem.message
+
+
+def test_wrong_type_points_at_its_line(project):
+    project.add_unit()
+    project.write("mo-hinh/m.md", "---\ntitle: Mô hình\nunit: so-gd-dt\nmovement: Dân vận khéo\nyear: năm ngoái\n---\n")
+    problem = only_problem(project)
+    assert (problem.line, problem.field) == (5, "year")
+    assert "số nguyên" in problem.message
+
+
+def test_impossible_date_is_reported_not_crashed_on(project):
+    project.write("tin-tuc/a.md", "---\ntitle: Tin\ndate: 2024-02-30\ncategory: Dân vận\n---\n")
+    problem = only_problem(project)
+    assert (problem.line, problem.field) == (3, "date")
+    assert "2024-02-30" in problem.message and "không tồn tại" in problem.message
+
+
+def test_vietnamese_date_format_is_accepted(project):
+    project.write("tin-tuc/a.md", "---\ntitle: Tin\ndate: 19/05/2024 08:30\ncategory: dan-van\n---\n")
+    checked = check(Project.at(project.root))
+    assert checked.problems == []
+    assert checked.entries[0].published_at.isoformat() == "2024-05-19T08:30:00+07:00"
+
+
+def test_value_outside_a_configured_list_lists_the_allowed_values(project):
+    project.add_unit()
+    project.add_model(movement="Dân vận khé")
+    problem = only_problem(project)
+    assert problem.field == "movement"
+    assert "“Dân vận khéo”" in problem.message  # did you mean
+    assert "Các giá trị hợp lệ" in problem.message
+
+
+def test_reference_to_a_missing_unit_suggests_one(project):
+    project.add_unit()
+    project.add_model(unit="so-gd-d")
+    problem = only_problem(project)
+    assert (problem.field, problem.line) == ("unit", 3)
+    assert "không có đơn vị “so-gd-d”" in problem.message and "so-gd-dt" in problem.message
+
+
+def test_reference_to_a_missing_model_in_a_list(project):
+    project.write("tin-tuc/a.md", "---\ntitle: Tin\ndate: 2024-05-19\ncategory: Dân vận\nmodels:\n  - khong-co\n---\n")
+    problem = only_problem(project)
+    assert (problem.field, problem.line) == ("models.0", 6)
+
+
+def test_two_records_with_the_same_slug_both_reported(project):
+    project.add_unit()
+    project.add_model("trung")
+    project.write("mo-hinh/khac.md", "---\nslug: trung\ntitle: Khác\nunit: so-gd-dt\nmovement: dan-van-kheo\nyear: 2023\n---\n")
+    found = problems_of(project)
+    assert sorted(p.path for p in found) == ["entries/mo-hinh/khac.md", "entries/mo-hinh/trung.md"]
+    assert all("trùng địa chỉ /mo-hinh/trung/" in p.message for p in found)
+
+
+def test_malformed_yaml_gives_the_line_and_a_hint(project):
+    project.write("tin-tuc/a.md", "---\ntitle: Chủ đề: học tập\ndate: 2024-05-19\ncategory: Dân vận\n---\n")
+    problem = only_problem(project)
+    assert problem.line == 2
+    assert "dấu ngoặc kép" in problem.message
+
+
+def test_tabs_in_yaml_are_explained(project):
+    project.write("tin-tuc/a.md", "---\ntitle: Tin\nimage:\n\tsrc: a.png\n---\n")
+    problem = only_problem(project)
+    assert "Tab" in problem.message
+
+
+def test_non_utf8_file_is_reported_with_its_line(project):
+    project.write("tin-tuc/a.md", "---\ntitle: Tin\n".encode() + "author: Hà\n".encode("cp1258") + b"---\n")
+    problem = only_problem(project)
+    assert (problem.path, problem.line) == ("entries/tin-tuc/a.md", 3)
+    assert "UTF-8" in problem.message
+
+
+def test_duplicate_keys_are_not_silently_dropped(project):
+    project.write("tin-tuc/a.md", "---\ntitle: Một\ntitle: Hai\ndate: 2024-05-19\ncategory: Dân vận\n---\n")
+    problem = only_problem(project)
+    assert (problem.line, problem.field) == (3, "title")
+    assert "hai lần" in problem.message
+
+
+def test_missing_front_matter_and_empty_file(project):
+    project.write("tin-tuc/a.md", "Chỉ có nội dung, quên phần đầu.\n")
+    project.write("tin-tuc/b.md", "")
+    found = {p.path: p.message for p in problems_of(project)}
+    assert "bắt đầu bằng dòng “---”" in found["entries/tin-tuc/a.md"]
+    assert "rỗng" in found["entries/tin-tuc/b.md"]
+
+
+def test_image_from_another_host_or_outside_docs_is_refused(project):
+    project.write("tin-tuc/a.md", "---\ntitle: A\ndate: 2024-05-19\ncategory: Dân vận\nimage:\n  src: https://example.com/a.jpg\n---\n")
+    project.write("tin-tuc/b.md", "---\ntitle: B\ndate: 2024-05-19\ncategory: Dân vận\nimage:\n  src: ../../etc/passwd\n---\n")
+    found = {p.path: p for p in problems_of(project)}
+    assert found["entries/tin-tuc/a.md"].field == "image.src"
+    assert "trang web khác" in found["entries/tin-tuc/a.md"].message
+    assert "“..”" in found["entries/tin-tuc/b.md"].message
+
+
+def test_every_problem_is_reported_and_valid_entries_are_kept(project):
+    project.add_unit()
+    project.add_model("tot")
+    project.write("mo-hinh/hong-1.md", "---\ntitle: Hỏng\nunit: khong-co\nmovement: dan-van-kheo\nyear: 2024\n---\n")
+    project.write("mo-hinh/hong-2.md", "---\ntitle: [\n---\n")
+    checked = check(Project.at(project.root))
+    assert {p.path for p in checked.problems} == {"entries/mo-hinh/hong-1.md", "entries/mo-hinh/hong-2.md"}
+    assert "tot" in {e.slug for e in checked.entries}
+
+
+def test_nfd_text_bom_and_crlf_are_normalised_on_load(project):
+    import unicodedata
+
+    title = unicodedata.normalize("NFD", "Đảng viên trẻ")
+    raw = ("\ufeff---\r\ntitle: " + title + "\r\ndate: 2024-05-19\r\ncategory: Dân vận\r\n---\r\nThân bài.\r\n").encode()
+    project.write("tin-tuc/nfd.md", raw)
+    checked = check(Project.at(project.root))
+    assert checked.problems == []
+    assert checked.entries[0].title == "Đảng viên trẻ"  # NFC
+    assert checked.entries[0].body == "Thân bài."
+
+
+def test_messages_read_as_path_line_field(project):
+    project.add_unit()
+    project.add_model(unit="nowhere")
+    assert str(only_problem(project)).startswith("entries/mo-hinh/chuyen-doi-so.md:3: unit: không có đơn vị")
