@@ -6,7 +6,6 @@ index share one safe HTML, and raw HTML from an editor never reaches readers uns
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 
 import markdown
@@ -27,12 +26,21 @@ _ATTRIBUTES = {
 
 
 def relative_url(from_url: str, to_url: str) -> str:
-    """Link from a page at `from_url` to `to_url`, both site-relative ("tin-tuc/x/", "")."""
-    base = from_url.rstrip("/") or "."
-    target = to_url.rstrip("/") or "."
-    link = posixpath.relpath(target, base)
+    """Link from a page at `from_url` to `to_url`, both site-relative ("tin-tuc/x/", "").
+
+    Relative links keep the site working under any base path (GitHub Pages project sites,
+    intranet folders). posixpath.relpath would do, but it resolves both paths against the
+    working directory on each call, and pages make tens of thousands of these links.
+    """
+    here = from_url.strip("/").split("/") if from_url.strip("/") else []
+    there = to_url.strip("/").split("/") if to_url.strip("/") else []
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    parts = [".."] * (len(here) - common) + there[common:]
+    link = "/".join(parts)
     if to_url.endswith("/") or to_url == "":
-        return "./" if link == "." else link + "/"
+        return link + "/" if link else "./"
     return link
 
 

@@ -16,7 +16,7 @@ from mkdocs.plugins import BasePlugin
 
 from .problems import ValidationFailed
 from .site import Project, generate
-from .writer import WouldOverwrite
+from .writer import GENERATED_FLAG, WouldOverwrite
 
 log = logging.getLogger("mkdocs.plugins.guong-sang")
 
@@ -26,6 +26,9 @@ class GuongSangConfig(Config):
 
 
 class GuongSangPlugin(BasePlugin[GuongSangConfig]):
+    def __init__(self) -> None:
+        self._html: dict[str, str] = {}
+
     def _project(self, config) -> Project:
         root = Path(config.config_file_path).parent.resolve()
         return Project(root, root / self.config.entries_dir, Path(config.docs_dir), config.site_name)
@@ -43,6 +46,18 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             log.warning(str(problem))
         counts = ", ".join(f"{len(v)} {k.label.lower()}" for k, v in result.index.by_kind.items())
         log.info(f"Gương sáng: {counts}; {result.report.pages} trang ({result.report.written} trang mới/cập nhật).")
+
+    # Generated pages already hold finished HTML (see generator/pages.py). Python-Markdown
+    # would re-parse every tag of it as a raw HTML block, which costs more than rendering the
+    # record itself, so the HTML bypasses Markdown: set aside here, put back after conversion.
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        if page.meta.get(GENERATED_FLAG):
+            self._html[page.file.src_uri] = markdown
+            return ""
+        return markdown
+
+    def on_page_content(self, html: str, page, config, files) -> str:
+        return self._html.pop(page.file.src_uri, html)
 
     # Runs once when `mkdocs serve` starts: entries live outside docs/, so watch them too.
     def on_serve(self, server, config, builder):

@@ -8,6 +8,7 @@ set of rules.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 
@@ -44,6 +45,9 @@ def fold(text: str) -> str:
     return stripped.replace("đ", "d")
 
 
+# python-slugify costs ~0.1 ms a call; headings ("Lịch sử", "Kết quả") and tags repeat across
+# thousands of records, so remembering recent answers is worth it.
+@functools.lru_cache(maxsize=8192)
 def slugify(text: str, separator: str = "-") -> str:
     """Lower-case ASCII slug: "Đảng bộ Khối" → "dang-bo-khoi", for NFC and NFD input alike."""
     return _slugify(nfc(text), separator=separator)

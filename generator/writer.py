@@ -15,6 +15,7 @@ from typing import Iterable
 from .pages import Page
 
 MANIFEST = ".generated.json"
+GENERATED_FLAG = "generated"  # front-matter key marking pages whose body is finished HTML
 
 
 class WouldOverwrite(Exception):
@@ -34,7 +35,7 @@ class WriteReport:
 
 def page_source(page: Page) -> str:
     """A page as Markdown: front matter, then its HTML (a Markdown engine passes HTML through)."""
-    meta = {"title": page.title, "description": page.description, **page.meta}
+    meta = {"title": page.title, "description": page.description, **page.meta, GENERATED_FLAG: True}
     # JSON values are valid YAML flow scalars: exact quoting for any title, no YAML dump cost.
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items() if value is not None]
     return "---\n" + "\n".join(lines) + "\n---\n\n" + page.html.strip() + "\n"
