@@ -65,7 +65,16 @@ def write_pages(pages: Iterable[Page], docs_dir: Path) -> WriteReport:
         (docs_dir / path).unlink(missing_ok=True)
         _prune_empty_parents(docs_dir / path, docs_dir)
     manifest_path.write_text(json.dumps(sorted(current), ensure_ascii=False, indent=0), "utf-8")
+    _write_ignore_file(docs_dir, current)
     return WriteReport(written, unchanged, len(stale))
+
+
+def _write_ignore_file(docs_dir: Path, paths: list[str]) -> None:
+    """Keep generated pages out of git, whatever sections later versions add."""
+    tops = sorted({path.split("/")[0] + ("/" if "/" in path else "") for path in paths})
+    lines = ["# Written by generator/writer.py: generated pages, never edit or commit them.",
+             "/.gitignore", f"/{MANIFEST}", *(f"/{top}" for top in tops)]
+    (docs_dir / ".gitignore").write_text("\n".join(lines) + "\n", "utf-8")
 
 
 def _prune_empty_parents(path: Path, root: Path) -> None:

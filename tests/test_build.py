@@ -142,3 +142,27 @@ def test_pages_load_nothing_from_other_hosts(sample_site):
     loads = [(page.name, url) for page in sample_site.rglob("*.html") for url in parse(page).loads]
     assert loads, "the parser found no stylesheets or scripts at all"
     assert [(page, url) for page, url in loads if "://" in url or url.startswith("//")] == []
+
+
+def test_a_broken_entry_fails_the_build_and_keeps_the_old_site(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import copy_sample
+
+    config = copy_sample(tmp_path / "src")
+    site = tmp_path / "src" / "site"
+    site.mkdir()
+    (site / "index.html").write_text("trang cũ", "utf-8")
+    (tmp_path / "src" / "entries" / "mo-hinh" / "hong.md").write_text(
+        "---\ntitle: Hỏng\nunit: khong-co-don-vi\nmovement: Dân vận khéo\nyear: 2024\n---\n", "utf-8"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--config", str(config), "build"],
+        capture_output=True, text=True, cwd=tmp_path,
+    )
+    assert result.returncode == 1
+    assert "entries/mo-hinh/hong.md:3: unit: không có đơn vị “khong-co-don-vi”" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (site / "index.html").read_text("utf-8") == "trang cũ"
+    assert not list((tmp_path / "src").glob(".site-*"))

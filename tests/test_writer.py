@@ -1,0 +1,33 @@
+"""Writing the plan into docs/: only changes, stale pages removed, hand-written pages safe."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.pages import Page
+from generator.writer import WouldOverwrite, write_pages
+
+
+def test_unchanged_pages_are_not_rewritten_and_stale_ones_removed(tmp_path):
+    first = write_pages([Page("tin-tuc/a/", "A", "<p>a</p>"), Page("tin-tuc/b/", "B", "<p>b</p>")], tmp_path)
+    assert (first.written, first.unchanged, first.removed) == (2, 0, 0)
+    second = write_pages([Page("tin-tuc/a/", "A", "<p>a</p>")], tmp_path)
+    assert (second.written, second.unchanged, second.removed) == (0, 1, 1)
+    assert not (tmp_path / "tin-tuc" / "b").exists()
+    assert "/tin-tuc/" in (tmp_path / ".gitignore").read_text("utf-8")
+
+
+def test_a_hand_written_page_is_never_overwritten(tmp_path):
+    (tmp_path / "gioi-thieu").mkdir()
+    (tmp_path / "gioi-thieu" / "index.md").write_text("# Giới thiệu", "utf-8")
+    with pytest.raises(WouldOverwrite):
+        write_pages([Page("gioi-thieu/", "Trùng", "<p>x</p>")], tmp_path)
+    assert (tmp_path / "gioi-thieu" / "index.md").read_text("utf-8") == "# Giới thiệu"
+
+
+def test_titles_with_yaml_syntax_are_quoted_exactly(tmp_path):
+    write_pages([Page("x/", 'Chủ đề: "Dân vận khéo" # 1', "<p>x</p>")], tmp_path)
+    import yaml
+
+    text = (tmp_path / "x" / "index.md").read_text("utf-8")
+    assert yaml.safe_load(text.split("---")[1])["title"] == 'Chủ đề: "Dân vận khéo" # 1'
