@@ -279,7 +279,8 @@ def load_danh_muc(path: Path) -> dict[str, list[tuple[str, str]]]:
 
 def expand(corpus: list[dict], n: int, seed: int):
     """Yield n (record, title, base_slug, hash) tuples, cycling through the corpus."""
-    used: set[str] = set()
+    # Slugs the generator reserves for listing URLs (generator/validate.py RESERVED_SLUGS).
+    used: set[str] = {"trang", "phong-trao", "linh-vuc", "nam", "cap-khen", "hinh-thuc", "index"}
     for i in range(n):
         rec = corpus[i % len(corpus)]
         copy = i // len(corpus) + 1

@@ -49,9 +49,6 @@ class Vocabulary:
                 return term
         return None
 
-    def by_slug(self, slug: str) -> Term:
-        return next(term for term in self.terms if term.slug == slug)
-
     def explain(self, value: str) -> str:
         labels = [term.label for term in self.terms]
         hint = did_you_mean(value, labels)

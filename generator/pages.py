@@ -118,4 +118,5 @@ class Planner:
             featured=self.views.teasers(featured),
             commendations=self.views.teasers(index.by_kind[Kind.COMMENDATION][:5]),
         )
-        return Page("", self.site_name or "Trang chủ", html, description, {"hide": ["navigation", "toc"], "home": True})
+        # No title: the theme then titles the home page with the site name alone.
+        return Page("", "", html, description, {"hide": ["navigation", "toc"], "home": True})

@@ -37,7 +37,7 @@ def page_source(page: Page) -> str:
     """A page as Markdown: front matter, then its HTML (a Markdown engine passes HTML through)."""
     meta = {"title": page.title, "description": page.description, **page.meta, GENERATED_FLAG: True}
     # JSON values are valid YAML flow scalars: exact quoting for any title, no YAML dump cost.
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items() if value is not None]
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items() if value not in (None, "")]
     return "---\n" + "\n".join(lines) + "\n---\n\n" + page.html.strip() + "\n"
 
 
