@@ -29,19 +29,11 @@ def relative_url(from_url: str, to_url: str) -> str:
     """Link from a page at `from_url` to `to_url`, both site-relative ("tin-tuc/x/", "").
 
     Relative links keep the site working under any base path (GitHub Pages project sites,
-    intranet folders). posixpath.relpath would do, but it resolves both paths against the
-    working directory on each call, and pages make tens of thousands of these links.
+    intranet folders). Going up to the root and down again, rather than finding the shortest
+    path, makes a link depend only on the page's depth, so link-heavy fragments can be
+    rendered once per depth and reused.
     """
-    here = from_url.strip("/").split("/") if from_url.strip("/") else []
-    there = to_url.strip("/").split("/") if to_url.strip("/") else []
-    common = 0
-    while common < min(len(here), len(there)) and here[common] == there[common]:
-        common += 1
-    parts = [".."] * (len(here) - common) + there[common:]
-    link = "/".join(parts)
-    if to_url.endswith("/") or to_url == "":
-        return link + "/" if link else "./"
-    return link
+    return "../" * from_url.count("/") + to_url or "./"
 
 
 def is_external(url: str) -> bool:

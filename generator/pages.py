@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from markupsafe import Markup
 
 from .index import SiteIndex
 from .listings import ListingPage, listings, paginate_listing
 from .loader import Kind
 from .markup import BodyRenderer, relative_url
-from .views import Link, Views
+from .views import Link, Teaser, Views
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Page:
 
 
 def make_environment() -> Environment:
+    """Jinja for page fragments; `href` makes a site-relative URL relative to the page."""
     env = Environment(
         loader=PackageLoader("generator", "templates"),
         autoescape=True,
@@ -58,7 +60,22 @@ class Planner:
         self.views = Views(index)
         self.bodies = BodyRenderer()
         self.env = make_environment()
+        self.env.globals["teaser"] = self._teaser_html
         self.site_name = site_name
+        # The same teaser (latest news, a unit's models) appears on thousands of pages; its
+        # HTML only depends on the page's depth (see markup.relative_url), so render it once.
+        self._teasers: dict[tuple[int, int, int], Markup] = {}
+
+    @pass_context
+    def _teaser_html(self, context, teaser: Teaser, level: int) -> Markup:
+        depth = context["page_url"].count("/")
+        key = (id(teaser), level, depth)
+        html = self._teasers.get(key)
+        if html is None:
+            template = self.env.get_template("_teaser.html")
+            html = Markup(template.render(t=teaser, level=level, root="../" * depth))
+            self._teasers[key] = html
+        return html
 
     def _render(self, template: str, page_url: str, **context: Any) -> str:
         return self.env.get_template(template).render(page_url=page_url, **context)
