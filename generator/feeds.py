@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from feedgen.entry import FeedEntry
+from feedgen.ext.base import BaseEntryExtension
 from feedgen.feed import FeedGenerator
 
 from .index import SiteIndex
@@ -67,6 +68,22 @@ def feeds(index: SiteIndex, site: SiteInfo) -> list[Feed]:
     return found
 
 
+class AtomLinkAttributes(BaseEntryExtension):
+    """Puts back the rel/type/length of an Atom entry's links, which feedgen 1.0.0 drops (its
+    atom_entry rebinds `link` to the new element before reading them), so that an image
+    enclosure is not read as a second alternate link."""
+
+    def __init__(self) -> None:
+        self.links: dict[str, dict[str, str]] = {}
+
+    def extend_atom(self, entry):
+        for element in entry:
+            if isinstance(element.tag, str) and element.tag.rsplit("}", 1)[-1] == "link":
+                for name, value in self.links.get(element.get("href"), {}).items():
+                    element.set(name, value)
+        return entry
+
+
 class FeedWriter:
     """Renders feeds; caches each record's feed item so shared items are built once."""
 
@@ -116,6 +133,8 @@ class FeedWriter:
         url = self.site.absolute(entry.url)
         item = FeedEntry()
         item.load_extension("dc")
+        item.register_extension("atomlinks", AtomLinkAttributes, atom=True, rss=False)
+        item.atomlinks.links[url] = {"rel": "alternate", "type": "text/html"}
         item.id(url)
         item.guid(url, permalink=True)
         item.title(entry.title)
@@ -131,7 +150,9 @@ class FeedWriter:
             item.category(term=term, label=term)
         image = getattr(entry.fields, "image", None)
         if image is not None:
-            item.enclosure(self.site.absolute(image.src), self._size(image.src), media_type(image.src))
+            src, size, kind = self.site.absolute(image.src), self._size(image.src), media_type(image.src)
+            item.enclosure(src, size, kind)
+            item.atomlinks.links[src] = {"rel": "enclosure", "type": kind, "length": str(size)}
         self._items[id(entry)] = item
         return item
 

@@ -41,7 +41,7 @@ def share_links(entry: Entry, site: SiteInfo) -> list[ShareLink]:
         ShareLink(slug, text, template.format(query=urlencode({parameter: url})))
         for slug, text, template, parameter in SHARE_TARGETS
     ]
-    mail = f"mailto:?subject={quote(entry.title)}&body={quote(url)}"
+    mail = f"mailto:?subject={quote(entry.title, safe='')}&body={quote(url, safe='')}"
     links.append(ShareLink("email", "Thư điện tử", mail, external=False))
     links.append(ShareLink("copy", "Sao chép liên kết", url, external=False, copy=True))
     return links
