@@ -35,9 +35,17 @@ class Glossary:
         words = sorted(self.terms, key=len, reverse=True)
         pattern = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b") if words else None
         object.__setattr__(self, "_pattern", pattern)
+        object.__setattr__(self, "_cache", {})
 
     def abbreviate(self, text: str) -> Markup:
         """Escaped `text` with every known abbreviation wrapped in `<abbr title="…">`."""
+        # A teaser's summary is shown on many pages; wrap each distinct text once.
+        cache: dict[str, Markup] = self._cache  # type: ignore[attr-defined]
+        if text not in cache:
+            cache[text] = self._abbreviate(text)
+        return cache[text]
+
+    def _abbreviate(self, text: str) -> Markup:
         pattern = self._pattern  # type: ignore[attr-defined]
         if pattern is None or not text:
             return escape(text)

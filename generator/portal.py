@@ -125,4 +125,4 @@ class Portal:
     def statistics_page(self) -> Page:
         html = self.planner._render("statistics.html", STATS_PAGE, stats=statistics(self.index))
         return Page(STATS_PAGE, "Thống kê", html, "Số liệu mô hình và khen thưởng theo phong trào, lĩnh vực, năm và đơn vị.",
-                    {"hide": ["toc"]}, updated=self._newest())
+                    {"hide": ["navigation", "toc"]}, updated=self._newest())
