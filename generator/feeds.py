@@ -7,6 +7,7 @@ every feed that lists it, so the work per record stays O(1).
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 import json
 from dataclasses import dataclass
@@ -20,10 +21,11 @@ from .index import SiteIndex
 from .loader import Kind
 from .outputs import OutputFile
 from .records import Entry, recent_first_key
-from .schema import NewsFields
+from .schema import TIME_ZONE, NewsFields
 from .siteinfo import SiteInfo, media_type
 
 FEED_LIMIT = 50
+EMPTY_FEED_DATE = dt.datetime(2000, 1, 1, tzinfo=TIME_ZONE)  # fixed, so an empty feed is not rewritten each build
 FEED_DIR = "rss/"
 # The all-news feeds; the theme (theme_overrides/main.html) links them from every page's head.
 ALL_NEWS = "tin-tuc"
@@ -116,7 +118,7 @@ class FeedWriter:
         generator.language("vi")
         generator.author({"name": site.name})
         generator.generator("Gương sáng")
-        newest = feed.entries[0].sort_date if feed.entries else self.index.now
+        newest = feed.entries[0].sort_date if feed.entries else EMPTY_FEED_DATE
         generator.updated(newest)
         generator.lastBuildDate(newest)  # the newest item, so unchanged feeds stay unchanged
         for entry in feed.entries:

@@ -53,6 +53,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             raise Abort(str(error)) from None
         for problem in result.problems:
             log.warning(str(problem))
+        if not config.site_url:
+            log.warning("mkdocs.yml chưa có site_url: RSS, sitemap và thẻ chia sẻ dùng địa chỉ tạm http://127.0.0.1:8000/.")
         counts = ", ".join(f"{len(v)} {k.label.lower()}" for k, v in result.index.by_kind.items())
         log.info(f"Gương sáng: {counts}; {result.report.pages} trang ({result.report.written} trang mới/cập nhật).")
 
