@@ -45,11 +45,12 @@ class BodyRenderer:
     """Renders bodies with one reusable Markdown instance (building one costs more than a page)."""
 
     extensions: list = field(default_factory=lambda: ["tables", "sane_lists", "footnotes", "attr_list"])
+    glossary: dict[str, str] = field(default_factory=dict)  # abbreviation → meaning (glossary.py)
 
     def __post_init__(self) -> None:
         self._md = markdown.Markdown(
-            extensions=[*self.extensions, "toc"],
-            extension_configs={"toc": {"slugify": heading_slug, "toc_depth": "2-4"}},
+            extensions=[*self.extensions, "toc", "abbr"],
+            extension_configs={"toc": {"slugify": heading_slug, "toc_depth": "2-4"}, "abbr": {"glossary": self.glossary}},
             output_format="html",
         )
 

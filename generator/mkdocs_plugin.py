@@ -14,6 +14,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 
+from .glossary import load_glossary
 from .problems import ValidationFailed
 from .site import Project, generate
 from .writer import GENERATED_FLAG, WouldOverwrite
@@ -31,7 +32,18 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
 
     def _project(self, config) -> Project:
         root = Path(config.config_file_path).parent.resolve()
-        return Project(root, root / self.config.entries_dir, Path(config.docs_dir), config.site_name)
+        return Project(root, root / self.config.entries_dir, Path(config.docs_dir), config.site_name,
+                       config.site_url or "", config.site_description or "")
+
+    # Hand-written pages explain abbreviations from the same glossary as generated ones.
+    def on_config(self, config):
+        root = Path(config.config_file_path).parent.resolve()
+        glossary, _ = load_glossary(root / self.config.entries_dir)  # problems are reported at build
+        if glossary.terms:
+            if "abbr" not in config.markdown_extensions:
+                config.markdown_extensions.append("abbr")
+            config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": glossary.terms}
+        return config
 
     # Runs before MkDocs collects the files in docs/: the generated pages must be there by
     # then. It runs again on every rebuild of `mkdocs serve`, so edits to entries show up.
@@ -44,6 +56,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             raise Abort(str(error)) from None
         for problem in result.problems:
             log.warning(str(problem))
+        if not config.site_url:
+            log.warning("mkdocs.yml chưa có site_url: RSS, sitemap và thẻ chia sẻ dùng địa chỉ tạm http://127.0.0.1:8000/.")
         counts = ", ".join(f"{len(v)} {k.label.lower()}" for k, v in result.index.by_kind.items())
         log.info(f"Gương sáng: {counts}; {result.report.pages} trang ({result.report.written} trang mới/cập nhật).")
 

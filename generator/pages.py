@@ -6,16 +6,20 @@ site engine needs. The theme (theme_overrides/) adds the header, footer and navi
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from .glossary import Glossary
 from .index import SiteIndex
 from .listings import ListingPage, listings, paginate_listing
 from .loader import Kind
 from .markup import BodyRenderer, relative_url
+from .siteinfo import SiteInfo
+from .social import record_head, share_links
 from .views import Link, Teaser, Views
 
 
@@ -27,6 +31,7 @@ class Page:
     description: str = ""
     # Hints for the theme: hidden sidebars, the record kind (for styling), canonical data.
     meta: dict[str, Any] = field(default_factory=dict)
+    updated: dt.datetime | None = None  # newest record shown, for the sitemap's lastmod
 
     @property
     def path(self) -> str:
@@ -49,19 +54,23 @@ def make_environment() -> Environment:
         return relative_url(context["page_url"], target)
 
     env.filters["href"] = href
+    env.filters["abbr"] = escape  # Planner replaces it with the site's glossary
     return env
 
 
 class Planner:
     """Plans all pages of a site from its index."""
 
-    def __init__(self, index: SiteIndex, site_name: str = ""):
+    def __init__(self, index: SiteIndex, site_name: str = "", site: SiteInfo | None = None, glossary: Glossary | None = None):
         self.index = index
         self.views = Views(index)
-        self.bodies = BodyRenderer()
+        self.glossary = glossary or Glossary()
+        self.bodies = BodyRenderer(glossary=self.glossary.terms)
         self.env = make_environment()
         self.env.globals["teaser"] = self._teaser_html
+        self.env.filters["abbr"] = self.glossary.abbreviate
         self.site_name = site_name
+        self.site = site or SiteInfo(site_name or SiteInfo.name)
         # The same teaser (latest news, a unit's models) appears on thousands of pages; its
         # HTML only depends on the page's depth (see markup.relative_url), so render it once.
         self._teasers: dict[tuple[int, int, int], Markup] = {}
@@ -93,15 +102,18 @@ class Planner:
     def entry_page(self, entry) -> Page:
         body = self.bodies.render(entry.body, entry.url)
         view = self.views.entry(entry, body.html)
-        html = self._render("entry.html", entry.url, view=view)
-        meta = {"hide": ["navigation", "toc"], "kind": entry.kind.value, "date": view.date_iso or None}
-        return Page(entry.url, entry.title, html, entry.summary, meta)
+        share = {"links": share_links(entry, self.site), "url": self.site.absolute(entry.url), "date_text": view.date_text}
+        html = self._render("entry.html", entry.url, view=view, share=share)
+        meta = {"hide": ["navigation", "toc"], "kind": entry.kind.value, "date": view.date_iso or None,
+                **record_head(entry, self.index, self.site)}
+        return Page(entry.url, entry.title, html, entry.summary, meta, updated=entry.published_at)
 
     def listing_page(self, page: ListingPage) -> Page:
         teasers = self.views.teasers(page.entries)
         html = self._render("listing.html", page.url, page=page, teasers=teasers)
         description = page.listing.description or page.listing.title
-        return Page(page.url, page.title, html, description, {"hide": ["toc"], "listing": True})
+        updated = max((e.sort_date for e in page.entries), default=None)
+        return Page(page.url, page.title, html, description, {"hide": ["toc"], "listing": True}, updated=updated)
 
     def units_page(self) -> Page:
         """Units A–Z, grouped by first letter in Vietnamese alphabetical order."""

@@ -10,12 +10,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalogue import load_catalogue
+from .glossary import load_glossary
 from .index import SiteIndex, build_index
 from .loader import read_sources
 from .pages import Planner
+from .portal import Portal
 from .problems import Problem, ValidationFailed, errors
 from .records import Entry
 from .schema import TIME_ZONE
+from .siteinfo import SiteInfo
 from .validate import validate
 from .writer import WriteReport, write_pages
 
@@ -26,11 +29,18 @@ class Project:
     entries_dir: Path
     docs_dir: Path
     site_name: str = ""
+    site_url: str = ""  # public base URL, for feeds, sitemap, canonical and social links
+    site_description: str = ""
 
     @classmethod
-    def at(cls, root: Path, site_name: str = "") -> "Project":
+    def at(cls, root: Path, site_name: str = "", site_url: str = "") -> "Project":
         root = root.resolve()
-        return cls(root, root / "entries", root / "docs", site_name)
+        return cls(root, root / "entries", root / "docs", site_name, site_url)
+
+    @property
+    def site(self) -> SiteInfo:
+        defaults = SiteInfo()
+        return SiteInfo(self.site_name or defaults.name, self.site_url or defaults.url, self.site_description)
 
 
 @dataclass(frozen=True)
@@ -59,6 +69,7 @@ def check(project: Project) -> Checked:
     catalogue, problems = load_catalogue(project.entries_dir)
     sources, read_problems = read_sources(project.entries_dir, project.root)
     problems += read_problems
+    problems += load_glossary(project.entries_dir)[1]
     if catalogue is None:
         return Checked([], problems)
     entries, found = validate(sources, catalogue, project.docs_dir)
@@ -71,5 +82,7 @@ def generate(project: Project, now: dt.datetime | None = None) -> Generated:
     if not checked.ok:
         raise ValidationFailed(checked.problems)
     index = build_index(checked.entries, now or now_in_vietnam())
-    report = write_pages(Planner(index, project.site_name).pages(), project.docs_dir)
+    glossary, _ = load_glossary(project.entries_dir)
+    planner = Planner(index, project.site_name, site=project.site, glossary=glossary)
+    report = write_pages(Portal(planner, project.docs_dir).plan(), project.docs_dir)
     return Generated(index, checked.problems, report)

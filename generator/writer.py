@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from .outputs import OutputFile
 from .pages import Page
 
 MANIFEST = ".generated.json"
@@ -41,7 +42,8 @@ def page_source(page: Page) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n\n" + page.html.strip() + "\n"
 
 
-def write_pages(pages: Iterable[Page], docs_dir: Path) -> WriteReport:
+def write_pages(pages: Iterable[Page | OutputFile], docs_dir: Path) -> WriteReport:
+    """Write pages and files; only files the manifest lists may be replaced or removed."""
     manifest_path = docs_dir / MANIFEST
     previous = set(json.loads(manifest_path.read_text("utf-8"))) if manifest_path.exists() else set()
     current: list[str] = []
@@ -52,7 +54,7 @@ def write_pages(pages: Iterable[Page], docs_dir: Path) -> WriteReport:
             raise WouldOverwrite(
                 f"Trang sinh tự động /{page.url} trùng với tệp viết tay docs/{page.path}; hãy đổi tên tệp viết tay."
             )
-        content = page_source(page).encode("utf-8")
+        content = page.data if isinstance(page, OutputFile) else page_source(page).encode("utf-8")
         current.append(page.path)
         if target.exists() and target.read_bytes() == content:
             unchanged += 1

@@ -1,0 +1,20 @@
+"""Files the core writes beside the pages: feeds, open data, sitemap, robots.txt.
+
+They are part of the plan like pages are, so the writer keeps them in its manifest (rewriting
+only what changed and removing what the plan no longer has), and any engine can serve them as
+static files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    path: str  # relative to the docs tree, e.g. "rss/tin-tuc.rss.xml"
+    data: bytes
+
+    @property
+    def url(self) -> str:
+        return self.path

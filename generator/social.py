@@ -1,0 +1,174 @@
+"""What search engines and social networks read from a record page, and plain share links.
+
+Open Graph and Twitter card tags (so a link pasted into Facebook or Zalo shows a card),
+schema.org JSON-LD, and share links that are ordinary links: no third-party script is loaded.
+The theme prints the tags from the page's meta (theme_overrides/main.html).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from .index import SiteIndex
+from .records import Entry
+from .schema import CommendationFields, ModelFields, NewsFields, RecipientKind, UnitFields
+from .siteinfo import SiteInfo
+
+# Share endpoints that take the page address in the query string and need no script on our page.
+# Zalo documents only a script button (its SDK); this is the endpoint that button opens. It could
+# not be checked from the offline build machine: confirm it before going live (one place to fix).
+SHARE_TARGETS = (
+    ("facebook", "Facebook", "https://www.facebook.com/sharer/sharer.php?{query}", "u"),
+    ("zalo", "Zalo", "https://sp.zalo.me/share_to_zalo?{query}", "url"),
+)
+
+
+@dataclass(frozen=True)
+class ShareLink:
+    slug: str
+    text: str
+    href: str
+    external: bool = True
+    copy: bool = False  # the "copy link" link: the theme's script copies instead of following it
+
+
+def share_links(entry: Entry, site: SiteInfo) -> list[ShareLink]:
+    url = site.absolute(entry.url)
+    links = [
+        ShareLink(slug, text, template.format(query=urlencode({parameter: url})))
+        for slug, text, template, parameter in SHARE_TARGETS
+    ]
+    mail = f"mailto:?subject={quote(entry.title, safe='')}&body={quote(url, safe='')}"
+    links.append(ShareLink("email", "Thư điện tử", mail, external=False))
+    links.append(ShareLink("copy", "Sao chép liên kết", url, external=False, copy=True))
+    return links
+
+
+def section_of(entry: Entry) -> str:
+    """The record's main list value (category, movement, form), or its kind for units."""
+    for name in ("category", "movement", "form"):
+        if name in entry.terms:
+            return entry.terms[name].label
+    return entry.kind.label
+
+
+def record_head(entry: Entry, index: SiteIndex, site: SiteInfo) -> dict[str, Any]:
+    """Page meta for a record: `social` [(attribute, key, content)…] and `jsonld` documents."""
+    url = site.absolute(entry.url)
+    image = site.image_of(entry)
+    description = entry.summary or entry.title
+    tags: list[tuple[str, str, str]] = [
+        ("property", "og:type", "article"),
+        ("property", "og:site_name", site.name),
+        ("property", "og:locale", "vi_VN"),
+        ("property", "og:title", entry.title),
+        ("property", "og:description", description),
+        ("property", "og:url", url),
+        ("property", "og:image", image),
+        ("property", "article:section", section_of(entry)),
+    ]
+    if entry.published_at is not None:
+        tags.append(("property", "article:published_time", entry.published_at.isoformat()))
+    tags += [("property", "article:tag", tag.label) for tag in entry.tags]
+    tags += [
+        ("name", "twitter:card", "summary_large_image"),
+        ("name", "twitter:title", entry.title),
+        ("name", "twitter:description", description),
+        ("name", "twitter:image", image),
+    ]
+    documents = [record_jsonld(entry, index, site), breadcrumbs_jsonld(entry, site)]
+    return {"social": [list(tag) for tag in tags], "jsonld": [script_json(d) for d in documents]}
+
+
+def script_json(data: dict[str, Any]) -> str:
+    """JSON safe to print inside <script>: Vietnamese kept readable, markup characters escaped."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def record_jsonld(entry: Entry, index: SiteIndex, site: SiteInfo) -> dict[str, Any]:
+    url = site.absolute(entry.url)
+    fields = entry.fields
+    publisher = {"@type": "Organization", "name": site.name, "url": site.url}
+    data: dict[str, Any] = {"@context": "https://schema.org", "url": url, "inLanguage": "vi"}
+    if entry.summary:
+        data["description"] = entry.summary
+    if entry.published_at is not None:
+        data["datePublished"] = entry.published_at.isoformat()
+    if entry.tags:
+        data["keywords"] = [tag.label for tag in entry.tags]
+
+    def organization(unit_id: str | None) -> dict[str, Any] | None:
+        unit = index.unit(unit_id)
+        return {"@type": "Organization", "name": unit.title, "url": site.absolute(unit.url)} if unit else None
+
+    if isinstance(fields, NewsFields):
+        data.update({
+            "@type": "NewsArticle",
+            "headline": entry.title[:110],  # Google's limit for article headlines
+            "mainEntityOfPage": url,
+            "image": [site.image_of(entry)],
+            "articleSection": section_of(entry),
+            "publisher": publisher,
+        })
+        author = fields.author or fields.source
+        if author:
+            data["author"] = {"@type": "Person" if fields.author else "Organization", "name": author}
+        if units := [u for u in (organization(unit) for unit in fields.units) if u]:
+            data["about"] = units
+    elif isinstance(fields, ModelFields):
+        data.update({
+            "@type": "CreativeWork",
+            "additionalType": "Mô hình tiêu biểu",
+            "name": entry.title,
+            "genre": section_of(entry),
+            "dateCreated": str(fields.year),
+            "image": site.image_of(entry),
+            "publisher": publisher,
+        })
+        if creator := organization(fields.unit):
+            data["creator"] = creator
+        if "field" in entry.terms:
+            data["about"] = entry.terms["field"].label
+    elif isinstance(fields, CommendationFields):
+        recipient = fields.recipient
+        person = recipient.kind is RecipientKind.INDIVIDUAL
+        honoured: dict[str, Any] = {"@type": "Person" if person else "Organization", "name": recipient.name, "award": entry.title}
+        if person and recipient.position:
+            honoured["jobTitle"] = recipient.position
+        if unit := organization(recipient.unit):
+            honoured["affiliation" if person else "parentOrganization"] = unit
+        data.update({
+            "@type": "CreativeWork",
+            "additionalType": "Khen thưởng",
+            "name": entry.title,
+            "genre": section_of(entry),
+            "dateCreated": (fields.decision.date.isoformat() if fields.decision and fields.decision.date else str(fields.year)),
+            "about": honoured,
+            "sourceOrganization": {"@type": "Organization", "name": entry.terms["authority"].label},
+            "publisher": publisher,
+        })
+    elif isinstance(fields, UnitFields):
+        data.update({"@type": "Organization", "name": entry.title})
+        if fields.short_name:
+            data["alternateName"] = fields.short_name
+        if fields.website:
+            data["sameAs"] = fields.website
+        if parent := organization(fields.parent):
+            data["parentOrganization"] = parent
+    return data
+
+
+def breadcrumbs_jsonld(entry: Entry, site: SiteInfo) -> dict[str, Any]:
+    trail = [("Trang chủ", ""), (entry.kind.plural_label, f"{entry.kind.value}/"), (entry.title, entry.url)]
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, "item": site.absolute(url)}
+            for position, (name, url) in enumerate(trail, start=1)
+        ],
+    }

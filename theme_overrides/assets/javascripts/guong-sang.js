@@ -1,0 +1,65 @@
+/* Gương sáng: reader tools that need a script, all optional (pages work without it).
+   - Font size A− / A / A+, remembered across pages in localStorage.
+   - "Copy link" share link copies instead of navigating; "In bài" prints.
+   - Abbreviations (<abbr title>) become focusable, so keyboard users see their meaning too.
+   Self-hosted and loaded from <head>: the stored size applies before the page is drawn. */
+(function () {
+  "use strict";
+  var KEY = "gs-font-size";
+  var MIN = -1, MAX = 2;
+  var root = document.documentElement;
+
+  function stored() {
+    try {
+      var value = parseInt(window.localStorage.getItem(KEY), 10);
+      return isNaN(value) ? 0 : Math.max(MIN, Math.min(MAX, value));
+    } catch (error) {
+      return 0; // storage blocked (private mode, strict settings): default size
+    }
+  }
+
+  function apply(step) {
+    if (step === 0) root.removeAttribute("data-gs-font-size");
+    else root.setAttribute("data-gs-font-size", String(step));
+  }
+
+  function save(step) {
+    try { window.localStorage.setItem(KEY, String(step)); } catch (error) { /* not remembered */ }
+  }
+
+  apply(stored());
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var tools = document.querySelector("[data-gs-font-tools]");
+    if (tools) {
+      tools.hidden = false;
+      tools.addEventListener("click", function (event) {
+        var button = event.target.closest("[data-gs-font]");
+        if (!button) return;
+        var change = parseInt(button.getAttribute("data-gs-font"), 10);
+        var step = change === 0 ? 0 : Math.max(MIN, Math.min(MAX, stored() + change));
+        apply(step);
+        save(step);
+      });
+    }
+
+    document.querySelectorAll("[data-gs-copy]").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        if (!navigator.clipboard) return; // follow the link; the reader copies it from the address bar
+        event.preventDefault();
+        navigator.clipboard.writeText(link.href).then(function () {
+          link.textContent = "Đã sao chép liên kết";
+        });
+      });
+    });
+
+    document.querySelectorAll("[data-gs-print]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+
+    document.querySelectorAll("abbr[title]").forEach(function (abbr) {
+      if (!abbr.hasAttribute("tabindex")) abbr.tabIndex = 0;
+    });
+  });
+})();
