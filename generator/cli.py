@@ -16,6 +16,7 @@ from typing import NoReturn
 
 from .problems import errors, format_report
 from .site import Project, check, now_in_vietnam
+from .vietnamese import format_number
 
 
 class VietnameseHelp(argparse.HelpFormatter):
@@ -104,7 +105,7 @@ def _run_engine(args: argparse.Namespace) -> int:
         if args.command == "build":
             started = time.perf_counter()
             target = build_site(args.config, args.site_dir)
-            print(f"Đã dựng trang vào {target} trong {time.perf_counter() - started:.1f} giây.")
+            print(f"Đã dựng trang vào {target} trong {format_number(time.perf_counter() - started, '0.0')} giây.")
         elif args.command == "preview":
             from .preview import run_preview
 

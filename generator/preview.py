@@ -402,8 +402,12 @@ def run_preview(config_file: Path, dev_addr: str) -> None:
             version.bump()
             _report(update)
             if not errors(update.problems) and not update.full_build and not watcher.event.is_set():
+                fast = len(update.rendered)
+                started = time.perf_counter()
                 site.settle(update, interrupted=watcher.event.is_set)
                 version.bump()
+                if not watcher.event.is_set():
+                    print(f"Xem trước: cập nhật thêm {len(update.rendered) - fast} trang liên quan trong {time.perf_counter() - started:.2f} giây.", flush=True)
     except KeyboardInterrupt:
         print("Đã dừng xem trước.")
     finally:
