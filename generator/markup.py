@@ -75,7 +75,7 @@ class BodyRenderer:
         )
         return RenderedBody(
             clean, changed=_normalise(clean) != _normalise(raw_html), external_sources=dropped,
-            removed=removed_markup(raw_html, _TAGS, _ATTRIBUTES) if "<" in body else (),
+            removed=removed_markup(raw_html, _TAGS, _ATTRIBUTES) if "<" in body or "](" in body else (),
         )
 
 

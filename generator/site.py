@@ -77,7 +77,7 @@ def body_warnings(entries: list[Entry]) -> list[Problem]:
     renderer = BodyRenderer()
     warnings: list[Problem] = []
     for entry in entries:
-        if "<" not in entry.body and "![" not in entry.body:
+        if "<" not in entry.body and "](" not in entry.body:
             continue  # nothing the sanitiser could remove
         rendered = renderer.render(entry.body, entry.url)
         warnings += sanitiser_warnings(entry.path, entry.body, entry.body_line, rendered.removed, rendered.external_sources)

@@ -66,12 +66,20 @@ def load_yaml(raw: bytes | str, path: str, first_line: int = 1) -> YamlDocument:
     """Parse YAML text; `first_line` is the file line the text starts on (for front matter)."""
     text = decode_text(raw, path) if isinstance(raw, bytes) else raw
     offset = first_line - 1
-    loader = _EditorLoader(text)
+    try:
+        loader = _EditorLoader(text)
+    except yaml.reader.ReaderError as error:  # checked up front, before any parsing
+        line = text[: error.position].count("\n") + first_line
+        raise YamlError(
+            Problem(path, line, "", f"Tệp có ký tự điều khiển không được phép (mã {error.character:#06x}); hãy xóa ký tự đó.")
+        ) from None
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if error.context_mark and "quoted scalar" in (error.context or ""):
+            mark = error.context_mark  # where the unclosed quote opens, not where the file ends
         line = (mark.line + 1 + offset) if mark else first_line
         raise YamlError(Problem(path, line, "", _explain_yaml_error(error, text, mark))) from None
     except yaml.YAMLError as error:
@@ -114,6 +122,8 @@ def _explain_yaml_error(error: yaml.MarkedYAMLError, text: str, mark: Any) -> st
         )
     if "could not find expected ':'" in problem or "expected <block end>" in problem:
         return "YAML không hợp lệ: dòng này thụt lề sai hoặc thiếu dấu “:” sau tên trường."
+    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+        return "YAML không hợp lệ: thiếu dấu đóng ngoặc “]” hoặc “}”, hoặc thiếu dấu phẩy giữa các mục."
     if "found unexpected end of stream" in problem or "found unexpected end" in problem:
         return "YAML không hợp lệ: thiếu dấu ngoặc kép hoặc ngoặc đóng."
     return f"YAML không hợp lệ ({problem or error})."
