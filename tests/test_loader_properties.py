@@ -12,7 +12,9 @@ from generator.loader import Kind, read_source
 from generator.yamlfile import YamlError, decode_text, load_yaml
 
 FAST = settings(max_examples=150, deadline=None)
-keys = st.from_regex(r"[a-z][a-z_]{0,11}", fullmatch=True)
+# YAML 1.1 reads these bare words as booleans or null, even as keys; no field is named so.
+_YAML_WORDS = {"on", "off", "yes", "no", "true", "false", "null"}
+keys = st.from_regex(r"[a-z][a-z_]{0,11}", fullmatch=True).filter(lambda key: key not in _YAML_WORDS)
 values = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=40)
 
 
