@@ -128,3 +128,17 @@ def test_check_reports_as_json_for_tools(project, capsys):
     problems = json.loads(capsys.readouterr().out)
     assert {"path": "entries/mo-hinh/chuyen-doi-so.md", "line": 6, "field": "movment",
             "message": "trường “movment” không được hỗ trợ. Có phải ý bạn là “movement”?", "severity": "error"} in problems
+
+
+def test_long_builds_report_progress_and_every_build_ends_with_a_summary():
+    from generator.progress import Progress, summary
+
+    said: list[str] = []
+    progress = Progress(12816, said.append, every=0.0)
+    for _ in range(3):
+        progress.tick()
+    assert said[-1] == "Đang dựng trang: 3/12.816 (0%)"
+    assert summary({Kind.NEWS: 6009, Kind.UNIT: 70}, 2, 12816, 5, 1, 63.25) == (
+        "Tóm tắt: 6.009 tin tức, 70 đơn vị (không xuất bản 2 bản nháp/hẹn giờ); "
+        "12.816 trang (5 trang mới/cập nhật); 1 cảnh báo; 63,2 giây."
+    )
