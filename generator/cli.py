@@ -1,4 +1,8 @@
-"""Command line: `python -m generator build | serve | check` (messages for editors in Vietnamese)."""
+"""Command line: `python -m generator build | serve | preview | check | new | schema`.
+
+Editors read everything it prints, so help, errors and summaries are in Vietnamese, and no
+Python traceback ever reaches them: an unexpected failure is reported in one sentence.
+"""
 
 from __future__ import annotations
 
@@ -8,25 +12,90 @@ import logging
 import sys
 import time
 from pathlib import Path
+from typing import NoReturn
 
 from .problems import errors, format_report
-from .site import Project, check
+from .site import Project, check, now_in_vietnam
+from .vietnamese import format_number
+
+
+class VietnameseHelp(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, prefix="Cách dùng: ")
+
+
+class VietnameseParser(argparse.ArgumentParser):
+    """argparse with Vietnamese headings; its own English error texts are replaced by ours."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", VietnameseHelp)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "tham số"
+        self._optionals.title = "tùy chọn"
+        self.add_argument("-h", "--help", action="help", help="hiện hướng dẫn này rồi thoát")
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"Lỗi câu lệnh: {_translate_argparse(message)}\nGõ “{self.prog} --help” để xem hướng dẫn.\n")
+
+
+def _translate_argparse(message: str) -> str:
+    replacements = {
+        "the following arguments are required": "thiếu tham số",
+        "invalid choice": "lựa chọn không hợp lệ",
+        "choose from": "chọn một trong",
+        "unrecognized arguments": "tham số không nhận ra",
+        "expected one argument": "cần một giá trị",
+        "argument ": "tham số ",
+    }
+    for english, vietnamese in replacements.items():
+        message = message.replace(english, vietnamese)
+    return message
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = VietnameseParser(prog="python -m generator", description="Gương sáng: dựng trang tin từ các tệp trong entries/.")
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="tệp cấu hình trang (mặc định mkdocs.yml)")
+    commands = parser.add_subparsers(
+        dest="command", required=True, title="lệnh", metavar="LỆNH", parser_class=VietnameseParser, prog=parser.prog
+    )
+    build = commands.add_parser("build", help="kiểm tra và dựng toàn bộ trang vào thư mục site/")
+    build.add_argument("--site-dir", type=Path, default=None, help="thư mục đích (mặc định theo cấu hình)")
+    serve = commands.add_parser("serve", help="xem trước bằng máy chủ của MkDocs (dựng lại toàn bộ mỗi lần sửa)")
+    serve.add_argument("--dev-addr", default=None, help="địa chỉ máy chủ xem trước, ví dụ 127.0.0.1:8000")
+    preview = commands.add_parser("preview", help="xem trước nhanh: sửa một bài, chỉ dựng lại trang của bài đó")
+    preview.add_argument("--dev-addr", default="127.0.0.1:8000", help="địa chỉ máy chủ xem trước (mặc định 127.0.0.1:8000)")
+    check_cmd = commands.add_parser("check", help="chỉ kiểm tra các tệp nội dung, không dựng trang")
+    check_cmd.add_argument("--format", choices=["text", "json"], default="text", help="text (cho người đọc) hoặc json (cho công cụ)")
+    new = commands.add_parser("new", help="tạo tệp bài mới với đủ các trường, kèm chú thích")
+    new.add_argument("kind", metavar="LOẠI", help="tin-tuc, mo-hinh, khen-thuong hoặc don-vi")
+    new.add_argument("title", metavar="TIÊU_ĐỀ", help="tiêu đề bài, đặt trong dấu ngoặc kép")
+    schema = commands.add_parser("schema", help="ghi JSON Schema của từng loại bài vào schemas/ (cho trình soạn thảo)")
+    schema.add_argument("--out", type=Path, default=None, help="thư mục đích (mặc định schemas/)")
+    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator", description="Gương sáng: dựng trang tin từ các tệp trong entries/.")
-    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="tệp cấu hình trang (mặc định mkdocs.yml)")
-    commands = parser.add_subparsers(dest="command", required=True)
-    build = commands.add_parser("build", help="kiểm tra và dựng toàn bộ trang vào thư mục site/")
-    build.add_argument("--site-dir", type=Path, default=None, help="thư mục đích (mặc định theo cấu hình)")
-    serve = commands.add_parser("serve", help="xem trước trang, tự cập nhật khi sửa tệp")
-    serve.add_argument("--dev-addr", default=None, help="địa chỉ máy chủ xem trước, ví dụ 127.0.0.1:8000")
-    check_cmd = commands.add_parser("check", help="chỉ kiểm tra các tệp nội dung, không dựng trang")
-    check_cmd.add_argument("--format", choices=["text", "json"], default="text")
-    args = parser.parse_args(argv)
+    args = make_parser().parse_args(argv)
+    root = args.config.resolve().parent
+    try:
+        if args.command == "check":
+            return _check(Project.at(root), args.format)
+        if args.command == "new":
+            return _new(Project.at(root), args.kind, args.title)
+        if args.command == "schema":
+            return _schema(Project.at(root), args.out)
+        return _run_engine(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as failure:  # noqa: BLE001 - editors get one sentence, never a traceback
+        logging.getLogger(__name__).debug("unexpected failure", exc_info=True)
+        print(f"Lỗi không mong đợi ({type(failure).__name__}): {failure}", file=sys.stderr)
+        return 1
 
-    if args.command == "check":
-        return _check(Project.at(args.config.resolve().parent), args.format)
+
+def _run_engine(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     from mkdocs.exceptions import Abort
 
@@ -36,7 +105,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             started = time.perf_counter()
             target = build_site(args.config, args.site_dir)
-            print(f"Đã dựng trang vào {target} trong {time.perf_counter() - started:.1f} giây.")
+            print(f"Đã dựng trang vào {target} trong {format_number(time.perf_counter() - started, '0.0')} giây.")
+        elif args.command == "preview":
+            from .preview import run_preview
+
+            run_preview(args.config, args.dev_addr)
         else:
             serve_site(args.config, args.dev_addr)
     except Abort as failure:
@@ -46,9 +119,38 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(project: Project, output: str) -> int:
-    checked = check(project)
+    checked = check(project, render_bodies=True)
     if output == "json":
         print(json.dumps([p.as_dict() for p in sorted(checked.problems)], ensure_ascii=False, indent=2))
     else:
         print(format_report(checked.problems))
     return 1 if errors(checked.problems) else 0
+
+
+def _new(project: Project, kind_name: str, title: str) -> int:
+    from .newentry import EntryExists, create_entry, parse_kind
+
+    kind = parse_kind(kind_name)
+    if kind is None:
+        print(f"Không có loại bài “{kind_name}”. Chọn một trong: tin-tuc, mo-hinh, khen-thuong, don-vi.", file=sys.stderr)
+        return 2
+    try:
+        created = create_entry(project.entries_dir, kind, title.strip(), now_in_vietnam().date())
+    except (EntryExists, ValueError) as refused:
+        print(str(refused), file=sys.stderr)
+        return 1
+    print(created.path.relative_to(project.root).as_posix())
+    return 0
+
+
+def _schema(project: Project, out: Path | None) -> int:
+    from .catalogue import load_catalogue
+    from .schemafiles import SCHEMA_DIR, write_schema_files
+
+    catalogue, problems = load_catalogue(project.entries_dir)
+    if catalogue is None:
+        print(format_report(problems), file=sys.stderr)
+        return 1
+    for path in write_schema_files(out or project.root / SCHEMA_DIR, catalogue):
+        print(path.relative_to(project.root).as_posix() if path.is_relative_to(project.root) else path)
+    return 0

@@ -24,6 +24,8 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = F
     config = load_config(str(config_file))
     target = (site_dir or Path(config.site_dir)).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
+    for leftover in target.parent.glob(f".{target.name}-*"):
+        shutil.rmtree(leftover, ignore_errors=True)  # staging folders of builds that were killed
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=strict)

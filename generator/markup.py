@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import markdown
 import nh3
 
+from .rawhtml import removed_markup
 from .vietnamese import heading_slug
 
 _TAGS = nh3.ALLOWED_TAGS - {"center", "strike", "tt", "acronym", "map", "area"}
@@ -73,7 +74,10 @@ class BodyRenderer:
             raw_html, tags=_TAGS, attributes=_ATTRIBUTES, attribute_filter=keep,
             link_rel="noopener noreferrer",
         )
-        return RenderedBody(clean, changed=_normalise(clean) != _normalise(raw_html), external_sources=dropped)
+        return RenderedBody(
+            clean, changed=_normalise(clean) != _normalise(raw_html), external_sources=dropped,
+            removed=removed_markup(raw_html, _TAGS, _ATTRIBUTES) if "<" in body or "](" in body else (),
+        )
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,7 @@ class RenderedBody:
     html: str
     changed: bool  # the sanitiser removed something the editor wrote
     external_sources: list[str]
+    removed: tuple[str, ...] = ()  # what the sanitiser dropped: "<script>", "onclick=", "javascript:"
 
 
 def _normalise(html: str) -> str:

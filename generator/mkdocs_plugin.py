@@ -7,6 +7,7 @@ right moments of MkDocs' build, so replacing MkDocs means replacing this file al
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -16,6 +17,7 @@ from mkdocs.plugins import BasePlugin
 
 from .glossary import load_glossary
 from .problems import ValidationFailed
+from .progress import Progress, summary
 from .site import Project, generate
 from .writer import GENERATED_FLAG, WouldOverwrite
 
@@ -48,6 +50,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     # Runs before MkDocs collects the files in docs/: the generated pages must be there by
     # then. It runs again on every rebuild of `mkdocs serve`, so edits to entries show up.
     def on_pre_build(self, config) -> None:
+        self._started = time.perf_counter()
+        self._result = None
         try:
             result = generate(self._project(config))
         except ValidationFailed as failure:
@@ -58,8 +62,24 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             log.warning(str(problem))
         if not config.site_url:
             log.warning("mkdocs.yml chưa có site_url: RSS, sitemap và thẻ chia sẻ dùng địa chỉ tạm http://127.0.0.1:8000/.")
-        counts = ", ".join(f"{len(v)} {k.label.lower()}" for k, v in result.index.by_kind.items())
-        log.info(f"Gương sáng: {counts}; {result.report.pages} trang ({result.report.written} trang mới/cập nhật).")
+        self._result = result
+        log.info(f"Gương sáng: đã chuẩn bị {result.report.pages} trang; đang dựng HTML…")
+
+    def on_files(self, files, config):
+        self._progress = Progress(len(files.documentation_pages()), log.info)
+        return files
+
+    def on_post_page(self, output, page, config):
+        self._progress.tick()
+        return output
+
+    def on_post_build(self, config) -> None:
+        result = getattr(self, "_result", None)
+        if result is None:
+            return
+        records = {kind: len(entries) for kind, entries in result.index.by_kind.items()}
+        log.info(summary(records, result.index.excluded, result.report.pages, result.report.written,
+                         len(result.problems), time.perf_counter() - self._started))
 
     # Generated pages already hold finished HTML (see generator/pages.py). Python-Markdown
     # would re-parse every tag of it as a raw HTML block, which costs more than rendering the

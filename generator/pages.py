@@ -112,7 +112,7 @@ class Planner:
         teasers = self.views.teasers(page.entries)
         html = self._render("listing.html", page.url, page=page, teasers=teasers)
         description = page.listing.description or page.listing.title
-        updated = max((e.sort_date for e in page.entries), default=None)
+        updated = max((e.dated_at for e in page.entries if e.dated_at), default=None)
         return Page(page.url, page.title, html, description, {"hide": ["toc"], "listing": True}, updated=updated)
 
     def units_page(self) -> Page:

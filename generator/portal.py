@@ -86,11 +86,12 @@ class Portal:
             return self._newest()
         if entry.year is not None:
             return entry.sort_date
-        heads = [group[0].sort_date for kind in Kind if (group := self.index.group(kind, "unit", entry.slug))]
-        return max(heads, default=None)
+        heads = [group[0].dated_at for kind in Kind if (group := self.index.group(kind, "unit", entry.slug))]
+        return max((head for head in heads if head), default=None)
 
     def _newest(self) -> dt.datetime | None:
-        return max((entries[0].sort_date for entries in self.index.by_kind.values() if entries), default=None)
+        heads = [entries[0].dated_at for entries in self.index.by_kind.values() if entries]
+        return max((head for head in heads if head), default=None)
 
     def feeds_page(self) -> Page:
         def link(feed: Feed, label: str) -> FeedLink:

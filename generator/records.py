@@ -13,7 +13,7 @@ from .schema import TIME_ZONE, CommendationFields, ModelFields, NewsFields, Unit
 
 Fields = Union[NewsFields, ModelFields, CommendationFields, UnitFields]
 
-_EPOCH = dt.datetime(1900, 1, 1, tzinfo=TIME_ZONE)
+_EPOCH = dt.datetime(1900, 1, 1, tzinfo=dt.timezone.utc)
 
 
 @dataclass(eq=False)
@@ -70,13 +70,18 @@ class Entry:
         return published.year if published else None
 
     @property
-    def sort_date(self) -> dt.datetime:
-        """Most-recent-first key: the date, else 1 January of the record's year."""
+    def dated_at(self) -> dt.datetime | None:
+        """The record's date, else 1 January of its year; None for undated records (units)."""
         if (published := self.published_at) is not None:
             return published
         if (year := self.year) is not None:
             return dt.datetime(year, 1, 1, tzinfo=TIME_ZONE)
-        return _EPOCH
+        return None
+
+    @property
+    def sort_date(self) -> dt.datetime:
+        """Most-recent-first key: undated records go last."""
+        return self.dated_at or _EPOCH
 
     def is_published(self, now: dt.datetime) -> bool:
         published = self.published_at

@@ -11,7 +11,7 @@ from enum import Enum
 from typing import Annotated, Any, Union
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, WithJsonSchema
 
 from .problems import Problem, did_you_mean
 from .yamlfile import Location, YamlDocument
@@ -48,7 +48,14 @@ def parse_moment(value: Any) -> dt.date | dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=TIME_ZONE)
 
 
-Moment = Annotated[Union[dt.datetime, dt.date], BeforeValidator(parse_moment)]
+# What editors' IDEs are told a date looks like (JSON Schema's "date" format knows only ISO).
+MOMENT_JSON_SCHEMA = {
+    "type": "string",
+    "pattern": r"^(\d{4}-\d{2}-\d{2}([ T]\d{1,2}:\d{2}(:\d{2})?([+-]\d{2}:?\d{2}|Z)?)?|\d{1,2}/\d{1,2}/\d{4}([ T]\d{1,2}:\d{2}(:\d{2})?)?)$",
+    "examples": ["2024-05-19", "2024-05-19 08:30", "19/05/2024"],
+}
+
+Moment = Annotated[Union[dt.datetime, dt.date], BeforeValidator(parse_moment), WithJsonSchema(MOMENT_JSON_SCHEMA)]
 
 
 class Status(str, Enum):
@@ -177,7 +184,9 @@ def translate_errors(
         field = ".".join(str(part) for part in location)
         line = document.line_of(location)
         kind = item["type"]
-        if kind == "extra_forbidden":
+        if item.get("input", "") is None and (kind.endswith("_type") or kind == "enum"):
+            message = "chưa điền giá trị cho trường bắt buộc này"
+        elif kind == "extra_forbidden":
             siblings = known_fields(model, location) if model else []
             message = f"trường “{location[-1]}” không được hỗ trợ.{did_you_mean(str(location[-1]), siblings)}"
         elif kind == "enum":

@@ -13,9 +13,11 @@ from .catalogue import load_catalogue
 from .glossary import load_glossary
 from .index import SiteIndex, build_index
 from .loader import read_sources
+from .markup import BodyRenderer
 from .pages import Planner
 from .portal import Portal
 from .problems import Problem, ValidationFailed, errors
+from .rawhtml import sanitiser_warnings
 from .records import Entry
 from .schema import TIME_ZONE
 from .siteinfo import SiteInfo
@@ -64,8 +66,12 @@ def now_in_vietnam() -> dt.datetime:
     return dt.datetime.now(TIME_ZONE)
 
 
-def check(project: Project) -> Checked:
-    """Load and validate every entry; never raises on bad input, returns every problem."""
+def check(project: Project, render_bodies: bool = False) -> Checked:
+    """Load and validate every entry; never raises on bad input, returns every problem.
+
+    With `render_bodies`, bodies that may hold raw HTML or images are rendered too, to warn
+    about what the sanitiser removes (see rawhtml.py).
+    """
     catalogue, problems = load_catalogue(project.entries_dir)
     sources, read_problems = read_sources(project.entries_dir, project.root)
     problems += read_problems
@@ -73,7 +79,20 @@ def check(project: Project) -> Checked:
     if catalogue is None:
         return Checked([], problems)
     entries, found = validate(sources, catalogue, project.docs_dir)
+    if render_bodies:
+        found += body_warnings(entries)
     return Checked(entries, problems + found)
+
+
+def body_warnings(entries: list[Entry]) -> list[Problem]:
+    renderer = BodyRenderer()
+    warnings: list[Problem] = []
+    for entry in entries:
+        if "<" not in entry.body and "](" not in entry.body:
+            continue  # nothing the sanitiser could remove
+        rendered = renderer.render(entry.body, entry.url)
+        warnings += sanitiser_warnings(entry.path, entry.body, entry.body_line, rendered.removed, rendered.external_sources)
+    return warnings
 
 
 def generate(project: Project, now: dt.datetime | None = None) -> Generated:

@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal
 from slugify import slugify as _slugify
 
 LOCALE = "vi"
@@ -110,3 +111,8 @@ def format_moment(value: dt.datetime) -> str:
 def format_short_date(value: dt.date) -> str:
     """Compact date for lists and metadata cards: "25/11/2026"."""
     return format_date(value, "dd/MM/yyyy", locale=LOCALE)
+
+
+def format_number(value: float, pattern: str = "#,##0") -> str:
+    """Number as Vietnamese writes it: 12.816 and 63,2 (Babel's `vi` separators)."""
+    return format_decimal(value, pattern, locale=LOCALE)

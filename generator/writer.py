@@ -8,6 +8,7 @@ generated keeps hand-written pages safe from being overwritten or deleted.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -17,6 +18,9 @@ from .pages import Page
 
 MANIFEST = ".generated.json"
 GENERATED_FLAG = "generated"  # front-matter key marking pages whose body is finished HTML
+# Paths of new pages, appended before each is created: if a build is killed before the
+# manifest is written, the next build still knows these files are generated, not hand-written.
+PENDING = ".generated.pending"
 
 
 class WouldOverwrite(Exception):
@@ -46,27 +50,38 @@ def write_pages(pages: Iterable[Page | OutputFile], docs_dir: Path) -> WriteRepo
     """Write pages and files; only files the manifest lists may be replaced or removed."""
     manifest_path = docs_dir / MANIFEST
     previous = set(json.loads(manifest_path.read_text("utf-8"))) if manifest_path.exists() else set()
+    pending_path = docs_dir / PENDING
+    if pending_path.exists():
+        previous |= set(pending_path.read_text("utf-8").splitlines())
     current: list[str] = []
     written = unchanged = 0
-    for page in pages:
-        target = docs_dir / page.path
-        if page.path not in previous and target.exists():
-            raise WouldOverwrite(
-                f"Trang sinh tự động /{page.url} trùng với tệp viết tay docs/{page.path}; hãy đổi tên tệp viết tay."
-            )
-        content = page.data if isinstance(page, OutputFile) else page_source(page).encode("utf-8")
-        current.append(page.path)
-        if target.exists() and target.read_bytes() == content:
-            unchanged += 1
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-        written += 1
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    with pending_path.open("a", encoding="utf-8") as pending:
+        for page in pages:
+            target = docs_dir / page.path
+            if page.path not in previous and target.exists():
+                raise WouldOverwrite(
+                    f"Trang sinh tự động /{page.url} trùng với tệp viết tay docs/{page.path}; hãy đổi tên tệp viết tay."
+                )
+            content = page.data if isinstance(page, OutputFile) else page_source(page).encode("utf-8")
+            current.append(page.path)
+            if target.exists() and target.read_bytes() == content:
+                unchanged += 1
+                continue
+            if page.path not in previous:
+                pending.write(page.path + "\n")
+                pending.flush()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+            written += 1
     stale = previous - set(current)
     for path in stale:
         (docs_dir / path).unlink(missing_ok=True)
         _prune_empty_parents(docs_dir / path, docs_dir)
-    manifest_path.write_text(json.dumps(sorted(current), ensure_ascii=False, indent=0), "utf-8")
+    staged = manifest_path.with_suffix(".tmp")
+    staged.write_text(json.dumps(sorted(current), ensure_ascii=False, indent=0), "utf-8")
+    os.replace(staged, manifest_path)  # atomic: a killed build leaves the old or the new manifest
+    pending_path.unlink()
     _write_ignore_file(docs_dir, current)
     return WriteReport(written, unchanged, len(stale))
 
@@ -75,7 +90,7 @@ def _write_ignore_file(docs_dir: Path, paths: list[str]) -> None:
     """Keep generated pages out of git, whatever sections later versions add."""
     tops = sorted({path.split("/")[0] + ("/" if "/" in path else "") for path in paths})
     lines = ["# Written by generator/writer.py: generated pages, never edit or commit them.",
-             "/.gitignore", f"/{MANIFEST}", *(f"/{top}" for top in tops)]
+             "/.gitignore", f"/{MANIFEST}", f"/{PENDING}", "/.generated.tmp", *(f"/{top}" for top in tops)]
     (docs_dir / ".gitignore").write_text("\n".join(lines) + "\n", "utf-8")
 
 

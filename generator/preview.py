@@ -1,0 +1,423 @@
+"""Live preview that stays fast on a large site: an edit re-renders the pages it changes, not all.
+
+`mkdocs serve` rebuilds every page on every save (a minute at 10,000 records). Here the site is
+built once, and the state of both stages is kept in memory: the validated entries and their
+rendered bodies (core), and MkDocs' file list, navigation and template environment (engine).
+When an entry file changes:
+
+1. fast path: only that file is re-read and validated, and only its own page is planned,
+   written and rendered; browsers showing the site reload at once;
+2. settle path: the whole plan is recomputed from the in-memory entries (bodies are cached, so
+   this is templates only), and only pages whose Markdown changed (listings, home, related
+   blocks) are rendered again. A newer edit interrupts it and starts again from step 1.
+
+A change to the set of pages (new record, new slug, a record published or withdrawn), to the
+catalogue or to the theme falls back to a full build, as `mkdocs serve` would do.
+The preview's site goes to a temporary folder, never to `site/`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import http.server
+import json
+import logging
+import shutil
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from mkdocs.commands.build import _build_page, _populate_page
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.plugins import BasePlugin
+
+from .catalogue import Catalogue, load_catalogue
+from .index import build_index
+from .loader import Kind, SourceFile, entry_files, read_source
+from .markup import BodyRenderer, RenderedBody
+from .pages import Page, Planner
+from .problems import Problem, errors
+from .records import Entry
+from .site import Project, now_in_vietnam
+from .validate import _check_references, _check_unique, _validate_one
+from .writer import page_source, write_pages
+from .yamlfile import YamlError
+
+log = logging.getLogger("mkdocs.plugins.guong-sang.preview")
+
+
+class CachingBodies(BodyRenderer):
+    """Body renderer that remembers results: the settle path re-plans every page, but bodies
+    (Markdown + sanitising, most of the cost) only change for the edited entry."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self._cache: dict[tuple[str, str], RenderedBody] = {}
+
+    def render(self, body: str, page_url: str) -> RenderedBody:
+        key = (page_url, body)
+        if (hit := self._cache.get(key)) is None:
+            hit = self._cache[key] = super().render(body, page_url)
+        return hit
+
+    def forget(self, page_url: str) -> None:
+        for key in [k for k in self._cache if k[0] == page_url]:
+            del self._cache[key]
+
+
+class _EngineRecorder(BasePlugin):
+    """Keeps the objects MkDocs builds once per build (files, navigation, templates)."""
+
+    files = nav = env = None
+
+    def on_files(self, files, config):
+        self.files = files
+        return files
+
+    def on_nav(self, nav, config, files):
+        self.nav = nav
+        return nav
+
+    def on_env(self, env, config, files):
+        self.env = env
+        return env
+
+
+@dataclass
+class Update:
+    """What one round of changes did, for the console and for the benchmark."""
+
+    rendered: list[str] = field(default_factory=list)  # page paths rendered by the engine
+    full_build: bool = False
+    problems: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+class PreviewSite:
+    def __init__(self, config_file: Path, site_dir: Path, now: dt.datetime | None = None):
+        self.config_file = config_file.resolve()
+        self.site_dir = site_dir
+        self.fixed_now = now
+        self.file_problems: dict[str, list[Problem]] = {}  # by file: reading, schema, lists
+        self.cross_problems: list[Problem] = []  # between files: duplicates, references
+        self.page_sources: dict[str, bytes] = {}  # page path → its Markdown as written
+        self.bodies = CachingBodies()
+        self.entries: dict[str, Entry] = {}  # by source path
+
+    # -- full build ---------------------------------------------------------------------
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for found in self.file_problems.values() for p in found] + self.cross_problems
+
+    def full_build(self, reload: bool = True) -> Update:
+        """Build everything; with `reload`, re-read every entry file first."""
+        started = time.perf_counter()
+        config = load_config(str(self.config_file), site_dir=str(self.site_dir))
+        root = self.config_file.parent
+        plugin = config.plugins["guong-sang"]
+        self.project = Project(root, root / plugin.config.entries_dir, Path(config.docs_dir), config.site_name)
+        if reload:
+            self._load_all()
+        if errors(self.problems):
+            return Update(problems=self.problems, seconds=time.perf_counter() - started)
+        write_pages(self._plan_all(), self.project.docs_dir)
+        # The core's pages are written; MkDocs must not plan them again (that is the slow part).
+        config.plugins.events["pre_build"] = [
+            method for method in config.plugins.events["pre_build"] if getattr(method, "__self__", None) is not plugin
+        ]
+        recorder = _EngineRecorder()
+        config.plugins["guong-sang-preview"] = recorder
+        mkdocs_build(config, serve_url="/")
+        self.config, self.files, self.nav, self.env = config, recorder.files, recorder.nav, recorder.env
+        self.doc_files = self.files.documentation_pages()
+        return Update(full_build=True, problems=self.problems, seconds=time.perf_counter() - started)
+
+    def _load_all(self) -> None:
+        self.entries, self.file_problems, self.cross_problems = {}, {}, []
+        catalogue, problems = load_catalogue(self.project.entries_dir)
+        if catalogue is None:
+            self.file_problems[""] = problems
+            return
+        self.catalogue: Catalogue = catalogue
+        for path in entry_files(self.project.entries_dir):
+            entry, found = self._read_entry(path)
+            if entry is not None:
+                self.entries[entry.path] = entry
+            if found:
+                self.file_problems[self._shown(path)] = found
+        self._cross_check()
+
+    def _cross_check(self) -> None:
+        """Problems between files (duplicate slugs, unknown references), recomputed in O(N)."""
+        entries = list(self.entries.values())
+        self.cross_problems = _check_unique(entries) + _check_references(entries)
+
+    def _now(self) -> dt.datetime:
+        return self.fixed_now or now_in_vietnam()
+
+    def _planner(self) -> Planner:
+        planner = Planner(build_index(list(self.entries.values()), self._now()), self.project.site_name)
+        planner.bodies = self.bodies
+        return planner
+
+    def _plan_all(self) -> Iterator[Page]:
+        self.page_sources = {}
+        for page in self._planner().pages():
+            self.page_sources[page.path] = page_source(page).encode("utf-8")
+            yield page
+
+    # -- incremental --------------------------------------------------------------------
+
+    def _shown(self, path: Path) -> str:
+        return path.relative_to(self.project.root).as_posix()
+
+    def _read_entry(self, path: Path) -> tuple[Entry | None, list[Problem]]:
+        shown = self._shown(path)
+        relative = path.relative_to(self.project.entries_dir)
+        try:
+            kind = Kind(relative.parts[0]) if len(relative.parts) > 1 else None
+        except ValueError:
+            kind = None
+        if kind is None:
+            return None, [Problem(shown, 1, "", "Tệp nằm ngoài các thư mục nội dung; không biết đây là loại bài gì.")]
+        try:
+            source: SourceFile = read_source(path.read_bytes(), shown, kind)
+        except YamlError as error:
+            return None, [error.problem]
+        except OSError as error:
+            return None, [Problem(shown, 1, "", f"Không đọc được tệp ({error.strerror}).")]
+        return _validate_one(source, self.catalogue, self.project.docs_dir)
+
+    def apply(self, changed: Iterable[Path], settle: bool = True, interrupted=lambda: False) -> Update:
+        """Take in changed or deleted files; re-render what they affect."""
+        started = time.perf_counter()
+        changed = sorted(set(changed))
+        if not hasattr(self, "files") or any(
+            not p.is_relative_to(self.project.entries_dir) or p.suffix != ".md" for p in changed
+        ):
+            return self.full_build()  # first good build, catalogue, hand-written pages or theme
+        touched: list[Entry] = []
+        for path in changed:
+            shown = self._shown(path)
+            self.file_problems.pop(shown, None)
+            old = self.entries.pop(shown, None)
+            if old is not None:
+                self.bodies.forget(old.url)
+            if not path.exists():
+                continue
+            entry, found = self._read_entry(path)
+            if found:
+                self.file_problems[shown] = found
+            if entry is not None:
+                self.entries[shown] = entry
+                touched.append(entry)
+        self._cross_check()
+        update = Update(problems=self.problems)
+        if errors(update.problems):
+            update.seconds = time.perf_counter() - started
+            return update  # keep showing the last good pages, with the problems on top
+
+        # 1. fast path: the edited entries' own pages.
+        planner = self._planner()
+        for entry in touched:
+            if entry.url not in planner.index.by_url:
+                continue  # draft or scheduled: the settle path removes its page
+            page = planner.entry_page(entry)
+            if page.path not in self.page_sources:
+                return self.full_build(reload=False)
+            self._write_and_render([page], update)
+        update.seconds = time.perf_counter() - started
+        if settle and not interrupted():
+            self.settle(update, interrupted)
+        return update
+
+    def settle(self, update: Update, interrupted=lambda: False) -> None:
+        """Bring every other page up to date; stop early when a newer edit arrives."""
+        planner = self._planner()
+        planned: dict[str, Page] = {}
+        for page in planner.pages():
+            if interrupted():
+                return
+            planned[page.path] = page
+        if set(planned) != set(self.page_sources):
+            update.full_build = True
+            self.full_build(reload=False)
+            return
+        changed = [page for path, page in planned.items() if page_source(page).encode("utf-8") != self.page_sources[path]]
+        self._write_and_render(changed, update)
+
+    def _write_and_render(self, pages: list[Page], update: Update) -> None:
+        for page in pages:
+            content = page_source(page).encode("utf-8")
+            target = self.project.docs_dir / page.path
+            if self.page_sources.get(page.path) != content:
+                target.write_bytes(content)
+                self.page_sources[page.path] = content
+            file = self.files.get_file_from_path(page.path)
+            _populate_page(file.page, self.config, self.files)
+            _build_page(file.page, self.config, self.doc_files, self.nav, self.env)
+            update.rendered.append(page.path)
+
+
+# -- watching files and serving the site ----------------------------------------------------
+
+
+class _Watcher:
+    """Collects changed paths from watchdog events (editors often save by rename)."""
+
+    def __init__(self, roots: list[Path]):
+        from watchdog.events import FileSystemEventHandler
+        from watchdog.observers import Observer
+
+        self.changed: set[Path] = set()
+        self.event = threading.Event()
+        self.lock = threading.Lock()
+        watcher = self
+
+        class Handler(FileSystemEventHandler):
+            def on_any_event(self, event):
+                if event.is_directory or event.event_type in ("opened", "closed_no_write"):
+                    return
+                paths = [event.src_path] + ([event.dest_path] if getattr(event, "dest_path", "") else [])
+                with watcher.lock:
+                    for path in paths:
+                        name = Path(path).name
+                        if not name.startswith(".") and not name.endswith(("~", ".swp", ".tmp")):
+                            watcher.changed.add(Path(path))
+                watcher.event.set()
+
+        self.observer = Observer()
+        for root in roots:
+            self.observer.schedule(Handler(), str(root), recursive=True)
+        self.observer.start()
+
+    def take(self) -> set[Path]:
+        with self.lock:
+            changed, self.changed = self.changed, set()
+            self.event.clear()
+        return changed
+
+    def stop(self) -> None:
+        self.observer.stop()
+
+
+_RELOAD_SCRIPT = """<script>(function(){var v=%d;function w(){fetch("/__preview/wait?since="+v).then(function(r){return r.json()}).then(function(d){if(d.version!==v){location.reload()}else{w()}}).catch(function(){setTimeout(w,1000)})}w()})();</script>"""
+
+
+class _Version:
+    def __init__(self) -> None:
+        self.number = 0
+        self.condition = threading.Condition()
+
+    def bump(self) -> None:
+        with self.condition:
+            self.number += 1
+            self.condition.notify_all()
+
+    def wait(self, since: int, timeout: float = 25.0) -> int:
+        with self.condition:
+            self.condition.wait_for(lambda: self.number != since, timeout)
+            return self.number
+
+
+def _banner(problems: list[Problem]) -> str:
+    import html
+
+    items = "".join(f"<li>{html.escape(str(p))}</li>" for p in sorted(problems)[:50])
+    return (
+        '<div role="alert" style="position:fixed;z-index:1000;left:0;right:0;top:0;max-height:50vh;overflow:auto;'
+        'background:#b71c1c;color:#fff;padding:1em;font:14px/1.4 sans-serif">'
+        f"<strong>Xem trước: có lỗi trong tệp nội dung, trang đang hiện bản cũ.</strong><ul>{items}</ul></div>"
+    )
+
+
+def make_handler(site: PreviewSite, version: _Version):
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(site.site_dir), **kwargs)
+
+        def log_message(self, format, *args):  # noqa: A002 - the console is for editors
+            pass
+
+        def do_GET(self):
+            url = urlsplit(self.path)
+            if url.path == "/__preview/wait":
+                since = int(parse_qs(url.query).get("since", ["0"])[0])
+                self._send(json.dumps({"version": version.wait(since)}).encode(), "application/json")
+                return
+            target = Path(self.translate_path(unquote(url.path)))
+            if target.is_dir():
+                if not url.path.endswith("/"):
+                    return super().do_GET()  # redirect to the slash form
+                target = target / "index.html"
+            if target.suffix == ".html" and target.is_file():
+                html = target.read_text("utf-8", errors="replace")
+                problems = errors(site.problems)
+                extra = (_banner(problems) if problems else "") + _RELOAD_SCRIPT % version.number
+                html = html.replace("</body>", extra + "</body>", 1)
+                self._send(html.encode("utf-8"), "text/html; charset=utf-8")
+                return
+            super().do_GET()
+
+        def _send(self, body: bytes, content_type: str) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+
+    return Handler
+
+
+def run_preview(config_file: Path, dev_addr: str) -> None:
+    host, _, port = dev_addr.rpartition(":")
+    site_dir = Path(tempfile.mkdtemp(prefix="guong-sang-preview-"))
+    site = PreviewSite(config_file, site_dir)
+    print("Đang dựng toàn bộ trang lần đầu…", flush=True)
+    first = site.full_build()
+    _report(first)
+    version = _Version()
+    root = site.project.root
+    watcher = _Watcher([site.project.entries_dir])
+    server = http.server.ThreadingHTTPServer((host or "127.0.0.1", int(port)), make_handler(site, version))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(f"Xem trước tại http://{host or '127.0.0.1'}:{port}/ — sửa tệp trong {site.project.entries_dir.relative_to(root)}/, trang tự cập nhật. Nhấn Ctrl+C để dừng.", flush=True)
+    try:
+        while True:
+            watcher.event.wait()
+            time.sleep(0.02)  # let an editor's save (write + rename) finish
+            changed = watcher.take()
+            if not changed:
+                continue
+            # Fast path, then show it; the settle path follows unless another edit is waiting.
+            update = site.apply(changed, settle=False)
+            version.bump()
+            _report(update)
+            if not errors(update.problems) and not update.full_build and not watcher.event.is_set():
+                fast = len(update.rendered)
+                started = time.perf_counter()
+                site.settle(update, interrupted=watcher.event.is_set)
+                version.bump()
+                if not watcher.event.is_set():
+                    print(f"Xem trước: cập nhật thêm {len(update.rendered) - fast} trang liên quan trong {time.perf_counter() - started:.2f} giây.", flush=True)
+    except KeyboardInterrupt:
+        print("Đã dừng xem trước.")
+    finally:
+        watcher.stop()
+        server.shutdown()
+        shutil.rmtree(site_dir, ignore_errors=True)
+
+
+def _report(update: Update) -> None:
+    for problem in sorted(update.problems):
+        print(str(problem), flush=True)
+    what = "dựng toàn bộ" if update.full_build else f"{len(update.rendered)} trang"
+    print(f"Xem trước: {what} trong {update.seconds:.2f} giây.", flush=True)

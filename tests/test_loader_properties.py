@@ -1,0 +1,73 @@
+"""Property-based tests of the loader: any bytes give a SourceFile or a located problem, never a crash."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.loader import Kind, read_source
+from generator.yamlfile import YamlError, decode_text, load_yaml
+
+FAST = settings(max_examples=150, deadline=None)
+# YAML 1.1 reads these bare words as booleans or null, even as keys; no field is named so.
+_YAML_WORDS = {"on", "off", "yes", "no", "true", "false", "null"}
+keys = st.from_regex(r"[a-z][a-z_]{0,11}", fullmatch=True).filter(lambda key: key not in _YAML_WORDS)
+values = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=40)
+
+
+@FAST
+@given(st.binary(max_size=400))
+def test_any_bytes_give_a_source_or_a_problem_with_a_line(raw):
+    try:
+        source = read_source(raw, "entries/mo-hinh/x.md", Kind.MODEL)
+    except YamlError as error:
+        assert error.problem.path == "entries/mo-hinh/x.md"
+        assert 1 <= error.problem.line <= raw.count(b"\n") + 2
+        assert error.problem.message
+    else:
+        assert isinstance(source.front.data, dict)
+
+
+@FAST
+@given(st.text(max_size=300))
+def test_any_text_front_matter_gives_data_or_a_problem(text):
+    raw = ("---\n" + text + "\n---\nNội dung.\n").encode("utf-8")
+    try:
+        read_source(raw, "entries/tin-tuc/x.md", Kind.NEWS)
+    except YamlError as error:
+        assert error.problem.line >= 1
+
+
+@FAST
+@given(st.text(max_size=200), st.sampled_from(["\n", "\r\n", "\r"]), st.booleans())
+def test_decoded_text_is_nfc_with_lf_line_ends(text, newline, bom):
+    raw = (("\ufeff" if bom else "") + text.replace("\n", newline)).encode("utf-8", errors="surrogatepass")
+    try:
+        decoded = decode_text(raw, "x.md")
+    except YamlError:
+        assert "\x00" in text or any(0xD800 <= ord(c) <= 0xDFFF for c in text)
+        return
+    assert unicodedata.is_normalized("NFC", decoded)
+    assert "\r" not in decoded and not decoded.startswith("\ufeff")
+
+
+def test_a_control_character_is_a_located_problem_not_a_crash():
+    try:
+        read_source("---\ntitle: a\nunit: b\x7f\n---\n".encode(), "entries/mo-hinh/x.md", Kind.MODEL)
+    except YamlError as error:
+        assert error.problem.line == 3 and "ký tự điều khiển" in error.problem.message
+    else:
+        raise AssertionError("accepted a control character")
+
+
+@FAST
+@given(st.dictionaries(keys, values, min_size=1, max_size=8), st.integers(min_value=1, max_value=50))
+def test_every_key_is_found_on_the_line_it_was_written(fields, first_line):
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
+    document = load_yaml("\n".join(lines), "x.md", first_line=first_line)
+    assert document.data == fields
+    for number, key in enumerate(fields):
+        assert document.line_of((key,)) == first_line + number
