@@ -18,6 +18,7 @@ import paginate
 from .index import SiteIndex
 from .loader import Kind
 from .records import Entry, recent_first
+from .taxonomies import PAGINATION_SEGMENT, of_kind
 from .views import Link
 
 PER_PAGE = 20
@@ -83,7 +84,7 @@ class ListingPage:
 
 
 def page_url(listing_url: str, number: int) -> str:
-    return listing_url if number == 1 else f"{listing_url}trang/{number}/"
+    return listing_url if number == 1 else f"{listing_url}{PAGINATION_SEGMENT}/{number}/"
 
 
 def paginate_listing(listing: Listing, per_page: int = PER_PAGE) -> Iterator[ListingPage]:
@@ -94,47 +95,28 @@ def paginate_listing(listing: Listing, per_page: int = PER_PAGE) -> Iterator[Lis
         yield ListingPage(listing, number, count, list(page.items), page.first_item or 0, page.last_item or 0)
 
 
+# Each section's listing: its kind, title and the sentence that introduces it.
+SECTIONS = (
+    (Kind.NEWS, "Tin tức", "Tin tức mới nhất, xếp theo thời gian đăng."),
+    (Kind.MODEL, "Mô hình tiêu biểu", "Các mô hình, cách làm hay do các đơn vị đăng ký thực hiện."),
+    (Kind.COMMENDATION, "Khen thưởng", "Các tập thể, cá nhân được biểu dương, khen thưởng."),
+)
+
+
 def listings(index: SiteIndex) -> Iterator[Listing]:
     """Every listing of the site, from the index; each entry appears in O(1) listings."""
-    news, models, commendations = (index.by_kind[k] for k in (Kind.NEWS, Kind.MODEL, Kind.COMMENDATION))
-
-    def facet(kind: Kind, taxonomy: str, title: str, base: str) -> Facet:
-        return Facet(title, [Link(t.label, f"{base}{t.slug}/", n) for t, n in index.terms(kind, taxonomy)])
-
-    def terms(kind: Kind, taxonomy: str, base: str, prefix: str, parent: Link) -> Iterator[Listing]:
-        for term, _ in index.terms(kind, taxonomy):
-            yield Listing(f"{base}{term.slug}/", f"{prefix}{term.label}", index.group(kind, taxonomy, term.slug), parent=parent)
-
-    news_link = Link("Tin tức", "tin-tuc/")
-    yield Listing("tin-tuc/", "Tin tức", news, "Tin tức mới nhất, xếp theo thời gian đăng.",
-                  (facet(Kind.NEWS, "category", "Chuyên mục", "chuyen-muc/"),))
-    yield from terms(Kind.NEWS, "category", "chuyen-muc/", "Chuyên mục: ", news_link)
-
-    models_link = Link("Mô hình tiêu biểu", "mo-hinh/")
-    yield Listing(
-        "mo-hinh/", "Mô hình tiêu biểu", models, "Các mô hình, cách làm hay do các đơn vị đăng ký thực hiện.",
-        (
-            facet(Kind.MODEL, "movement", "Theo phong trào", "mo-hinh/phong-trao/"),
-            facet(Kind.MODEL, "field", "Theo lĩnh vực", "mo-hinh/linh-vuc/"),
-            facet(Kind.MODEL, "year", "Theo năm đăng ký", "mo-hinh/nam/"),
-        ),
-    )
-    yield from terms(Kind.MODEL, "movement", "mo-hinh/phong-trao/", "Phong trào: ", models_link)
-    yield from terms(Kind.MODEL, "field", "mo-hinh/linh-vuc/", "Lĩnh vực: ", models_link)
-    yield from terms(Kind.MODEL, "year", "mo-hinh/nam/", "Mô hình đăng ký năm ", models_link)
-
-    awards_link = Link("Khen thưởng", "khen-thuong/")
-    yield Listing(
-        "khen-thuong/", "Khen thưởng", commendations, "Các tập thể, cá nhân được biểu dương, khen thưởng.",
-        (
-            facet(Kind.COMMENDATION, "year", "Theo năm", "khen-thuong/nam/"),
-            facet(Kind.COMMENDATION, "authority", "Theo cấp khen", "khen-thuong/cap-khen/"),
-            facet(Kind.COMMENDATION, "form", "Theo hình thức", "khen-thuong/hinh-thuc/"),
-        ),
-    )
-    yield from terms(Kind.COMMENDATION, "year", "khen-thuong/nam/", "Khen thưởng năm ", awards_link)
-    yield from terms(Kind.COMMENDATION, "authority", "khen-thuong/cap-khen/", "Cấp khen: ", awards_link)
-    yield from terms(Kind.COMMENDATION, "form", "khen-thuong/hinh-thuc/", "Hình thức: ", awards_link)
+    for kind, title, intro in SECTIONS:
+        taxonomies = of_kind(kind)
+        facets = tuple(
+            Facet(t.facet_title, [Link(term.label, t.term_url(term.slug), n) for term, n in index.terms(kind, t.name)])
+            for t in taxonomies
+        )
+        yield Listing(f"{kind.value}/", title, index.by_kind[kind], intro, facets)
+        parent = Link(title, f"{kind.value}/")
+        for t in taxonomies:
+            for term, _ in index.terms(kind, t.name):
+                yield Listing(t.term_url(term.slug), f"{t.title_prefix}{term.label}",
+                              index.group(kind, t.name, term.slug), parent=parent)
 
     tagged: dict[str, list[Entry]] = {}
     for (kind, taxonomy, slug), entries in index.groups.items():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .taxonomies import taxonomy
 from .index import SiteIndex
 from .loader import Kind
 from .vietnamese import sort_key
@@ -91,15 +92,17 @@ def statistics(index: SiteIndex) -> Statistics:
     models = index.by_kind[Kind.MODEL]
     commendations = index.by_kind[Kind.COMMENDATION]
 
-    def by_term(kind: Kind, taxonomy: str, base: str, total: int, missing: str | None = None) -> list[Count]:
-        counts = [Count(term.label, n, f"{base}{term.slug}/") for term, n in index.terms(kind, taxonomy)]
+    def by_term(kind: Kind, name: str, total: int, missing: str | None = None) -> list[Count]:
+        listing = taxonomy(kind, name)
+        counts = [Count(term.label, n, listing.term_url(term.slug)) for term, n in index.terms(kind, name)]
         counts.sort(key=lambda c: (-c.value, sort_key(c.label)))
         if missing and (left := total - sum(c.value for c in counts)):
             counts.append(Count(missing, left))
         return counts
 
-    def by_year(kind: Kind, base: str) -> list[Count]:
-        found = [Count(term.label, n, f"{base}{term.slug}/") for term, n in index.terms(kind, "year")]
+    def by_year(kind: Kind) -> list[Count]:
+        listing = taxonomy(kind, "year")
+        found = [Count(term.label, n, listing.term_url(term.slug)) for term, n in index.terms(kind, "year")]
         return sorted(found, key=lambda c: c.label)
 
     unit_counts = []
@@ -112,16 +115,16 @@ def statistics(index: SiteIndex) -> Statistics:
     n_models, n_awards = len(models), len(commendations)
     tables = [
         Table("mo-hinh-theo-phong-trao", "Mô hình theo phong trào", "Phong trào",
-              by_term(Kind.MODEL, "movement", "mo-hinh/phong-trao/", n_models), n_models),
+              by_term(Kind.MODEL, "movement", n_models), n_models),
         Table("mo-hinh-theo-linh-vuc", "Mô hình theo lĩnh vực", "Lĩnh vực",
-              by_term(Kind.MODEL, "field", "mo-hinh/linh-vuc/", n_models, "Chưa ghi lĩnh vực"), n_models),
-        Table("mo-hinh-theo-nam", "Mô hình theo năm đăng ký", "Năm", by_year(Kind.MODEL, "mo-hinh/nam/"), n_models),
+              by_term(Kind.MODEL, "field", n_models, "Chưa ghi lĩnh vực"), n_models),
+        Table("mo-hinh-theo-nam", "Mô hình theo năm đăng ký", "Năm", by_year(Kind.MODEL), n_models),
         Table("mo-hinh-theo-don-vi", "Mô hình theo đơn vị", "Đơn vị", unit_counts, n_models),
         Table("khen-thuong-theo-hinh-thuc", "Khen thưởng theo hình thức", "Hình thức",
-              by_term(Kind.COMMENDATION, "form", "khen-thuong/hinh-thuc/", n_awards), n_awards),
+              by_term(Kind.COMMENDATION, "form", n_awards), n_awards),
         Table("khen-thuong-theo-cap-khen", "Khen thưởng theo cấp khen", "Cấp khen",
-              by_term(Kind.COMMENDATION, "authority", "khen-thuong/cap-khen/", n_awards), n_awards),
-        Table("khen-thuong-theo-nam", "Khen thưởng theo năm", "Năm", by_year(Kind.COMMENDATION, "khen-thuong/nam/"), n_awards),
+              by_term(Kind.COMMENDATION, "authority", n_awards), n_awards),
+        Table("khen-thuong-theo-nam", "Khen thưởng theo năm", "Năm", by_year(Kind.COMMENDATION), n_awards),
     ]
     return Statistics(
         models=n_models,

@@ -15,6 +15,7 @@ from .catalogue import Catalogue, Term, Vocabulary
 from .loader import Kind, SourceFile
 from .problems import Problem, did_you_mean
 from .records import Entry
+from .taxonomies import RESERVED_SLUGS
 from .schema import CommendationFields, ModelFields, NewsFields, UnitFields, translate_errors
 from .vietnamese import slugify
 
@@ -25,8 +26,6 @@ SCHEMAS: dict[Kind, type[BaseModel]] = {
     Kind.UNIT: UnitFields,
 }
 
-# Slugs that would shadow listing URLs inside a kind's section (see listings.py).
-RESERVED_SLUGS = frozenset({"trang", "phong-trao", "linh-vuc", "nam", "cap-khen", "hinh-thuc", "index"})
 
 # Which configured list each field draws from, per kind.
 _VOCABULARY_FIELDS: dict[Kind, dict[str, str]] = {

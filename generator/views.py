@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from .index import SiteIndex
 from .loader import Kind
 from .records import Entry
+from .taxonomies import taxonomy
 from .schema import CommendationFields, ModelFields, NewsFields, UnitFields
 from .vietnamese import format_day, format_moment, format_short_date
 
@@ -123,9 +124,12 @@ class Views:
     def teasers(self, entries: list[Entry]) -> list[Teaser]:
         return [self.teaser(e) for e in entries]
 
-    def term_link(self, entry: Entry, name: str, listing_base: str) -> Link | None:
+    def term_link(self, entry: Entry, name: str) -> Link | None:
         term = entry.terms.get(name)
-        return Link(term.label, f"{listing_base}{term.slug}/") if term else None
+        return Link(term.label, taxonomy(entry.kind, name).term_url(term.slug)) if term else None
+
+    def year_link(self, entry: Entry) -> Link:
+        return Link(str(entry.year), taxonomy(entry.kind, "year").term_url(str(entry.year)))
 
     def entry(self, entry: Entry, body_html: str) -> EntryView:
         index = self.index
@@ -151,7 +155,7 @@ class Views:
                 sections.append(Section(title, self.teasers(found[:limit]), more, slug))
 
         if isinstance(fields, NewsFields):
-            row("Chuyên mục", self.term_link(entry, "category", "chuyen-muc/"))
+            row("Chuyên mục", self.term_link(entry, "category"))
             row("Tác giả", fields.author)
             row("Nguồn", fields.source)
             row("Đơn vị", *(self.unit_link(u) for u in fields.units))
@@ -159,9 +163,9 @@ class Views:
             row("Mô hình", *(Link(m.title, m.url) for m in models if m))
         elif isinstance(fields, ModelFields):
             row("Đơn vị", self.unit_link(fields.unit))
-            row("Phong trào", self.term_link(entry, "movement", "mo-hinh/phong-trao/"))
-            row("Lĩnh vực", self.term_link(entry, "field", "mo-hinh/linh-vuc/"))
-            row("Năm đăng ký", Link(str(fields.year), f"mo-hinh/nam/{fields.year}/"))
+            row("Phong trào", self.term_link(entry, "movement"))
+            row("Lĩnh vực", self.term_link(entry, "field"))
+            row("Năm đăng ký", self.year_link(entry))
             if fields.period and (fields.period.from_ or fields.period.to):
                 row("Thời gian thực hiện", _period_text(fields.period.from_, fields.period.to))
             row("Tình trạng", fields.status.value.capitalize() if fields.status else None)
@@ -174,13 +178,13 @@ class Views:
             row("Người/tập thể được khen", who)
             row("Đối tượng", recipient.kind.value.capitalize())
             row("Đơn vị", self.unit_link(recipient.unit))
-            row("Hình thức", self.term_link(entry, "form", "khen-thuong/hinh-thuc/"))
-            row("Cấp khen", self.term_link(entry, "authority", "khen-thuong/cap-khen/"))
+            row("Hình thức", self.term_link(entry, "form"))
+            row("Cấp khen", self.term_link(entry, "authority"))
             if fields.decision and (fields.decision.number or fields.decision.date):
                 number = f"Số {fields.decision.number}" if fields.decision.number else ""
                 when = f"ngày {format_short_date(fields.decision.date)}" if fields.decision.date else ""
                 row("Quyết định", " ".join(p for p in (number, when) if p))
-            row("Năm", Link(str(fields.year), f"khen-thuong/nam/{fields.year}/"))
+            row("Năm", self.year_link(entry))
             models = [index.model(m) for m in fields.models]
             row("Mô hình được khen", *(Link(m.title, m.url) for m in models if m))
         elif isinstance(fields, UnitFields):
