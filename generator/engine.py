@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -38,13 +40,26 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = F
 
 
 def _swap(new: Path, target: Path) -> None:
-    old = target.with_name(f".{target.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
     new.chmod(0o755)  # mkdtemp makes the folder private; a web server must read it
+    if not target.exists():
+        new.rename(target)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
+    target.rename(old / target.name)
     new.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    _remove_in_background(old)
+
+
+def _remove_in_background(folder: Path) -> None:
+    """Delete the replaced site without making the build wait for it.
+
+    Unlinking a 10,000-page site takes ~30 s on slow disks, and the new site is already in
+    place. If this is cut short, the next build sweeps the folder up with its leftovers.
+    """
+    subprocess.Popen(
+        [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", str(folder)],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
 
 
 def serve_site(config_file: Path, dev_addr: str | None = None) -> None:

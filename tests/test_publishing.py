@@ -115,4 +115,8 @@ def test_killing_a_build_midway_leaves_the_old_site_and_the_next_build_works(tmp
 
     build_site(config, site)  # the next build is not confused by what the killed one left
     assert (site / "mo-hinh" / "mo-hinh-them-39" / "index.html").is_file()
+    # The replaced site is deleted in the background; nothing else may be left behind.
+    deadline = time.monotonic() + 30
+    while list(tmp_path.glob(".site-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert not list(tmp_path.glob(".site-*"))
