@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin
 
 from .problems import ValidationFailed
 from .site import Project, generate
+from .theme_fixes import fix_material_markup
 from .writer import WouldOverwrite
 
 log = logging.getLogger("mkdocs.plugins.guong-sang")
@@ -43,6 +44,14 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             log.warning(str(problem))
         counts = ", ".join(f"{len(v)} {k.label.lower()}" for k, v in result.index.by_kind.items())
         log.info(f"Gương sáng: {counts}; {result.report.pages} trang ({result.report.written} trang mới/cập nhật).")
+
+    # Runs on every rendered page: removes the theme's invalid markup (see theme_fixes.py).
+    def on_post_page(self, output: str, page, config) -> str:
+        return fix_material_markup(output)
+
+    # The same for pages rendered from a theme template alone, such as 404.html.
+    def on_post_template(self, output_content: str, template_name: str, config) -> str:
+        return fix_material_markup(output_content)
 
     # Runs once when `mkdocs serve` starts: entries live outside docs/, so watch them too.
     def on_serve(self, server, config, builder):
