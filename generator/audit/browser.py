@@ -102,16 +102,16 @@ def audit_in_browser(site: Path, pages: list[str], axe: Path | None = None) -> B
 def _visit(tab, url: str, page_path: str, phone: bool) -> list[Finding]:
     findings = []
     tab.goto(url, wait_until="load")
-    if phone:
-        findings += _phone_layout(tab, page_path)
-        findings += _skip_link(tab, page_path)
-    result = tab.evaluate(_AXE, AXE_TAGS)
+    result = tab.evaluate(_AXE, AXE_TAGS)  # before the Tab key, which starts the skip link's fade-in
     width = f"{PHONE['width']} px" if phone else f"{DESKTOP['width']} px"
     for violation in result["violations"]:
         impact = violation.get("impact") or "minor"
         nodes = "; ".join(str(n["target"][-1]) for n in violation["nodes"][:3])
         message = f"{violation['id']} ({impact}, {width}): {violation['help']} — {nodes}"
         findings.append(Finding("a11y", page_path, message, "error" if impact in FAILING_IMPACTS else "warning"))
+    if phone:
+        findings += _phone_layout(tab, page_path)
+        findings += _skip_link(tab, page_path)
     return findings
 
 

@@ -6,6 +6,7 @@ Shared by the site audit, the browser tests (tests/browser.py) and the Lighthous
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import threading
 from contextlib import contextmanager
@@ -21,9 +22,13 @@ CHROMIUM_ARGS = [
 
 
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve a built site on a free loopback port; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, compress: bool = False) -> Iterator[str]:
+    """Serve a built site on a free loopback port; yields its base URL.
+
+    `compress` gzips text responses as any production web server does (the Lighthouse
+    benchmark measures transfer sizes, so it must see what readers would download).
+    """
+    handler = functools.partial(_GzipHandler if compress else _QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -37,6 +42,24 @@ def serve(directory: Path) -> Iterator[str]:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
+
+
+class _GzipHandler(_QuietHandler):
+    TEXT_TYPES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if path.suffix not in self.TEXT_TYPES or not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().do_GET()
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 # Resolves no host name but the loopback: a page that asks another host for something is
