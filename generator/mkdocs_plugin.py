@@ -16,7 +16,7 @@ from mkdocs.plugins import BasePlugin
 
 from .problems import ValidationFailed
 from .site import Project, generate
-from .theme_fixes import fix_material_markup
+from .theme_fixes import escape_attribute_meta, fix_material_markup
 from .writer import WouldOverwrite
 
 log = logging.getLogger("mkdocs.plugins.guong-sang")
@@ -44,6 +44,11 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             log.warning(str(problem))
         counts = ", ".join(f"{len(v)} {k.label.lower()}" for k, v in result.index.by_kind.items())
         log.info(f"Gương sáng: {counts}; {result.report.pages} trang ({result.report.written} trang mới/cập nhật).")
+
+    # Runs just before a page is rendered: the theme prints these unescaped (see theme_fixes.py).
+    def on_page_context(self, context, page, config, nav):
+        escape_attribute_meta(page.meta)
+        return context
 
     # Runs on every rendered page: removes the theme's invalid markup (see theme_fixes.py).
     def on_post_page(self, output: str, page, config) -> str:

@@ -14,7 +14,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from .index import SiteIndex
 from .listings import ListingPage, listings, paginate_listing
 from .loader import Kind
-from .markup import BodyRenderer, relative_url
+from .markup import BodyRenderer, is_external, relative_url
 from .views import Link, Views
 
 
@@ -44,7 +44,7 @@ def make_environment() -> Environment:
 
     @pass_context
     def href(context, target: str) -> str:
-        return relative_url(context["page_url"], target)
+        return target if is_external(target) else relative_url(context["page_url"], target)
 
     env.filters["href"] = href
     return env

@@ -86,5 +86,14 @@ def audit_site(tmp_path_factory) -> Path:
     """The sample plus enough news for a second listing page: every page type the site has."""
     root = tmp_path_factory.mktemp("audit")
     config = copy_sample(root / "src")
-    add_news_series(root / "src" / "entries", 22)
+    entries = root / "src" / "entries"
+    add_news_series(entries, 22)
+    # What broke valid markup at scale: a quote in a description (a <meta> attribute), a body
+    # heading whose anchor is the skip link's target word, a unit's external website.
+    (entries / "tin-tuc" / "tin-kiem-thu-so-01.md").write_text(
+        '---\ntitle: Tin có ngoặc kép\ndate: 2024-03-01 09:00\ncategory: hoc-tap-va-lam-theo-bac\n'
+        'summary: \'Phong trào "Dân vận khéo" & <các> mô hình\'\n---\n## Nội dung\n\nBài viết.\n', encoding="utf-8")
+    (entries / "don-vi" / "don-vi-co-trang-web.md").write_text(
+        "---\nid: don-vi-co-trang-web\nname: Đảng bộ Có Trang Web\nkind: Đảng bộ\n"
+        "website: https://www.example.org/don-vi/\n---\nMô tả.\n", encoding="utf-8")
     return build_site(config, root / "site")

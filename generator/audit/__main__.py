@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import errors
+from . import errors, site_pages
 from .pagetypes import sample_by_type
 from .run import CHECKS, run_audit
 
@@ -24,8 +24,6 @@ def main(argv: list[str] | None = None) -> int:
 
     if not (args.site / "index.html").is_file():
         parser.error(f"{args.site} has no index.html: build the site first")
-    from . import site_pages
-
     pages = site_pages(args.site)
     if args.per_type:
         pages = sample_by_type(args.site, pages, args.per_type)
