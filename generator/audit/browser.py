@@ -131,8 +131,7 @@ def _phone_layout(page, page_path: str) -> list[Finding]:
         findings.append(Finding("a11y", page_path, f'<html lang="{layout["lang"]}">, expected "vi"'))
     if layout["scrollWidth"] > layout["width"]:
         findings.append(Finding("mobile", page_path, f"{layout['scrollWidth']} px wide at {layout['width']} px: {', '.join(layout['wide'])}"))
-    viewport = (layout["viewport"] or "").replace(" ", "")
-    if "width=device-width" not in viewport or "user-scalable=no" in viewport or "maximum-scale=1" in viewport:
+    if not _viewport_lets_readers_zoom(layout["viewport"] or ""):
         findings.append(Finding("mobile", page_path, f"viewport meta {layout['viewport']!r} stops phones from fitting or zooming"))
     for text in layout["small"]:
         findings.append(Finding("mobile", page_path, f"text under {MIN_TEXT_PX} px: {text}"))
@@ -148,3 +147,13 @@ def _skip_link(page, page_path: str) -> list[Finding]:
     if not focused["visible"]:
         return [Finding("a11y", page_path, f"skip link is not visible when focused: {focused}")]
     return []
+
+
+def _viewport_lets_readers_zoom(content: str) -> bool:
+    """Fits the device width and allows zooming (Lighthouse: no user-scalable=no, max scale ≥ 5)."""
+    fields = dict(part.split("=", 1) for part in content.replace(" ", "").lower().split(",") if "=" in part)
+    try:
+        max_scale = float(fields.get("maximum-scale", "10"))
+    except ValueError:
+        max_scale = 10.0
+    return fields.get("width") == "device-width" and fields.get("user-scalable") not in {"no", "0"} and max_scale >= 5
