@@ -19,6 +19,7 @@ from .glossary import load_glossary
 from .problems import ValidationFailed
 from .progress import Progress, summary
 from .site import Project, generate
+from .theme_fixes import escape_attribute_meta, fix_material_markup
 from .writer import GENERATED_FLAG, WouldOverwrite
 
 log = logging.getLogger("mkdocs.plugins.guong-sang")
@@ -65,21 +66,10 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self._result = result
         log.info(f"Gương sáng: đã chuẩn bị {result.report.pages} trang; đang dựng HTML…")
 
+    # Runs once the pages are known: the progress report needs their number.
     def on_files(self, files, config):
         self._progress = Progress(len(files.documentation_pages()), log.info)
         return files
-
-    def on_post_page(self, output, page, config):
-        self._progress.tick()
-        return output
-
-    def on_post_build(self, config) -> None:
-        result = getattr(self, "_result", None)
-        if result is None:
-            return
-        records = {kind: len(entries) for kind, entries in result.index.by_kind.items()}
-        log.info(summary(records, result.index.excluded, result.report.pages, result.report.written,
-                         len(result.problems), time.perf_counter() - self._started))
 
     # Generated pages already hold finished HTML (see generator/pages.py). Python-Markdown
     # would re-parse every tag of it as a raw HTML block, which costs more than rendering the
@@ -92,6 +82,30 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
 
     def on_page_content(self, html: str, page, config, files) -> str:
         return self._html.pop(page.file.src_uri, html)
+
+    # Runs just before a page is rendered: the theme prints these unescaped (see theme_fixes.py).
+    def on_page_context(self, context, page, config, nav):
+        escape_attribute_meta(page.meta)
+        return context
+
+    # Runs on every rendered page: removes the theme's invalid markup (see theme_fixes.py)
+    # and counts the page for the progress report.
+    def on_post_page(self, output: str, page, config) -> str:
+        self._progress.tick()
+        return fix_material_markup(output)
+
+    # The same for pages rendered from a theme template alone, such as 404.html.
+    def on_post_template(self, output_content: str, template_name: str, config) -> str:
+        return fix_material_markup(output_content)
+
+    # Runs last: the summary of what was built.
+    def on_post_build(self, config) -> None:
+        result = getattr(self, "_result", None)
+        if result is None:
+            return
+        records = {kind: len(entries) for kind, entries in result.index.by_kind.items()}
+        log.info(summary(records, result.index.excluded, result.report.pages, result.report.written,
+                         len(result.problems), time.perf_counter() - self._started))
 
     # Runs once when `mkdocs serve` starts: entries live outside docs/, so watch them too.
     def on_serve(self, server, config, builder):

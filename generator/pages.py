@@ -17,7 +17,7 @@ from .glossary import Glossary
 from .index import SiteIndex
 from .listings import ListingPage, listings, paginate_listing
 from .loader import Kind
-from .markup import BodyRenderer, relative_url
+from .markup import BodyRenderer, is_external, relative_url
 from .siteinfo import SiteInfo
 from .social import record_head, share_links
 from .views import Link, Teaser, Views
@@ -51,7 +51,7 @@ def make_environment() -> Environment:
 
     @pass_context
     def href(context, target: str) -> str:
-        return relative_url(context["page_url"], target)
+        return target if is_external(target) else relative_url(context["page_url"], target)
 
     env.filters["href"] = href
     env.filters["abbr"] = escape  # Planner replaces it with the site's glossary

@@ -67,3 +67,33 @@ def sample_site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("sample")
     config = copy_sample(root / "src")
     return build_site(config, root / "site")
+
+
+def add_news_series(entries: Path, count: int) -> None:
+    """`count` short news records in one category, so its listings span several pages."""
+    for number in range(1, count + 1):
+        (entries / "tin-tuc" / f"tin-kiem-thu-so-{number:02d}.md").write_text(
+            f'---\ntitle: "Tin kiểm thử số {number}: sinh hoạt chuyên đề học tập và làm theo Bác"\n'
+            f"date: 2024-03-{number:02d} 09:00\ncategory: hoc-tap-va-lam-theo-bac\n"
+            f'summary: "Tin kiểm thử số {number}, để danh sách tin có nhiều trang."\n---\n'
+            f"Nội dung tin kiểm thử số {number}.\n",
+            encoding="utf-8",
+        )
+
+
+@pytest.fixture(scope="session")
+def audit_site(tmp_path_factory) -> Path:
+    """The sample plus enough news for a second listing page: every page type the site has."""
+    root = tmp_path_factory.mktemp("audit")
+    config = copy_sample(root / "src")
+    entries = root / "src" / "entries"
+    add_news_series(entries, 22)
+    # What broke valid markup at scale: a quote in a description (a <meta> attribute), a body
+    # heading whose anchor is the skip link's target word, a unit's external website.
+    (entries / "tin-tuc" / "tin-kiem-thu-so-01.md").write_text(
+        '---\ntitle: Tin có ngoặc kép\ndate: 2024-03-01 09:00\ncategory: hoc-tap-va-lam-theo-bac\n'
+        'summary: \'Phong trào "Dân vận khéo" & <các> mô hình\'\n---\n## Nội dung\n\nBài viết.\n', encoding="utf-8")
+    (entries / "don-vi" / "don-vi-co-trang-web.md").write_text(
+        "---\nid: don-vi-co-trang-web\nname: Đảng bộ Có Trang Web\nkind: Đảng bộ\n"
+        "website: https://www.example.org/don-vi/\n---\nMô tả.\n", encoding="utf-8")
+    return build_site(config, root / "site")

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -13,33 +11,6 @@ from generator.vietnamese import sort_key
 
 SAMPLE_MODEL = "mo-hinh/dan-van-kheo-trong-chuyen-doi-so-nganh-giao-duc/"
 SAMPLE_NEWS = "tin-tuc/hoc-tap-va-lam-theo-bac-bang-nhung-viec-lam-thuong-xuyen-thiet-thuc/"
-
-
-class _Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.links: list[tuple[str, str]] = []
-        self.loads: list[str] = []  # URLs the browser fetches on page load
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if "id" in attributes:
-            self.ids.add(attributes["id"])
-        for name in ("href", "src"):
-            if attributes.get(name):
-                self.links.append((tag, attributes[name]))
-        rel = attributes.get("rel") or ""
-        if tag in {"script", "img", "iframe", "source", "audio", "video"} and attributes.get("src"):
-            self.loads.append(attributes["src"])
-        if tag == "link" and attributes.get("href") and rel not in {"canonical", "alternate", "prev", "next"}:
-            self.loads.append(attributes["href"])
-
-
-def parse(path: Path) -> _Links:
-    parser = _Links()
-    parser.feed(path.read_text("utf-8"))
-    return parser
 
 
 def read(site: Path, url: str) -> str:
@@ -119,29 +90,7 @@ def test_heading_anchors_keep_dj(sample_site):
     assert 'id="dang-bo-khoi-va-cac-don-vi"' in read(sample_site, "gioi-thieu/")
 
 
-def test_every_internal_link_and_anchor_resolves(sample_site):
-    broken = []
-    for page in sample_site.rglob("*.html"):
-        if page.name == "404.html":  # served at any path, so its links are root-absolute
-            continue
-        for tag, link in parse(page).links:
-            parts = urlsplit(link)
-            if parts.scheme or link.startswith(("//", "mailto:")):
-                continue
-            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
-            if target.is_dir():
-                target = target / "index.html"
-            if not target.exists():
-                broken.append(f"{page.relative_to(sample_site)}: {link}")
-            elif parts.fragment and target.suffix == ".html" and parts.fragment not in parse(target).ids:
-                broken.append(f"{page.relative_to(sample_site)}: {link} (no such anchor)")
-    assert broken == []
-
-
-def test_pages_load_nothing_from_other_hosts(sample_site):
-    loads = [(page.name, url) for page in sample_site.rglob("*.html") for url in parse(page).loads]
-    assert loads, "the parser found no stylesheets or scripts at all"
-    assert [(page, url) for page, url in loads if "://" in url or url.startswith("//")] == []
+# Links, anchors, assets and loads from other hosts: tests/test_audit.py, with the site audit.
 
 
 def test_a_broken_entry_fails_the_build_and_keeps_the_old_site(tmp_path):

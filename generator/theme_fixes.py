@@ -1,0 +1,36 @@
+"""Fixes to Material for MkDocs' own markup that no small template override can reach.
+
+1. Material's base.html writes `<meta name="description" content="{{ page.meta.description }}">`
+and MkDocs renders themes without autoescaping, so a description holding a double quote (a
+record's summary quoting a name) breaks the tag. The page's text metadata is escaped before
+rendering: as `Markup`, so a template that escapes it again (`| e`) leaves it as it is.
+
+2. Material's base.html writes its drawer and search toggles, outside any template block, as
+`<input type="checkbox" … autocomplete="off">`; HTML allows `autocomplete` on text-like inputs
+only, so the Nu HTML Checker reports an error on every page. Overriding base.html whole would
+fork 260 lines of the theme, so the attribute is removed from the rendered page instead.
+(Material added it so Firefox does not restore an open drawer when a reader reloads the page:
+a cosmetic cost, accepted for valid markup.)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import MutableMapping
+
+from markupsafe import escape
+
+# Metadata that Material's templates print inside attributes.
+_ATTRIBUTE_META = ("description", "author")
+
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"')
+
+
+def fix_material_markup(html: str) -> str:
+    return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
+
+
+def escape_attribute_meta(meta: MutableMapping) -> None:
+    for key in _ATTRIBUTE_META:
+        if isinstance(meta.get(key), str):
+            meta[key] = escape(meta[key])
