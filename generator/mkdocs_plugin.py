@@ -15,6 +15,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 
 from .problems import ValidationFailed
+from .search_index import IndexingFailed, index_site
 from .site import Project, generate
 from .writer import GENERATED_FLAG, WouldOverwrite
 
@@ -58,6 +59,16 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
 
     def on_page_content(self, html: str, page, config, files) -> str:
         return self._html.pop(page.file.src_uri, html)
+
+    # The search index is built from the finished HTML, into the same (staging) site folder,
+    # so an atomic build swaps in the pages and their index together, and `mkdocs serve`
+    # has working search too.
+    def on_post_build(self, config) -> None:
+        try:
+            report = index_site(Path(config.site_dir))
+        except IndexingFailed as error:
+            raise Abort(str(error)) from None
+        log.info(f"Gương sáng: chỉ mục tìm kiếm có {report.pages} trang.")
 
     # Runs once when `mkdocs serve` starts: entries live outside docs/, so watch them too.
     def on_serve(self, server, config, builder):

@@ -15,6 +15,7 @@ from .index import SiteIndex
 from .listings import ListingPage, listings, paginate_listing
 from .loader import Kind
 from .markup import BodyRenderer, relative_url
+from .search import FILTERS, SEARCH_URL, search_record
 from .views import Link, Views
 
 
@@ -66,6 +67,7 @@ class Planner:
     def pages(self) -> Iterator[Page]:
         yield self.home()
         yield self.units_page()
+        yield self.search_page()
         for kind in Kind:
             for entry in self.index.by_kind[kind]:
                 yield self.entry_page(entry)
@@ -76,7 +78,8 @@ class Planner:
     def entry_page(self, entry) -> Page:
         body = self.bodies.render(entry.body, entry.url)
         view = self.views.entry(entry, body.html)
-        html = self._render("entry.html", entry.url, view=view)
+        search = search_record(entry, view, self.views)
+        html = self._render("entry.html", entry.url, view=view, search=search)
         meta = {"hide": ["navigation", "toc"], "kind": entry.kind.value, "date": view.date_iso or None}
         return Page(entry.url, entry.title, html, entry.summary, meta)
 
@@ -85,6 +88,12 @@ class Planner:
         html = self._render("listing.html", page.url, page=page, teasers=teasers)
         description = page.listing.description or page.listing.title
         return Page(page.url, page.title, html, description, {"hide": ["toc"], "listing": True})
+
+    def search_page(self) -> Page:
+        """The full search page; the browser fills it from the Pagefind index."""
+        html = self._render("search.html", SEARCH_URL, filters=FILTERS)
+        description = "Tìm tin tức, mô hình, khen thưởng và đơn vị; gõ có dấu hay không dấu đều được."
+        return Page(SEARCH_URL, "Tìm kiếm", html, description, {"hide": ["navigation", "toc"], "search": True})
 
     def units_page(self) -> Page:
         """Units A–Z, grouped by first letter in Vietnamese alphabetical order."""
