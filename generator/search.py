@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .loader import Kind
 from .records import Entry
 from .schema import CommendationFields, ModelFields, NewsFields
-from .vietnamese import dj_aliases
+from .vietnamese import dj_aliases, fold
 from .views import EntryView, Link, Views
 
 # Filter keys (in URLs: /tim-kiem/?q=…&don_vi=…) and the Vietnamese labels shown for them, in
@@ -42,7 +42,7 @@ class SearchRecord:
 
     filters: list[tuple[str, str]]  # (filter key, value); a key may repeat
     meta: dict[str, str]  # shown in results: kind, date, unit
-    title_aliases: str  # folded đ-words of the title, weighted like the title
+    title_aliases: str  # the folded title when it has đ-words, weighted like the title
     text_aliases: str  # folded đ-words of the rest of the record
     alias_mark: str = ALIAS_MARK
 
@@ -61,7 +61,9 @@ def search_record(entry: Entry, view: EntryView, views: Views) -> SearchRecord:
     return SearchRecord(
         filters=filters,
         meta={k: v for k, v in meta.items() if v},
-        title_aliases=dj_aliases(entry.title),
+        # The whole folded title, not only its đ-words: Pagefind ranks words of a query found
+        # next to each other higher, and a title is short.
+        title_aliases=fold(entry.title) if dj_aliases(entry.title) else "",
         text_aliases=dj_aliases(_visible_text(view)),
     )
 

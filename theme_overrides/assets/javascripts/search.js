@@ -90,17 +90,36 @@ export function excerptHtml(content, title, raw, length = 28) {
   if (title && text.startsWith(title)) text = text.slice(title.length).replace(/^[.\s]+/, "");
   const words = text.split(/\s+/).filter(Boolean);
   const terms = queryTerms(raw);
-  const hits = words.map((word) => {
-    const folded = fold(word).replace(/^[^\p{L}\p{N}]+/u, "");
-    return terms.some((term) => folded.startsWith(term));
+  const last = terms.length - 1;
+  // Which query term each word matches (-1: none). Whole words match; the last term, which
+  // may still be being typed, also matches the start of a word.
+  const matched = words.map((word) => {
+    const folded = fold(word).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+    const exact = terms.indexOf(folded);
+    if (exact >= 0) return exact;
+    return last >= 0 && terms[last] && folded.startsWith(terms[last]) ? last : -1;
   });
-  let bestEnd = Math.min(length, words.length) - 1;
-  let bestCount = 0;
+  const hits = matched.map((term) => term >= 0);
+  // Best window: most distinct query terms, then most matching words.
+  const inWindow = new Array(terms.length).fill(0);
+  let distinct = 0;
   let count = 0;
+  let bestEnd = Math.min(length, words.length) - 1;
+  let bestScore = 0;
+  let bestCount = 0;
   for (let i = 0; i < words.length; i++) {
-    count += hits[i] ? 1 : 0;
-    if (i >= length && hits[i - length]) count -= 1;
-    if (count > bestCount) {
+    if (matched[i] >= 0) {
+      count += 1;
+      if (inWindow[matched[i]]++ === 0) distinct += 1;
+    }
+    const leaving = i - length;
+    if (leaving >= 0 && matched[leaving] >= 0) {
+      count -= 1;
+      if (--inWindow[matched[leaving]] === 0) distinct -= 1;
+    }
+    const score = distinct * 1000 + count;
+    if (score > bestScore) {
+      bestScore = score;
       bestCount = count;
       bestEnd = i;
     }
@@ -244,6 +263,20 @@ function compareValues(key) {
   return (a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "vi");
 }
 
+/**
+ * Result counts per filter value, as faceted search shows them: a filter's own choices do not
+ * narrow its counts (its values are alternatives), the other filters' choices do.
+ */
+async function facetCounts(raw, chosen, result) {
+  const counts = { ...result.filters };
+  for (const key of FILTER_KEYS) {
+    if (!(chosen[key] || []).length) continue;
+    const others = await search(raw, { ...chosen, [key]: [] });
+    counts[key] = others ? others.filters[key] : (await (await pagefind()).filters())[key];
+  }
+  return counts;
+}
+
 function setUpPage(root) {
   const form = root.querySelector("form");
   const input = form.querySelector("input[name=q]");
@@ -255,6 +288,7 @@ function setUpPage(root) {
   const state = readUrl();
   input.value = state.q;
   let sequence = 0;
+  let filtersLoaded = null;
   let found = null;
   let shown = 0;
 
@@ -312,18 +346,20 @@ function setUpPage(root) {
     const chosen = selected();
     writeUrl(raw, chosen);
     const pf = await pagefind();
+    // Pagefind counts only the filters it has loaded; load them all once for the counts.
+    const allFilters = await (filtersLoaded ||= pf.filters());
     const result = await search(raw, chosen);
     if (mine !== sequence) return;
     found = result;
     shown = 0;
     list.replaceChildren();
     if (!result) {
-      renderFilters(await pf.filters(), chosen);
+      renderFilters(allFilters, chosen);
       status.textContent = "Nhập từ khóa hoặc chọn bộ lọc để tìm.";
       more.hidden = true;
       return;
     }
-    renderFilters(result.filters, chosen);
+    renderFilters(await facetCounts(raw, chosen, result), chosen);
     const about = queryText(raw) ? ` cho “${raw.trim()}”` : "";
     status.textContent = result.total ? `Tìm thấy ${result.total} kết quả${about}.` : `Không tìm thấy kết quả nào${about}.`;
     await renderMore(mine);
