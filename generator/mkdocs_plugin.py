@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin
 from .glossary import load_glossary
 from .problems import ValidationFailed
 from .progress import Progress, summary
+from .search_index import IndexingFailed, index_site
 from .site import Project, generate
 from .theme_fixes import escape_attribute_meta, fix_material_markup
 from .writer import GENERATED_FLAG, WouldOverwrite
@@ -98,8 +99,15 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
         return fix_material_markup(output_content)
 
-    # Runs last: the summary of what was built.
+    # Runs last. The search index is built from the finished HTML, into the same (staging)
+    # site folder, so an atomic build swaps in the pages and their index together, and
+    # `mkdocs serve` has working search too. Then the summary of what was built.
     def on_post_build(self, config) -> None:
+        try:
+            report = index_site(Path(config.site_dir))
+        except IndexingFailed as error:
+            raise Abort(str(error)) from None
+        log.info(f"Gương sáng: chỉ mục tìm kiếm có {report.pages} trang.")
         result = getattr(self, "_result", None)
         if result is None:
             return

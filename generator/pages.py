@@ -18,6 +18,7 @@ from .index import SiteIndex
 from .listings import ListingPage, listings, paginate_listing
 from .loader import Kind
 from .markup import BodyRenderer, is_external, relative_url
+from .search import FILTERS, SEARCH_URL, search_record
 from .siteinfo import SiteInfo
 from .social import record_head, share_links
 from .views import Link, Teaser, Views
@@ -92,6 +93,7 @@ class Planner:
     def pages(self) -> Iterator[Page]:
         yield self.home()
         yield self.units_page()
+        yield self.search_page()
         for kind in Kind:
             for entry in self.index.by_kind[kind]:
                 yield self.entry_page(entry)
@@ -103,7 +105,8 @@ class Planner:
         body = self.bodies.render(entry.body, entry.url)
         view = self.views.entry(entry, body.html)
         share = {"links": share_links(entry, self.site), "url": self.site.absolute(entry.url), "date_text": view.date_text}
-        html = self._render("entry.html", entry.url, view=view, share=share)
+        search = search_record(entry, view, self.views)
+        html = self._render("entry.html", entry.url, view=view, share=share, search=search)
         meta = {"hide": ["navigation", "toc"], "kind": entry.kind.value, "date": view.date_iso or None,
                 **record_head(entry, self.index, self.site)}
         return Page(entry.url, entry.title, html, entry.summary, meta, updated=entry.published_at)
@@ -114,6 +117,12 @@ class Planner:
         description = page.listing.description or page.listing.title
         updated = max((e.dated_at for e in page.entries if e.dated_at), default=None)
         return Page(page.url, page.title, html, description, {"hide": ["toc"], "listing": True}, updated=updated)
+
+    def search_page(self) -> Page:
+        """The full search page; the browser fills it from the Pagefind index."""
+        html = self._render("search.html", SEARCH_URL, filters=FILTERS)
+        description = "Tìm tin tức, mô hình, khen thưởng và đơn vị; gõ có dấu hay không dấu đều được."
+        return Page(SEARCH_URL, "Tìm kiếm", html, description, {"hide": ["navigation", "toc"], "search": True})
 
     def units_page(self) -> Page:
         """Units A–Z, grouped by first letter in Vietnamese alphabetical order."""

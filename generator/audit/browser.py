@@ -32,7 +32,8 @@ _LAYOUT = """() => {
     const node = walker.currentNode, element = node.parentElement;
     if (!node.textContent.trim() || !element || !element.checkVisibility({visibilityProperty: true})) continue;
     const rect = element.getBoundingClientRect();
-    if (rect.width === 0 || rect.height === 0) continue;
+    // Empty boxes and the 1 px "visually hidden" labels that only screen readers read.
+    if (rect.width <= 1 || rect.height <= 1) continue;
     const size = parseFloat(getComputedStyle(element).fontSize);
     if (size < %d) small.push(`${element.tagName.toLowerCase()}.${element.className}: ${size}px “${node.textContent.trim().slice(0, 30)}”`);
   }

@@ -1,0 +1,260 @@
+#!/usr/bin/env python3
+"""Search benchmark: Pagefind with Vietnamese folding on N synthetic records, in headless Chromium.
+
+Usage::
+
+    .venv/bin/python bench/search_bench.py --n 10000 [--work /tmp/gs-search-bench] [--reuse]
+
+It generates N records (bench/make_entries.py), builds the site (`python -m generator build`,
+which runs Pagefind), times Pagefind alone on the built site, measures the index on disk, then
+drives Debian's Chromium through the site's own search module (assets/javascripts/search.js):
+
+- first query: bytes downloaded (Pagefind's loader, WebAssembly, metadata, index chunks and the
+  fragments of the 6 results the header box shows) and times: loading the engine (done when the
+  search box gets focus) and the search itself (engine time: `pagefind.search()`);
+- later queries: engine time (median, 95th percentile);
+- hit@5 over a query set built from the records' titles, one query per class (exact, without
+  diacritics, other tone placement, NFD, upper case, partial last word, đ typed as d).
+
+It prints a Markdown section for bench/RESULTS.md. `--reuse` keeps an already built site.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))
+
+import browser as browser_module  # noqa: E402
+from browser import chromium, serve  # noqa: E402
+from generator.search_index import index_site  # noqa: E402
+from generator.validate import RESERVED_SLUGS  # noqa: E402
+from generator.vietnamese import fold, slugify  # noqa: E402
+
+PYTHON = sys.executable
+
+# Old-style ↔ new-style tone placement (hoà/hòa, thuỷ/thủy), both directions.
+_TONE_SWAPS = {}
+for vowel, glide in (("a", "o"), ("e", "o"), ("y", "u")):
+    for mark in "\u0300\u0301\u0309\u0303\u0323":
+        old = unicodedata.normalize("NFC", glide + vowel + mark)  # hoà: mark on the last vowel
+        new = unicodedata.normalize("NFC", glide + mark + vowel)  # hòa: mark on the glide
+        _TONE_SWAPS[old], _TONE_SWAPS[new] = new, old
+# Only at the end of a syllable: "hoà" ↔ "hòa", but "hoàng" has one spelling.
+_TONE_PATTERN = re.compile("(?:" + "|".join(sorted(_TONE_SWAPS, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
+
+
+def prepare(n: int, root: Path) -> Path:
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True)
+    shutil.copytree(REPO / "theme_overrides", root / "theme_overrides")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "docs").mkdir()
+    tracked = subprocess.run(["git", "ls-files", "docs"], cwd=REPO, check=True, capture_output=True, text=True).stdout.split()
+    for name in tracked:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(REPO / name, root / name)
+    subprocess.run([PYTHON, str(REPO / "bench" / "make_entries.py"), "--n", str(n), "--out", str(root / "entries")],
+                   check=True, stdout=subprocess.DEVNULL)
+    # make_entries can name a record after a listing's address (a Wikipedia article "Năm" is
+    # mo-hinh/nam.md, but /mo-hinh/nam/ lists models by year); the generator rejects those.
+    for path in (root / "entries").glob("*/*.md"):
+        if path.stem in RESERVED_SLUGS:
+            path.rename(path.with_name(f"{path.stem}-bai.md"))
+    return root
+
+
+@dataclass(frozen=True)
+class Query:
+    case: str
+    text: str
+    url: str  # expected record; its copies (same text, slug suffix -2, -3…) count as hits
+
+
+def _front(path: Path) -> dict[str, str]:
+    """The one-line string fields of a generated record (make_entries writes them as JSON)."""
+    fields = {}
+    for line in path.read_text("utf-8").splitlines()[1:]:
+        if line == "---":
+            break
+        key, sep, value = line.partition(": ")
+        if sep and value.startswith('"'):
+            fields[key] = json.loads(value)
+        elif sep:
+            fields[key] = value
+    return fields
+
+
+def query_set(entries: Path, site: Path, per_case: int = 25) -> list[Query]:
+    """Queries from published records' titles (first copies only), `per_case` per class."""
+    records: list[tuple[str, str]] = []
+    for kind in ("tin-tuc", "mo-hinh", "khen-thuong", "don-vi"):
+        for path in sorted((entries / kind).glob("*.md")):
+            front = _front(path)
+            title = front.get("title") or front.get("name")
+            slug = front.get("id") or front.get("slug") or slugify(path.stem)
+            published = (site / kind / slug / "index.html").exists()  # drafts and future records are not
+            if title and published and not re.search(r" \(\d+\)$", title):
+                records.append((title, f"/{kind}/{slug}/"))
+    # Spread the picks over the corpus, deterministically.
+    step = max(1, len(records) // (per_case * 4))
+    picked = records[::step]
+
+    # The end of a title: commendation titles all begin "Giấy khen của BTV Đảng ủy Khối cho".
+    def words(title: str, limit: int = 6) -> str:
+        return " ".join(title.split()[-limit:])
+
+    cases: dict[str, list[Query]] = {c: [] for c in ("exact", "no diacritics", "other tone placement", "NFD query", "upper case", "partial", "đ as d")}
+    for title, url in picked:
+        text = words(title)
+        if len(fold(text)) < 4:
+            continue
+        cases["exact"].append(Query("exact", text, url))
+        cases["no diacritics"].append(Query("no diacritics", fold(text), url))
+        cases["NFD query"].append(Query("NFD query", unicodedata.normalize("NFD", text), url))
+        cases["upper case"].append(Query("upper case", text.upper(), url))
+        head, _, last = text.rpartition(" ")
+        if head and len(last) >= 4:
+            cases["partial"].append(Query("partial", f"{head} {last[: len(last) // 2 + 1]}", url))
+    for title, url in records[::max(1, step // 4)]:
+        text = words(title)
+        if _TONE_PATTERN.search(text):
+            cases["other tone placement"].append(Query("other tone placement", _TONE_PATTERN.sub(lambda m: _TONE_SWAPS.get(m.group(), m.group()), text), url))
+        if re.search("[đĐ]", text):
+            cases["đ as d"].append(Query("đ as d", fold(text), url))
+    return [q for found in cases.values() for q in found[:per_case]]
+
+
+def is_hit(expected: str, urls: list[str]) -> bool:
+    """The expected record or one of its copies (same text; any kind, slug suffix -2, -3…)."""
+    slug = expected.rstrip("/").rsplit("/", 1)[1]
+    return any(re.fullmatch(r"/[a-z-]+/" + re.escape(slug) + r"(-\d+)?/", u) for u in urls)
+
+
+def directory_bytes(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+
+
+def browser_measurements(site: Path, queries: list[Query]) -> dict:
+    # Bytes are counted where files are served: Pagefind 1.5 searches in a Web Worker, whose
+    # requests the page's network events do not show.
+    received: list[int] = []
+    original = browser_module._QuietHandler.send_head
+
+    def counting_send_head(handler):
+        result = original(handler)
+        path = Path(handler.translate_path(handler.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.is_file():
+            received.append(path.stat().st_size)
+        return result
+
+    browser_module._QuietHandler.send_head = counting_send_head
+    with serve(site) as base, chromium() as browser:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(base)
+        page.wait_for_load_state("networkidle")
+        page.evaluate("(url) => import(url)", base + "assets/javascripts/search.js")
+        received.clear()
+        first_query = queries[0].text
+        timing = page.evaluate(
+            """async ([url, q]) => {
+              const s = await import(url);
+              let t = performance.now();
+              await s.pagefind();                       // what focusing the search box does
+              const init = performance.now() - t;
+              t = performance.now();
+              const found = await s.search(q);
+              const search = found.ms;
+              await Promise.all(found.results.slice(0, 6).map((r) => s.describe(r, q)));
+              return { init, search, total: performance.now() - t + init };
+            }""",
+            [base + "assets/javascripts/search.js", first_query],
+        )
+        page.wait_for_timeout(300)  # let the last loadingFinished events arrive
+        first_bytes = sum(received)
+
+        later: list[float] = []
+        hits: dict[str, list[bool]] = {}
+        for query in queries:
+            result = page.evaluate(
+                """async ([url, q]) => {
+                  const s = await import(url);
+                  const found = await s.search(q);
+                  const urls = [];
+                  for (const r of found.results.slice(0, 5)) urls.push((await r.data()).url);
+                  return { ms: found.ms, urls };
+                }""",
+                [base + "assets/javascripts/search.js", query.text],
+            )
+            later.append(result["ms"])
+            hits.setdefault(query.case, []).append(is_hit(query.url, result["urls"]))
+            if not hits[query.case][-1]:
+                print(f"  miss [{query.case}] {query.text!r} → expected {query.url}, got {result['urls']}", file=sys.stderr)
+        context.close()
+    return {"first": timing, "first_bytes": first_bytes, "later": later, "hits": hits}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=10000)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/gs-search-bench"))
+    parser.add_argument("--reuse", action="store_true", help="reuse the site built by an earlier run")
+    args = parser.parse_args()
+    root = args.work / f"n{args.n}"
+    site = root / "site"
+    build_seconds = None
+    if not (args.reuse and (site / "pagefind").is_dir()):
+        prepare(args.n, root)
+        started = time.perf_counter()
+        subprocess.run([PYTHON, "-m", "generator", "build", "--site-dir", str(site)], cwd=root, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        build_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    report = index_site(site)
+    index_seconds = time.perf_counter() - started
+    bundle = site / "pagefind"
+    index_bytes = sum(directory_bytes(bundle / d) for d in ("index", "fragment", "filter")) + sum(
+        p.stat().st_size for p in bundle.glob("*.pf_meta"))
+    queries = query_set(root / "entries", site)
+    measured = browser_measurements(site, queries)
+
+    later = sorted(measured["later"][1:])
+    all_hits = [h for hs in measured["hits"].values() for h in hs]
+    print(f"\n### {args.n:,} records\n")
+    print(f"Command: `.venv/bin/python bench/search_bench.py --n {args.n}`\n")
+    print("| measure | value |\n| --- | --- |")
+    print(f"| pages indexed | {report.pages:,} |")
+    if build_seconds is not None:
+        print(f"| full build (generate + MkDocs + Pagefind) | {build_seconds:.1f} s |")
+    print(f"| Pagefind indexing alone | {index_seconds:.1f} s |")
+    print(f"| index on disk (index + fragments + filters + metadata) | {index_bytes / 1e6:.1f} MB in {sum(1 for _ in bundle.rglob('*'))} files |")
+    print(f"| first query: bytes downloaded (engine, metadata, index chunks, 6 result fragments) | {measured['first_bytes'] / 1024:.0f} KB |")
+    first = measured["first"]
+    print(f"| first query: loading the engine (on focus) | {first['init']:.0f} ms |")
+    print(f"| first query: engine time (`pagefind.search`) | {first['search']:.0f} ms |")
+    print(f"| first query: engine load + search + 6 excerpts | {first['total']:.0f} ms |")
+    print(f"| later queries: engine time, median / 95th percentile | {statistics.median(later):.0f} / {later[int(len(later) * 0.95)]:.0f} ms |")
+    print(f"| hit@5, all {len(all_hits)} queries | {100 * sum(all_hits) / len(all_hits):.1f} % |")
+    for case, hs in measured["hits"].items():
+        print(f"| hit@5, {case} ({len(hs)}) | {100 * sum(hs) / len(hs):.0f} % |")
+
+
+if __name__ == "__main__":
+    main()

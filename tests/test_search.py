@@ -1,0 +1,72 @@
+"""The search index: what records give it, what it leaves out, and the Vietnamese rules it uses."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+from generator.vietnamese import dj_aliases, fold
+
+SAMPLE_MODEL = "mo-hinh/dan-van-kheo-trong-chuyen-doi-so-nganh-giao-duc/"
+
+
+def read(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text("utf-8")
+
+
+def test_dj_aliases_spell_words_with_dj_as_typed_without_diacritics():
+    assert dj_aliases("Đảng viên đã đến thôn") == "dang da den"
+    assert dj_aliases(unicodedata.normalize("NFD", "Đoàn kết")) == "doan"
+    assert dj_aliases("Sở GD&ĐT") == "dt"
+    assert dj_aliases("Thuỷ lợi nội đồng") == "dong"
+    assert dj_aliases("Không có chữ nào") == ""
+
+
+def test_fold_is_what_the_search_box_applies():
+    assert fold("ĐẢNG VIÊN") == fold("đảng viên") == fold(unicodedata.normalize("NFD", "Đảng viên")) == "dang vien"
+    assert fold("hoà") == fold("hòa") == "hoa"
+
+
+def test_record_pages_carry_their_filters_metadata_and_aliases(sample_site):
+    html = read(sample_site, SAMPLE_MODEL)
+    article = html[html.index("<article class=\"gs-entry"):html.index("</article>")]
+    assert "data-pagefind-body" in article
+    filters = dict(re.findall(r'data-pagefind-filter="(\w+)">([^<]+)<', article))
+    assert filters == {
+        "loai": "Mô hình", "don_vi": "Đảng ủy Sở Giáo dục và Đào tạo", "phong_trao": "Dân vận khéo",
+        "linh_vuc": "Chuyển đổi số", "nam": "2024",
+    }
+    meta = dict(re.findall(r'data-pagefind-meta="(\w+)">([^<]+)<', article))
+    assert meta["kind"] == "Mô hình" and meta["unit"] == "Đảng ủy Sở Giáo dục và Đào tạo"
+    aliases = re.search(r"<div hidden>¦ (.*?)</div>", article, re.S).group(1)
+    assert "dang" in aliases.split() and "doi" in aliases.split()
+    # The title is the article's heading, so Pagefind indexes it with a heading's weight.
+    assert article.count("<h1>") == 1 and html.count("<h1") == 1
+    # Page furniture inside the article (share links, print address) is not searchable text.
+    for furniture in ('class="gs-share"', 'class="gs-print-only"'):
+        tag = re.search(rf"<[^<>]*{furniture}[^<>]*>", article).group(0)
+        assert "data-pagefind-ignore" in tag, tag
+
+
+def test_only_published_records_are_indexed(sample_site):
+    entry = json.loads((sample_site / "pagefind" / "pagefind-entry.json").read_text())
+    records = [p for p in sample_site.glob("*/*/index.html") if p.parent.parent.name in {"tin-tuc", "mo-hinh", "khen-thuong", "don-vi"}]
+    indexed = [p for p in records if "data-pagefind-body" in p.read_text("utf-8")]
+    assert entry["languages"]["vi"]["page_count"] == len(indexed) == 26
+    for listing in ("", "tin-tuc/", "mo-hinh/phong-trao/dan-van-kheo/", "tim-kiem/", "gioi-thieu/"):
+        assert "data-pagefind-body" not in read(sample_site, listing)
+    assert not (sample_site / "tin-tuc" / "tuong-lai-tin-hen-gio-dang").exists()
+
+
+def test_one_search_only_and_every_page_has_the_box(sample_site):
+    assert not (sample_site / "search").exists()  # Material's lunr index is not built
+    for url in ("", "tin-tuc/", SAMPLE_MODEL, "gioi-thieu/"):
+        html = read(sample_site, url)
+        assert 'role="search"' in html and 'data-gs-searchbox' in html
+        assert "assets/javascripts/search.js" in html
+    page = read(sample_site, "tim-kiem/")
+    assert "data-gs-search-page" in page
+    assert all(f'data-gs-filter="{key}"' in page for key in ("loai", "don_vi", "phong_trao", "linh_vuc", "chuyen_muc", "nam"))
+    assert (sample_site / "pagefind" / "pagefind.js").exists()
