@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from conftest import NOW
 from generator.index import build_index
@@ -99,3 +100,17 @@ def test_relative_urls_work_from_any_depth():
     assert relative_url("tin-tuc/a/", "images/x.svg") == "../../images/x.svg"
     assert relative_url("tin-tuc/", "tin-tuc/") == "../tin-tuc/"
     assert relative_url("", "") == "./"
+
+
+def test_body_headings_get_vietnamese_anchors_that_never_clash(project):
+    project.write(
+        "mo-hinh/m.md",
+        "---\ntitle: M\nunit: so-gd-dt\nmovement: dan-van-kheo\nyear: 2024\nresults: [Tốt]\n---\n"
+        "## Đảng bộ\n\n## Đảng bộ\n\n## Kết quả\n\n## Riêng {#rieng}\n",
+    )
+    project.add_unit()
+    _, pages = plan(project)
+    html = pages["mo-hinh/m/"].html
+    assert '<h2 id="dang-bo">' in html and '<h2 id="dang-bo_1">' in html and '<h2 id="rieng">' in html
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), ids  # the body's "Kết quả" and the results block differ
