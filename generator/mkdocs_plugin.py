@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin
 from .glossary import load_glossary
 from .problems import ValidationFailed
 from .progress import Progress, summary
-from .search_index import IndexingFailed, index_site
+from .search_index import IndexingFailed, IndexingJob, index_site, start_indexing
 from .site import Project, generate
 from .theme_fixes import escape_attribute_meta, fix_material_markup
 from .writer import GENERATED_FLAG, WouldOverwrite
@@ -33,6 +33,7 @@ class GuongSangConfig(Config):
 class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     def __init__(self) -> None:
         self._html: dict[str, str] = {}
+        self._indexing: IndexingJob | None = None
 
     def _project(self, config) -> Project:
         root = Path(config.config_file_path).parent.resolve()
@@ -54,8 +55,11 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     def on_pre_build(self, config) -> None:
         self._started = time.perf_counter()
         self._result = None
+        self._indexing = None
+        project = self._project(config)
+        work = project.root / "build"
         try:
-            result = generate(self._project(config))
+            result = generate(project, search_documents=work / "search-documents")
         except ValidationFailed as failure:
             raise Abort("\n" + str(failure)) from None
         except WouldOverwrite as error:
@@ -65,6 +69,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         if not config.site_url:
             log.warning("mkdocs.yml chưa có site_url: RSS, sitemap và thẻ chia sẻ dùng địa chỉ tạm http://127.0.0.1:8000/.")
         self._result = result
+        # Pagefind indexes the records on the second core while MkDocs renders on the first.
+        self._indexing = start_indexing(work / "search-documents", work / "search-index")
         log.info(f"Gương sáng: đã chuẩn bị {result.report.pages} trang; đang dựng HTML…")
 
     # Runs once the pages are known: the progress report needs their number.
@@ -99,14 +105,20 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
         return fix_material_markup(output_content)
 
-    # Runs last. The search index is built from the finished HTML, into the same (staging)
-    # site folder, so an atomic build swaps in the pages and their index together, and
-    # `mkdocs serve` has working search too. Then the summary of what was built.
+    # Runs last. The search index joins the pages in the same (staging) site folder, so an
+    # atomic build swaps in the pages and their index together, and `mkdocs serve` has
+    # working search too. Then the summary of what was built.
     def on_post_build(self, config) -> None:
+        site_dir = Path(config.site_dir)
         try:
-            report = index_site(Path(config.site_dir))
+            if self._indexing is not None:
+                report = self._indexing.finish_into(site_dir)
+            else:  # pages were planned by someone else (the fast preview): index the site
+                report = index_site(site_dir)
         except IndexingFailed as error:
             raise Abort(str(error)) from None
+        finally:
+            self._indexing = None
         log.info(f"Gương sáng: chỉ mục tìm kiếm có {report.pages} trang.")
         result = getattr(self, "_result", None)
         if result is None:
@@ -114,6 +126,12 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         records = {kind: len(entries) for kind, entries in result.index.by_kind.items()}
         log.info(summary(records, result.index.excluded, result.report.pages, result.report.written,
                          len(result.problems), time.perf_counter() - self._started))
+
+    # A failed build must not leave Pagefind running.
+    def on_build_error(self, error: Exception) -> None:
+        if self._indexing is not None:
+            self._indexing.cancel()
+            self._indexing = None
 
     # Runs once when `mkdocs serve` starts: entries live outside docs/, so watch them too.
     def on_serve(self, server, config, builder):

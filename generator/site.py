@@ -21,6 +21,7 @@ from .rawhtml import sanitiser_warnings
 from .records import Entry
 from .schema import TIME_ZONE
 from .siteinfo import SiteInfo
+from .search_index import with_search_documents
 from .validate import validate
 from .writer import WriteReport, write_pages
 
@@ -95,13 +96,20 @@ def body_warnings(entries: list[Entry]) -> list[Problem]:
     return warnings
 
 
-def generate(project: Project, now: dt.datetime | None = None) -> Generated:
-    """Check, then write the generated pages; raises ValidationFailed before writing anything."""
+def generate(project: Project, now: dt.datetime | None = None, search_documents: Path | None = None) -> Generated:
+    """Check, then write the generated pages; raises ValidationFailed before writing anything.
+
+    With `search_documents`, each record's searchable article is also kept there as a small
+    HTML document, for indexing while the site engine renders (see search_index.py).
+    """
     checked = check(project)
     if not checked.ok:
         raise ValidationFailed(checked.problems)
     index = build_index(checked.entries, now or now_in_vietnam())
     glossary, _ = load_glossary(project.entries_dir)
     planner = Planner(index, project.site_name, site=project.site, glossary=glossary)
-    report = write_pages(Portal(planner, project.docs_dir).plan(), project.docs_dir)
+    planned = Portal(planner, project.docs_dir).plan()
+    if search_documents is not None:
+        planned = with_search_documents(planned, search_documents)
+    report = write_pages(planned, project.docs_dir)
     return Generated(index, checked.problems, report)

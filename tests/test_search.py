@@ -70,3 +70,18 @@ def test_one_search_only_and_every_page_has_the_box(sample_site):
     assert "data-gs-search-page" in page
     assert all(f'data-gs-filter="{key}"' in page for key in ("loai", "don_vi", "phong_trao", "linh_vuc", "chuyen_muc", "nam"))
     assert (sample_site / "pagefind" / "pagefind.js").exists()
+
+
+def test_search_documents_follow_the_plan(tmp_path):
+    from generator.pages import Page
+    from generator.search_index import with_search_documents
+
+    record = Page("tin-tuc/a/", "Tin “A”", '<article data-pagefind-body><h1>Tin “A”</h1></article>')
+    listing = Page("tin-tuc/", "Tin tức", "<div>danh sách</div>")
+    folder = tmp_path / "docs"
+    assert list(with_search_documents([record, listing], folder)) == [record, listing]
+    document = (folder / "tin-tuc/a/index.html").read_text("utf-8")
+    assert document.startswith('<!doctype html><html lang="vi">') and "data-pagefind-body" in document
+    assert not (folder / "tin-tuc/index.html").exists()  # listings are never results
+    list(with_search_documents([listing], folder))  # the record was unpublished
+    assert not (folder / "tin-tuc/a/index.html").exists()
