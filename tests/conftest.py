@@ -97,3 +97,21 @@ def audit_site(tmp_path_factory) -> Path:
         "---\nid: don-vi-co-trang-web\nname: Đảng bộ Có Trang Web\nkind: Đảng bộ\n"
         "website: https://www.example.org/don-vi/\n---\nMô tả.\n", encoding="utf-8")
     return build_site(config, root / "site")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium (Debian's) for every browser test; each test opens its own pages."""
+    from browser import chromium
+
+    with chromium() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="session")
+def sample_url(sample_site):
+    """The sample site served on a free loopback port."""
+    from browser import serve
+
+    with serve(sample_site) as url:
+        yield url

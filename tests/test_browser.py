@@ -6,29 +6,15 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser import chromium, serve
-
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def site_url(sample_site):
-    with serve(sample_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as instance:
-        yield instance
-
-
-def test_reader_goes_from_home_through_a_listing_to_a_model(site_url, browser):
+def test_reader_goes_from_home_through_a_listing_to_a_model(sample_url, browser):
     page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
 
-    page.goto(site_url)
+    page.goto(sample_url)
     assert page.locator("html").get_attribute("lang") == "vi"
     assert page.locator("h1").inner_text() == "Gương sáng"
     assert "9 đơn vị" in page.locator(".gs-counts").inner_text().replace("\n", " ")
@@ -52,5 +38,5 @@ def test_reader_goes_from_home_through_a_listing_to_a_model(site_url, browser):
 
     # Nothing was fetched from another host, and nothing overflows a phone's width.
     hosts = {urlsplit(url).netloc for url in requested}
-    assert hosts == {urlsplit(site_url).netloc}
+    assert hosts == {urlsplit(sample_url).netloc}
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from browser import chromium, serve
+from browser import serve
 from generator.engine import build_site
 from generator.vietnamese import fold
 from search_fixture import EXACT_FIRST, QUERIES, nfd, write_project
@@ -31,18 +31,6 @@ def fixture_url(tmp_path_factory):
     site = build_site(write_project(root / "src"), root / "site")
     with serve(site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def sample_url(sample_site):
-    with serve(sample_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as instance:
-        yield instance
 
 
 @pytest.fixture(scope="module")
