@@ -19,6 +19,7 @@ from .listings import ListingPage, listings, paginate_listing
 from .loader import Kind
 from .markup import BodyRenderer, is_external, relative_url
 from .search import FILTERS, SEARCH_URL, search_record
+from .search_lead import mark_unindexed
 from .siteinfo import SiteInfo
 from .social import record_head, share_links
 from .views import Link, Teaser, Views
@@ -103,7 +104,7 @@ class Planner:
 
     def entry_page(self, entry) -> Page:
         body = self.bodies.render(entry.body, entry.url)
-        view = self.views.entry(entry, body.html)
+        view = self.views.entry(entry, mark_unindexed(body.html))  # the index reads the lead only
         share = {"links": share_links(entry, self.site), "url": self.site.absolute(entry.url), "date_text": view.date_text}
         search = search_record(entry, view, self.views)
         html = self._render("entry.html", entry.url, view=view, share=share, search=search)

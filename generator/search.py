@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .loader import Kind
 from .records import Entry
+from .search_lead import indexed_part
 from .schema import CommendationFields, ModelFields, NewsFields
 from .vietnamese import dj_aliases, fold
 from .views import EntryView, Link, Views
@@ -83,7 +84,7 @@ def _unit_ids(entry: Entry) -> list[str]:
 
 def _visible_text(view: EntryView) -> str:
     """The record's indexed text other than its title (what entry.html shows in the article)."""
-    parts = [view.entry.summary, view.kind_label, _TAG.sub(" ", view.body_html), *view.results]
+    parts = [view.entry.summary, view.kind_label, _TAG.sub(" ", indexed_part(view.body_html)), *view.results]
     for row in view.rows:
         parts.append(row.label)
         parts += [v.text if isinstance(v, Link) else v for v in row.values]

@@ -34,6 +34,15 @@ export function queryText(raw) {
   return nfc(raw).toLowerCase().trim();
 }
 
+/**
+ * Start loading the index chunks of what is being typed, before the debounced search runs:
+ * Pagefind's preload fetches the chunks the terms need, so the search itself only computes.
+ */
+export function preload(raw) {
+  const query = queryText(raw);
+  if (query) pagefind().then((pf) => pf.preload(query));
+}
+
 /** Pagefind filter object: values of one filter are alternatives, filters combine. */
 function pagefindFilters(selected) {
   const filters = {};
@@ -207,6 +216,7 @@ function setUpBox(form) {
   }, DEBOUNCE_MS);
 
   input.addEventListener("focus", () => pagefind(), { once: true });
+  input.addEventListener("input", () => preload(input.value));
   input.addEventListener("input", run);
   input.addEventListener("keydown", (event) => {
     const items = options();
@@ -371,6 +381,7 @@ function setUpPage(root) {
     event.preventDefault();
     run();
   });
+  input.addEventListener("input", () => preload(input.value));
   input.addEventListener("input", debounce(run, DEBOUNCE_MS));
   root.addEventListener("change", (event) => {
     if (event.target.matches(".gs-filter input")) run();
