@@ -31,7 +31,11 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = F
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=strict)
-        mkdocs_build(config)
+        config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
         _swap(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -16,6 +16,7 @@ from markdown.treeprocessors import Treeprocessor
 from xml.etree import ElementTree as etree
 
 from .rawhtml import removed_markup
+from .search_lead import IGNORE_ATTRIBUTE, INDEXED_BLOCKS, SearchLead
 from .vietnamese import heading_slug
 
 _TAGS = nh3.ALLOWED_TAGS - {"center", "strike", "tt", "acronym", "map", "area"}
@@ -27,6 +28,7 @@ _ATTRIBUTES = {
     "a": {"href", "hreflang", "title"},
     "td": {"colspan", "rowspan", "align"},
     "th": {"colspan", "rowspan", "align", "scope"},
+    "*": {IGNORE_ATTRIBUTE},  # blocks after the lead, kept out of the search index
 }
 
 
@@ -51,10 +53,12 @@ class BodyRenderer:
 
     extensions: list = field(default_factory=lambda: ["tables", "sane_lists", "footnotes", "attr_list"])
     glossary: dict[str, str] = field(default_factory=dict)  # abbreviation → meaning (glossary.py)
+    lead: int = INDEXED_BLOCKS  # body blocks the search index reads (search_lead.py)
 
     def __post_init__(self) -> None:
+        self._lead = SearchLead(self.lead)
         self._md = markdown.Markdown(
-            extensions=[*self.extensions, "abbr", HeadingIds()],
+            extensions=[*self.extensions, "abbr", HeadingIds(), self._lead],
             extension_configs={"abbr": {"glossary": self.glossary}},
             output_format="html",
         )
@@ -78,7 +82,7 @@ class BodyRenderer:
             raw_html, tags=_TAGS, attributes=_ATTRIBUTES, attribute_filter=keep,
             link_rel="noopener noreferrer",
         )
-        return RenderedBody(clean, dropped, raw_html)
+        return RenderedBody(clean, dropped, raw_html, self._lead.lead_text)
 
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -119,6 +123,7 @@ class RenderedBody:
     html: str
     external_sources: list[str]
     unsanitised: str  # Markdown's output before nh3, for telling editors what was removed
+    lead_text: str = ""  # text of the blocks the search index reads (search_lead.py)
 
     @functools.cached_property
     def removed(self) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 
 from .glossary import load_glossary
+from .parallel import available_cores
 from .problems import ValidationFailed
 from .progress import Progress, summary
 from .search_index import IndexingFailed, IndexingJob, index_site, start_indexing
@@ -34,6 +35,13 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     def __init__(self) -> None:
         self._html: dict[str, str] = {}
         self._indexing: IndexingJob | None = None
+        self._workers = 1
+
+    # Runs once, first: a one-off build renders record pages on every core; `mkdocs serve`
+    # keeps to one process, since it rebuilds from a watcher thread and forking a process
+    # that runs threads is unsafe.
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self._workers = available_cores() if command in ("build", "gh-deploy") else 1
 
     def _project(self, config) -> Project:
         root = Path(config.config_file_path).parent.resolve()
@@ -59,7 +67,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         project = self._project(config)
         work = project.root / "build"
         try:
-            result = generate(project, search_documents=work / "search-documents")
+            result = generate(project, search_documents=work / "search-documents", workers=self._workers)
         except ValidationFailed as failure:
             raise Abort("\n" + str(failure)) from None
         except WouldOverwrite as error:

@@ -18,8 +18,8 @@ from .index import SiteIndex
 from .listings import ListingPage, listings, paginate_listing
 from .loader import Kind
 from .markup import BodyRenderer, is_external, relative_url
+from .parallel import render_all
 from .search import FILTERS, SEARCH_URL, search_record
-from .search_lead import mark_unindexed
 from .siteinfo import SiteInfo
 from .social import record_head, share_links
 from .views import Link, Teaser, Views
@@ -63,8 +63,10 @@ def make_environment() -> Environment:
 class Planner:
     """Plans all pages of a site from its index."""
 
-    def __init__(self, index: SiteIndex, site_name: str = "", site: SiteInfo | None = None, glossary: Glossary | None = None):
+    def __init__(self, index: SiteIndex, site_name: str = "", site: SiteInfo | None = None,
+                 glossary: Glossary | None = None, workers: int = 1):
         self.index = index
+        self.workers = workers  # processes rendering record pages (parallel.py)
         self.views = Views(index)
         self.glossary = glossary or Glossary()
         self.bodies = BodyRenderer(glossary=self.glossary.terms)
@@ -95,18 +97,17 @@ class Planner:
         yield self.home()
         yield self.units_page()
         yield self.search_page()
-        for kind in Kind:
-            for entry in self.index.by_kind[kind]:
-                yield self.entry_page(entry)
+        records = [entry for kind in Kind for entry in self.index.by_kind[kind]]
+        yield from render_all(self.entry_page, records, self.workers)
         for listing in listings(self.index):
             for listing_page in paginate_listing(listing):
                 yield self.listing_page(listing_page)
 
     def entry_page(self, entry) -> Page:
         body = self.bodies.render(entry.body, entry.url)
-        view = self.views.entry(entry, mark_unindexed(body.html))  # the index reads the lead only
+        view = self.views.entry(entry, body.html)
         share = {"links": share_links(entry, self.site), "url": self.site.absolute(entry.url), "date_text": view.date_text}
-        search = search_record(entry, view, self.views)
+        search = search_record(entry, view, self.views, body.lead_text)
         html = self._render("entry.html", entry.url, view=view, share=share, search=search)
         meta = {"hide": ["navigation", "toc"], "kind": entry.kind.value, "date": view.date_iso or None,
                 **record_head(entry, self.index, self.site)}

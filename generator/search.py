@@ -7,12 +7,10 @@ indexable site; `search_index.py` then runs Pagefind over the built HTML.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .loader import Kind
 from .records import Entry
-from .search_lead import indexed_part
 from .schema import CommendationFields, ModelFields, NewsFields
 from .vietnamese import dj_aliases, fold
 from .views import EntryView, Link, Views
@@ -34,7 +32,6 @@ ALIAS_MARK = "¦"
 
 SEARCH_URL = "tim-kiem/"
 
-_TAG = re.compile(r"<[^>]+>")
 
 
 @dataclass(frozen=True)
@@ -48,7 +45,9 @@ class SearchRecord:
     alias_mark: str = ALIAS_MARK
 
 
-def search_record(entry: Entry, view: EntryView, views: Views) -> SearchRecord:
+def search_record(entry: Entry, view: EntryView, views: Views, body_lead: str) -> SearchRecord:
+    """What a record page gives the index; `body_lead` is the text of the indexed part of its
+    body (search_lead.py)."""
     teaser = views.teaser(entry)
     units = [views.unit_link(u) for u in _unit_ids(entry)]
     filters: list[tuple[str, str]] = [("loai", entry.kind.label)]
@@ -65,7 +64,7 @@ def search_record(entry: Entry, view: EntryView, views: Views) -> SearchRecord:
         # The whole folded title, not only its đ-words: Pagefind ranks words of a query found
         # next to each other higher, and a title is short.
         title_aliases=fold(entry.title) if dj_aliases(entry.title) else "",
-        text_aliases=dj_aliases(_visible_text(view)),
+        text_aliases=dj_aliases(_visible_text(view, body_lead)),
     )
 
 
@@ -82,9 +81,9 @@ def _unit_ids(entry: Entry) -> list[str]:
     return []
 
 
-def _visible_text(view: EntryView) -> str:
+def _visible_text(view: EntryView, body_lead: str) -> str:
     """The record's indexed text other than its title (what entry.html shows in the article)."""
-    parts = [view.entry.summary, view.kind_label, _TAG.sub(" ", indexed_part(view.body_html)), *view.results]
+    parts = [view.entry.summary, view.kind_label, body_lead, *view.results]
     for row in view.rows:
         parts.append(row.label)
         parts += [v.text if isinstance(v, Link) else v for v in row.values]

@@ -96,7 +96,8 @@ def body_warnings(entries: list[Entry]) -> list[Problem]:
     return warnings
 
 
-def generate(project: Project, now: dt.datetime | None = None, search_documents: Path | None = None) -> Generated:
+def generate(project: Project, now: dt.datetime | None = None, search_documents: Path | None = None,
+             workers: int = 1) -> Generated:
     """Check, then write the generated pages; raises ValidationFailed before writing anything.
 
     With `search_documents`, each record's searchable article is also kept there as a small
@@ -107,7 +108,7 @@ def generate(project: Project, now: dt.datetime | None = None, search_documents:
         raise ValidationFailed(checked.problems)
     index = build_index(checked.entries, now or now_in_vietnam())
     glossary, _ = load_glossary(project.entries_dir)
-    planner = Planner(index, project.site_name, site=project.site, glossary=glossary)
+    planner = Planner(index, project.site_name, site=project.site, glossary=glossary, workers=workers)
     planned = Portal(planner, project.docs_dir).plan()
     if search_documents is not None:
         planned = with_search_documents(planned, search_documents)

@@ -5,34 +5,25 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.search_lead import INDEXED_BLOCKS, indexed_part, mark_unindexed
+from generator.markup import BodyRenderer
+from generator.search_lead import INDEXED_BLOCKS
 
 LONG_NEWS = "tin-tuc/hoc-tap-va-lam-theo-bac-bang-nhung-viec-lam-thuong-xuyen-thiet-thuc/"
-BODY = (
-    '<p>Mở đầu &amp; <a href="x/">liên kết</a><br>dòng hai</p>\n<h2 id="ket-qua">Kết quả</h2>\n'
-    "<ul>\n<li>Một<ul><li>Lồng</li></ul></li>\n</ul>\n<p>Ảnh <img alt=\"\" src=\"a.png\"></p>\n<hr>\n<p>Cuối</p>"
-)
+BODY = "Mở đầu & [liên kết](x/)  \ndòng hai\n\n## Kết quả\n\n- Một\n    - Lồng\n\nẢnh ![](a.png)\n\n---\n\nCuối\n"
 
 
 def test_blocks_after_the_lead_are_marked_and_nothing_else_changes():
-    marked = mark_unindexed(BODY, keep=2)
-    assert marked.replace(" data-pagefind-ignore", "") == BODY
+    whole = BodyRenderer(lead=10).render(BODY, "tin-tuc/x/").html
+    marked = BodyRenderer(lead=2).render(BODY, "tin-tuc/x/").html
+    assert "data-pagefind-ignore" not in whole  # a short body is indexed whole
+    assert re.sub(r' data-pagefind-ignore(="")?', "", marked) == whole
     ignored = re.findall(r"<(\w+) data-pagefind-ignore", marked)
     assert ignored == ["ul", "p", "hr", "p"]  # top-level blocks only: the nested list is inside one
 
 
-def test_a_short_body_is_indexed_whole():
-    assert mark_unindexed(BODY, keep=10) == BODY
-    assert indexed_part(BODY, keep=10) == BODY
-
-
-def test_indexed_part_is_the_lead_the_aliases_are_computed_from():
-    assert indexed_part(BODY, keep=2) == '<p>Mở đầu &amp; <a href="x/">liên kết</a><br>dòng hai</p>\n<h2 id="ket-qua">Kết quả</h2>\n'
-
-
-def test_line_separators_inside_text_do_not_shift_the_marks():
-    body = "<p>a\u2028b\u0085c</p>\n<p>d</p>"
-    assert mark_unindexed(body, keep=1) == "<p>a\u2028b\u0085c</p>\n<p data-pagefind-ignore>d</p>"
+def test_the_lead_text_is_what_the_aliases_are_computed_from():
+    rendered = BodyRenderer(lead=2).render(BODY, "tin-tuc/x/")
+    assert rendered.lead_text.split() == ["Mở", "đầu", "&", "liên", "kết", "dòng", "hai", "Kết", "quả"]
 
 
 def test_a_long_record_page_indexes_its_first_blocks_only(sample_site: Path):

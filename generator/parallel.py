@@ -1,0 +1,47 @@
+"""Rendering record pages on every core.
+
+Record pages are nearly all of a build's work and independent of each other, and Python runs
+one thread at a time; so large sites render them in worker processes. Workers are forked: they
+inherit the site index and the renderer as they are, nothing is copied or pickled on the way
+in, and only the finished pages travel back, in order.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from typing import Callable, Iterator, Sequence, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+# Below this, starting workers costs more than it saves.
+MIN_ITEMS = 400
+
+
+def available_cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def render_all(render: Callable[[Item], Result], items: Sequence[Item], workers: int) -> Iterator[Result]:
+    """`map(render, items)`, in order, spread over `workers` forked processes when worth it."""
+    if workers <= 1 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(render, items)
+        return
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_adopt, initargs=(render, items)) as pool:
+        yield from pool.imap(_render_one, range(len(items)), chunksize=32)
+
+
+# Each worker's job, set once when the worker starts. A module global is the standard way to
+# hand forked pool workers an object that must not be pickled with every task.
+_job: tuple[Callable, Sequence] | None = None
+
+
+def _adopt(render: Callable, items: Sequence) -> None:
+    global _job
+    _job = (render, items)
+
+
+def _render_one(position: int):
+    render, items = _job
+    return render(items[position])
