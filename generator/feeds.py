@@ -211,7 +211,17 @@ def categories_of(entry: Entry) -> list[str]:
     return [term.label for term in entry.terms.values()] + [tag.label for tag in entry.tags]
 
 
+EMPTY_SITEMAP = b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+
+
 def feed_files(index: SiteIndex, site: SiteInfo, all_feeds: list[Feed], docs_dir: Path | None = None):
     writer = FeedWriter(index, site, docs_dir)
+    folders: set[str] = set()
     for feed in all_feeds:
         yield from writer.files(feed)
+        folders.add(feed.rss_path.rsplit("/", 1)[0])
+    # Material's script takes every <link rel="alternate"> for a translation of the site and
+    # fetches sitemap.xml beside it; for a feed link that is rss/sitemap.xml. An empty, valid
+    # sitemap there keeps every page free of 404s (and console errors).
+    for folder in sorted(folders):
+        yield OutputFile(f"{folder}/sitemap.xml", EMPTY_SITEMAP)

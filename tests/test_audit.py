@@ -75,6 +75,7 @@ BROKEN_PAGE = """\
 <div style="width: 900px">too wide for a phone</div>
 <p style="font-size: 9px">chữ quá nhỏ</p>
 <p style="color: #bbb">chữ quá nhạt</p>
+<script>fetch("du-lieu-khong-co.json")</script>
 </main>
 </body>
 </html>
@@ -144,6 +145,7 @@ def test_the_browser_audit_reports_each_defect(broken_site):
     audit = audit_in_browser(broken_site, ["index.html"])
     found = "\n".join(str(f) for f in errors(audit.findings))
     assert "requested https://fonts.example.com/css" in found
+    assert "404 for http://127.0.0.1:" in found and "/du-lieu-khong-co.json" in found  # fetched by a script
     assert "[mobile] 9" in found and "px wide at 360 px: div." in found
     assert "viewport meta 'width=device-width, user-scalable=no' stops phones" in found
     assert "text under 12 px: p.: 9px" in found

@@ -84,17 +84,21 @@ def audit_in_browser(site: Path, pages: list[str], axe: Path | None = None) -> B
         tabs = []
         for context in (phone, desktop):
             context.add_init_script(path=str(script))  # axe is ready on every page, unused until run
-            tab, requested = context.new_page(), []
+            tab, requested, failed = context.new_page(), [], []
             tab.on("request", lambda request, requested=requested: requested.append(request.url))
-            tabs.append((tab, requested))
+            # Files the page's scripts fetch, not in its markup, so the link check cannot see them.
+            tab.on("response", lambda response, failed=failed: failed.append(response) if response.status >= 400 else None)
+            tabs.append((tab, requested, failed))
         for page_path in pages:
             url = urljoin(base, page_path.removesuffix("index.html"))
-            for (tab, requested), is_phone in zip(tabs, (True, False)):
+            for (tab, requested, failed), is_phone in zip(tabs, (True, False)):
                 requested.clear()
+                failed.clear()
                 findings += _visit(tab, url, page_path, phone=is_phone)
                 counts["axe"] += 1
                 counts["requests"] += len(requested)
                 findings += _foreign_requests(page_path, url, requested)
+                findings += [Finding("requests", page_path, f"{r.status} for {r.url}") for r in failed]
         phone.close()
         desktop.close()
     return BrowserAudit(sorted(set(findings)), counts["requests"], counts["axe"])
