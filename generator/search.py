@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .loader import Kind
 from .records import Entry
 from .schema import CommendationFields, ModelFields, NewsFields
-from .vietnamese import dj_aliases, fold
+from .vietnamese import DJ_FUNCTION_WORDS, dj_aliases, fold
 from .views import EntryView, Link, Views
 
 # Filter keys (in URLs: /tim-kiem/?q=…&don_vi=…) and the Vietnamese labels shown for them, in
@@ -41,7 +41,7 @@ class SearchRecord:
     filters: list[tuple[str, str]]  # (filter key, value); a key may repeat
     meta: dict[str, str]  # shown in results: kind, date, unit
     title_aliases: str  # the folded title when it has đ-words, weighted like the title
-    text_aliases: str  # folded đ-words of the rest of the record
+    text_aliases: str  # folded đ-words of the rest of the record, but not its function words
     alias_mark: str = ALIAS_MARK
 
 
@@ -64,7 +64,9 @@ def search_record(entry: Entry, view: EntryView, views: Views, body_lead: str) -
         # The whole folded title, not only its đ-words: Pagefind ranks words of a query found
         # next to each other higher, and a title is short.
         title_aliases=fold(entry.title) if dj_aliases(entry.title) else "",
-        text_aliases=dj_aliases(_visible_text(view, body_lead)),
+        # Titles keep every alias (a title "Đất Đỏ" must be found by "dat do"); the rest of the
+        # record leaves out the grammatical words, which only add noise.
+        text_aliases=dj_aliases(_visible_text(view, body_lead), skip=DJ_FUNCTION_WORDS),
     )
 
 
