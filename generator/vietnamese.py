@@ -52,12 +52,10 @@ def fold(text: str) -> str:
 _DJ_WORD = re.compile(r"\w*[đĐ]\w*")
 
 
-# The folded spellings of the grammatical đ-words (đã, được, để, đến, đó, đây, đang, đều): the
-# commonest đ-aliases of running text. In record bodies they made almost every record match
-# the commonest folded syllables and pushed records titled with them out of the first
-# results. Skipping by folded form also drops the body aliases of "đảng", "đỏ", "đề"…: skipping
-# the grammatical words alone measured worse (93.5 % against 95.2 % hit@5 at 10,000 records,
-# bench/RESULTS.md, "Search (issue 3)"), and titles keep all their aliases.
+# The commonest folded đ-aliases of running text: the grammatical đã, được, để, đến, đó, đây,
+# đang, đều, and whatever folds alike (đảng, đỏ, đề…). In running text they match almost every
+# record and add only noise, so the search index leaves them out there; titles and names keep
+# them (generator/search.py). Measured at 10,000 records: bench/RESULTS.md, "Search (issue 3)".
 DJ_NOISE_ALIASES = frozenset({"da", "duoc", "de", "den", "do", "day", "dang", "deu"})
 
 
