@@ -143,6 +143,18 @@ def is_hit(expected: str, urls: list[str]) -> bool:
     return any(re.fullmatch(r"/[a-z-]+/" + re.escape(slug) + r"(-\d+)?/", u) for u in urls)
 
 
+_RANKING_LINE = re.compile(r"^export const RANKING = .*;$", re.MULTILINE)
+
+
+def set_ranking(site: Path, ranking: dict) -> None:
+    """Replace the ranking options in the built site's search module."""
+    module = site / "assets" / "javascripts" / "search.js"
+    text, count = _RANKING_LINE.subn(f"export const RANKING = {json.dumps(ranking)};", module.read_text("utf-8"))
+    if count != 1:
+        raise SystemExit(f"{module}: no `export const RANKING = …;` line to replace")
+    module.write_text(text, "utf-8")
+
+
 def directory_bytes(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
@@ -235,6 +247,9 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=10000)
     parser.add_argument("--work", type=Path, default=Path("/tmp/gs-search-bench"))
     parser.add_argument("--reuse", action="store_true", help="reuse the site built by an earlier run")
+    parser.add_argument("--keep-index", action="store_true", help="with --reuse: do not re-run Pagefind either")
+    parser.add_argument("--ranking", help="Pagefind ranking options as JSON, written into the built site's search.js "
+                        "in place of its RANKING (to compare ranking variants on one build)")
     args = parser.parse_args()
     root = args.work / f"n{args.n}"
     site = root / "site"
@@ -245,9 +260,15 @@ def main() -> None:
         subprocess.run([PYTHON, "-m", "generator", "build", "--site-dir", str(site)], cwd=root, check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         build_seconds = time.perf_counter() - started
-    started = time.perf_counter()
-    report = index_site(site)
-    index_seconds = time.perf_counter() - started
+    if args.ranking is not None:
+        set_ranking(site, json.loads(args.ranking))
+    index_seconds = None
+    if not (args.reuse and args.keep_index):
+        started = time.perf_counter()
+        index_site(site)
+        index_seconds = time.perf_counter() - started
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    pages = sum(language["page_count"] for language in entry["languages"].values())
     bundle = site / "pagefind"
     index_bytes = sum(directory_bytes(bundle / d) for d in ("index", "fragment", "filter")) + sum(
         p.stat().st_size for p in bundle.glob("*.pf_meta"))
@@ -259,10 +280,13 @@ def main() -> None:
     print(f"\n### {args.n:,} records\n")
     print(f"Command: `.venv/bin/python bench/search_bench.py --n {args.n}`\n")
     print("| measure | value |\n| --- | --- |")
-    print(f"| pages indexed | {report.pages:,} |")
+    print(f"| pages indexed | {pages:,} |")
+    if args.ranking is not None:
+        print(f"| Pagefind ranking options | `{args.ranking}` |")
     if build_seconds is not None:
         print(f"| full build (generate + MkDocs + Pagefind) | {build_seconds:.1f} s |")
-    print(f"| Pagefind indexing alone | {index_seconds:.1f} s |")
+    if index_seconds is not None:
+        print(f"| Pagefind indexing alone | {index_seconds:.1f} s |")
     print(f"| index on disk (index + fragments + filters + metadata) | {index_bytes / 1e6:.1f} MB in {sum(1 for _ in bundle.rglob('*'))} files |")
     print(f"| first query: bytes downloaded (engine, metadata, index chunks, 6 result fragments) | {measured['first_bytes'] / 1024:.0f} KB |")
     first = measured["first"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .loader import Kind
 from .records import Entry
 from .schema import CommendationFields, ModelFields, NewsFields
-from .vietnamese import dj_aliases, fold
+from .vietnamese import DJ_NOISE_ALIASES, dj_aliases, fold
 from .views import EntryView, Link, Views
 
 # Filter keys (in URLs: /tim-kiem/?q=…&don_vi=…) and the Vietnamese labels shown for them, in
@@ -41,7 +41,7 @@ class SearchRecord:
     filters: list[tuple[str, str]]  # (filter key, value); a key may repeat
     meta: dict[str, str]  # shown in results: kind, date, unit
     title_aliases: str  # the folded title when it has đ-words, weighted like the title
-    text_aliases: str  # folded đ-words of the rest of the record
+    text_aliases: str  # folded đ-words of the rest (running text: not the commonest)
     alias_mark: str = ALIAS_MARK
 
 
@@ -64,7 +64,10 @@ def search_record(entry: Entry, view: EntryView, views: Views, body_lead: str) -
         # The whole folded title, not only its đ-words: Pagefind ranks words of a query found
         # next to each other higher, and a title is short.
         title_aliases=fold(entry.title) if dj_aliases(entry.title) else "",
-        text_aliases=dj_aliases(_visible_text(view, body_lead)),
+        # Titles and names (units, movements, tags) keep every alias: "dat do" must find "Đất
+        # Đỏ", "dang uy" "Đảng ủy". Running text leaves out the commonest, which only add noise.
+        text_aliases=" ".join(filter(None, (
+            dj_aliases(_name_text(view)), dj_aliases(_prose_text(view, body_lead), skip=DJ_NOISE_ALIASES)))),
     )
 
 
@@ -81,13 +84,19 @@ def _unit_ids(entry: Entry) -> list[str]:
     return []
 
 
-def _visible_text(view: EntryView, body_lead: str) -> str:
-    """The record's indexed text other than its title (what entry.html shows in the article)."""
-    parts = [view.entry.summary, view.kind_label, body_lead, *view.results]
-    for row in view.rows:
-        parts.append(row.label)
-        parts += [v.text if isinstance(v, Link) else v for v in row.values]
-    parts += [t.text for t in view.tags]
+def _prose_text(view: EntryView, body_lead: str) -> str:
+    """The record's running text in the index: summary, the body's lead, results, caption, and
+    the card's row labels (the same few words on every record)."""
+    parts = [view.entry.summary, body_lead, *view.results, *(row.label for row in view.rows)]
     if view.image:
         parts += [view.image.caption or "", view.image.credit or ""]
+    return " ".join(p for p in parts if p)
+
+
+def _name_text(view: EntryView) -> str:
+    """The record's names in the index: its kind, the card's values (units, movements…), tags."""
+    parts = [view.kind_label]
+    for row in view.rows:
+        parts += [v.text if isinstance(v, Link) else v for v in row.values]
+    parts += [t.text for t in view.tags]
     return " ".join(p for p in parts if p)

@@ -52,8 +52,16 @@ def fold(text: str) -> str:
 _DJ_WORD = re.compile(r"\w*[đĐ]\w*")
 
 
-def dj_aliases(text: str) -> str:
-    """The folded spelling of each word of `text` that contains đ/Đ, in order, space-separated.
+# The commonest folded đ-aliases of running text: the grammatical đã, được, để, đến, đó, đây,
+# đang, đều, and whatever folds alike (đảng, đỏ, đề…). In running text they match almost every
+# record and add only noise, so the search index leaves them out there; titles and names keep
+# them (generator/search.py). Measured at 10,000 records: bench/RESULTS.md, "Search (issue 3)".
+DJ_NOISE_ALIASES = frozenset({"da", "duoc", "de", "den", "do", "day", "dang", "deu"})
+
+
+def dj_aliases(text: str, skip: frozenset[str] = frozenset()) -> str:
+    """The folded spelling of each word of `text` that contains đ/Đ, in order, space-separated,
+    leaving out the folded spellings in `skip` (e.g. DJ_NOISE_ALIASES).
 
     Search engines that fold by stripping combining marks (Pagefind does) match "dan" with
     "dân" but never "dang" with "đảng": đ is a letter of its own, not d plus a mark. Indexing
@@ -61,7 +69,8 @@ def dj_aliases(text: str) -> str:
     find the words with đ, while the original text keeps exact spellings ranked first.
     "Đảng viên đã đến" → "dang da den".
     """
-    return " ".join(_fold_word(word) for word in _DJ_WORD.findall(nfc(text)))
+    folded = (_fold_word(word) for word in _DJ_WORD.findall(nfc(text)))
+    return " ".join(word for word in folded if word not in skip)
 
 
 # Records repeat the same few thousand đ-words (đã, được, Đảng…) tens of thousands of times.

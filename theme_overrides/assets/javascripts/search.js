@@ -14,6 +14,11 @@ const FILTER_KEYS = ["loai", "don_vi", "phong_trao", "linh_vuc", "chuyen_muc", "
 const PAGE_SIZE = 10;
 const BOX_SIZE = 6;
 const DEBOUNCE_MS = 120;
+// Pagefind ranking options (pagefind.options({ranking})). Pagefind's defaults measured best
+// at 10,000 records: a higher termSimilarity ranks "đỏ" above its extension "động" but then
+// misses partly typed words, a higher diacriticSimilarity misses queries typed without marks
+// (bench/RESULTS.md, "Search (issue 3)"; bench/search_bench.py --ranking compares variants).
+export const RANKING = {};
 
 let loading = null;
 
@@ -21,7 +26,7 @@ let loading = null;
 export function pagefind() {
   if (!loading) {
     loading = import(new URL("pagefind/pagefind.js", ROOT).href).then(async (pf) => {
-      await pf.options({ baseUrl: ROOT.pathname });
+      await pf.options({ baseUrl: ROOT.pathname, ranking: RANKING });
       await pf.init();
       return pf;
     });
