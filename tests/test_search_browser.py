@@ -94,6 +94,24 @@ def test_javascript_fold_agrees_with_python(search_page, browser, fixture_url):
     page.close()
 
 
+def test_records_whose_title_holds_the_query_come_first(browser, fixture_url):
+    # Pagefind extends "đỏ" to "động", so "Động đất…" can outrank "Huyện Đất Đỏ" for "đất đỏ".
+    titles = ["Động đất ở Nhật Bản", "Núi lửa và động đất", "Huyện Đất Đỏ", "Đất đỏ bazan", "Đất Đỏ"]
+    page = browser.new_page()
+    page.goto(fixture_url)
+    ranked = page.evaluate(
+        """async ([titles, query]) => {
+          const s = await import("/assets/javascripts/search.js");
+          const results = titles.map((title) => ({ title, data: async () => ({ meta: { title } }) }));
+          return (await s.titleMatchesFirst(results, query)).map((r) => r.title);
+        }""",
+        [titles, "dat do"],
+    )
+    # Whole words in order, folded; ties keep Pagefind's order ("Đất đỏ bazan" before "Đất Đỏ").
+    assert ranked == ["Huyện Đất Đỏ", "Đất đỏ bazan", "Đất Đỏ", "Động đất ở Nhật Bản", "Núi lửa và động đất"]
+    page.close()
+
+
 def test_header_box_shows_results_as_you_type_and_works_from_the_keyboard(browser, fixture_url):
     page = browser.new_page()
     requested: list[str] = []

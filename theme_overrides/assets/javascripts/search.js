@@ -57,8 +57,12 @@ function pagefindFilters(selected) {
   return filters;
 }
 
-/** Search; returns {results, filters, totalFilters, total, ms} (ms: engine time only). */
-export async function search(raw, selected = {}) {
+/**
+ * Search; returns {results, filters, totalFilters, total, ms, rerankMs} (ms: Pagefind's time;
+ * rerankMs: re-ranking, see titleMatchesFirst). `rerank: false` skips re-ranking when only the
+ * counts are wanted.
+ */
+export async function search(raw, selected = {}, { rerank = true } = {}) {
   const pf = await pagefind();
   const query = queryText(raw);
   const filters = pagefindFilters(selected);
@@ -66,7 +70,35 @@ export async function search(raw, selected = {}) {
   const started = performance.now();
   const found = await pf.search(query || null, { filters });
   const ms = performance.now() - started;
-  return { ...found, total: found.results.length, ms };
+  // Re-ranking fetches the first results' fragments, which showing them needs anyway; its
+  // time is reported apart from Pagefind's.
+  const results = rerank && query ? await titleMatchesFirst(found.results, query) : found.results;
+  return { ...found, results, total: found.results.length, ms, rerankMs: performance.now() - started - ms };
+}
+
+// How many of Pagefind's first results are re-ranked: enough to hold the record a reader
+// names, few enough that fetching their fragments stays small (about 3 KB each).
+const RERANK = 10;
+
+/**
+ * Pagefind scores words, and extends each query word to every indexed word it begins
+ * ("đỏ" also matches "động"), so a record that merely repeats a longer word can outrank the
+ * record whose title is the query. Among the first results, those whose title holds the
+ * query's words in order, as whole words (compared folded), come first; the rest keep
+ * Pagefind's order (bench/RESULTS.md, "Search (issue 3)").
+ */
+export async function titleMatchesFirst(results, query) {
+  const head = results.slice(0, RERANK);
+  const wanted = ` ${words(query)} `;
+  const titles = await Promise.all(head.map(async (r) => ` ${words((await r.data()).meta?.title || "")} `));
+  const order = head.map((result, i) => ({ result, i, named: titles[i].includes(wanted) }));
+  order.sort((a, b) => b.named - a.named || a.i - b.i);
+  return [...order.map((o) => o.result), ...results.slice(RERANK)];
+}
+
+/** Folded words separated by single spaces: "Đất Đỏ (huyện)" → "dat do huyen". */
+function words(text) {
+  return fold(text).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 
 /** A result's fragment as shown: title, kind, date, unit, url and an excerpt with <mark>. */
@@ -286,7 +318,7 @@ async function facetCounts(raw, chosen, result) {
   const counts = { ...result.filters };
   for (const key of FILTER_KEYS) {
     if (!(chosen[key] || []).length) continue;
-    const others = await search(raw, { ...chosen, [key]: [] });
+    const others = await search(raw, { ...chosen, [key]: [] }, { rerank: false });
     counts[key] = others ? others.filters[key] : (await (await pagefind()).filters())[key];
   }
   return counts;
