@@ -279,7 +279,7 @@ def load_danh_muc(path: Path) -> dict[str, list[tuple[str, str]]]:
 
 def expand(corpus: list[dict], n: int, seed: int):
     """Yield n (record, title, base_slug, hash) tuples, cycling through the corpus."""
-    # Slugs the generator reserves for listing URLs (generator/validate.py RESERVED_SLUGS).
+    # Slugs the generator reserves for listing URLs (generator/taxonomies.py RESERVED_SLUGS; this script is stdlib-only).
     used: set[str] = {"trang", "phong-trao", "linh-vuc", "nam", "cap-khen", "hinh-thuc", "index"}
     for i in range(n):
         rec = corpus[i % len(corpus)]

@@ -28,7 +28,6 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent
-RESERVED = {"trang", "phong-trao", "linh-vuc", "nam", "cap-khen", "hinh-thuc", "index"}
 
 
 def make_project(n: int, work: Path) -> Path:
@@ -36,9 +35,6 @@ def make_project(n: int, work: Path) -> Path:
     if not (root / "entries").is_dir():
         subprocess.run([sys.executable, str(HERE / "make_entries.py"), "--n", str(n), "--out", str(root / "entries"), "--force"],
                        check=True, stdout=subprocess.DEVNULL)
-        for path in (root / "entries").rglob("*.md"):
-            if path.stem in RESERVED:  # make_entries can produce a slug the site reserves
-                path.rename(path.with_name(f"{path.stem}-1.md"))
     shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.rmtree(root / "theme_overrides", ignore_errors=True)
     shutil.copytree(PROJECT / "theme_overrides", root / "theme_overrides")

@@ -35,12 +35,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "tests"))
 
-from browser import chromium, serve  # noqa: E402
 from generator.audit import chromium as browser_module  # noqa: E402  (serve()'s handler lives here)
+from generator.audit.chromium import chromium, serve  # noqa: E402
 from generator.search_index import index_site  # noqa: E402
-from generator.validate import RESERVED_SLUGS  # noqa: E402
 from generator.vietnamese import fold, slugify  # noqa: E402
 
 PYTHON = sys.executable
@@ -68,11 +66,6 @@ def prepare(n: int, root: Path) -> Path:
         shutil.copy(REPO / name, root / name)
     subprocess.run([PYTHON, str(REPO / "bench" / "make_entries.py"), "--n", str(n), "--out", str(root / "entries")],
                    check=True, stdout=subprocess.DEVNULL)
-    # make_entries can name a record after a listing's address (a Wikipedia article "Năm" is
-    # mo-hinh/nam.md, but /mo-hinh/nam/ lists models by year); the generator rejects those.
-    for path in (root / "entries").glob("*/*.md"):
-        if path.stem in RESERVED_SLUGS:
-            path.rename(path.with_name(f"{path.stem}-bai.md"))
     return root
 
 

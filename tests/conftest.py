@@ -102,7 +102,7 @@ def audit_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def browser():
     """One headless Chromium (Debian's) for every browser test; each test opens its own pages."""
-    from browser import chromium
+    from generator.audit.chromium import chromium
 
     with chromium() as instance:
         yield instance
@@ -111,7 +111,7 @@ def browser():
 @pytest.fixture(scope="session")
 def sample_url(sample_site):
     """The sample site served on a free loopback port."""
-    from browser import serve
+    from generator.audit.chromium import serve
 
     with serve(sample_site) as url:
         yield url

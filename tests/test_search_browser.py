@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from browser import serve
+from generator.audit.chromium import serve
 from generator.engine import build_site
 from generator.vietnamese import fold
 from search_fixture import EXACT_FIRST, QUERIES, nfd, write_project
