@@ -55,7 +55,7 @@ def run(n: int, with_mkdocs: bool) -> None:
         glossary, _ = load_glossary(project.entries_dir)
 
         def planner() -> Planner:
-            return Planner(index, project.site_name, site=project.site, glossary=glossary)
+            return Planner(index, project.site, glossary)
 
         pages_only = root / "docs-pages"
         report = timed("pages only: plan + write", lambda: write_pages(planner().pages(), pages_only))

@@ -43,7 +43,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     def on_startup(self, command: str, dirty: bool) -> None:
         self._workers = available_cores() if command in ("build", "gh-deploy") else 1
 
-    def _project(self, config) -> Project:
+    def project(self, config) -> Project:
+        """The core's view of this MkDocs project (also used by the fast preview)."""
         root = Path(config.config_file_path).parent.resolve()
         return Project(root, root / self.config.entries_dir, Path(config.docs_dir), config.site_name,
                        config.site_url or "", config.site_description or "")
@@ -64,7 +65,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self._started = time.perf_counter()
         self._result = None
         self._indexing = None
-        project = self._project(config)
+        project = self.project(config)
         work = project.root / "build"
         try:
             result = generate(project, search_documents=work / "search-documents", workers=self._workers)

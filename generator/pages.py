@@ -63,7 +63,7 @@ def make_environment() -> Environment:
 class Planner:
     """Plans all pages of a site from its index."""
 
-    def __init__(self, index: SiteIndex, site_name: str = "", site: SiteInfo | None = None,
+    def __init__(self, index: SiteIndex, site: SiteInfo | None = None,
                  glossary: Glossary | None = None, workers: int = 1):
         self.index = index
         self.workers = workers  # processes rendering record pages (parallel.py)
@@ -73,8 +73,7 @@ class Planner:
         self.env = make_environment()
         self.env.globals["teaser"] = self._teaser_html
         self.env.filters["abbr"] = self.glossary.abbreviate
-        self.site_name = site_name
-        self.site = site or SiteInfo(site_name or SiteInfo.name)
+        self.site = site or SiteInfo()
         # The same teaser (latest news, a unit's models) appears on thousands of pages; its
         # HTML only depends on the page's depth (see markup.relative_url), so render it once.
         self._teasers: dict[tuple[int, int, int], Markup] = {}
@@ -150,7 +149,7 @@ class Planner:
         description = f"{counts[0].count} đơn vị, {counts[1].count} mô hình tiêu biểu, {counts[2].count} khen thưởng."
         html = self._render(
             "home.html", "",
-            site_name=self.site_name or "Trang chủ",
+            site_name=self.site.name,
             tagline=description,
             counts=counts,
             lead=self.views.teaser(lead) if lead else None,

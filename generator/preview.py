@@ -37,13 +37,14 @@ from mkdocs.config import load_config
 from mkdocs.plugins import BasePlugin
 
 from .catalogue import Catalogue, load_catalogue
+from .glossary import Glossary, load_glossary
 from .index import build_index
 from .loader import Kind, SourceFile, entry_files, read_source
 from .markup import BodyRenderer, RenderedBody
 from .pages import Page, Planner
 from .problems import Problem, errors
 from .records import Entry
-from .site import Project, now_in_vietnam
+from .site import make_planner, now_in_vietnam, plan_site
 from .validate import _check_references, _check_unique, _validate_one
 from .writer import page_source, write_pages
 from .yamlfile import YamlError
@@ -106,6 +107,7 @@ class PreviewSite:
         self.file_problems: dict[str, list[Problem]] = {}  # by file: reading, schema, lists
         self.cross_problems: list[Problem] = []  # between files: duplicates, references
         self.page_sources: dict[str, bytes] = {}  # page path → its Markdown as written
+        self.glossary = Glossary()
         self.bodies = CachingBodies()
         self.entries: dict[str, Entry] = {}  # by source path
 
@@ -121,9 +123,12 @@ class PreviewSite:
         config = load_config(str(self.config_file), site_dir=str(self.site_dir))
         root = self.config_file.parent
         plugin = config.plugins["guong-sang"]
-        self.project = Project(root, root / plugin.config.entries_dir, Path(config.docs_dir), config.site_name)
+        self.project = plugin.project(config)
         if reload:
             self._load_all()
+            glossary = load_glossary(self.project.entries_dir)[0]
+            if glossary.terms != self.glossary.terms:  # bodies render abbreviations from it
+                self.glossary, self.bodies = glossary, CachingBodies(glossary=glossary.terms)
         if errors(self.problems):
             return Update(problems=self.problems, seconds=time.perf_counter() - started)
         write_pages(self._plan_all(), self.project.docs_dir)
@@ -162,15 +167,16 @@ class PreviewSite:
         return self.fixed_now or now_in_vietnam()
 
     def _planner(self) -> Planner:
-        planner = Planner(build_index(list(self.entries.values()), self._now()), self.project.site_name)
+        planner = make_planner(self.project, build_index(list(self.entries.values()), self._now()), self.glossary)
         planner.bodies = self.bodies
         return planner
 
     def _plan_all(self) -> Iterator[Page]:
         self.page_sources = {}
-        for page in self._planner().pages():
-            self.page_sources[page.path] = page_source(page).encode("utf-8")
-            yield page
+        for item in plan_site(self._planner(), self.project):  # pages and portal files, as a build
+            if isinstance(item, Page):
+                self.page_sources[item.path] = page_source(item).encode("utf-8")
+            yield item
 
     # -- incremental --------------------------------------------------------------------
 
@@ -239,12 +245,12 @@ class PreviewSite:
 
     def settle(self, update: Update, interrupted=lambda: False) -> None:
         """Bring every other page up to date; stop early when a newer edit arrives."""
-        planner = self._planner()
         planned: dict[str, Page] = {}
-        for page in planner.pages():
+        for item in plan_site(self._planner(), self.project):
             if interrupted():
                 return
-            planned[page.path] = page
+            if isinstance(item, Page):
+                planned[item.path] = item
         if set(planned) != set(self.page_sources):
             update.full_build = True
             self.full_build(reload=False)

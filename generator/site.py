@@ -6,16 +6,17 @@ Engine-neutral: a site engine (MkDocs today) only has to render the docs tree af
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from .catalogue import load_catalogue
-from .glossary import load_glossary
+from .glossary import Glossary, load_glossary
 from .index import SiteIndex, build_index
 from .loader import read_sources
 from .markup import BodyRenderer
 from .pages import Planner
-from .portal import Portal
+from .portal import Planned, Portal
 from .problems import Problem, ValidationFailed, errors
 from .rawhtml import sanitiser_warnings
 from .records import Entry
@@ -50,6 +51,7 @@ class Project:
 class Checked:
     entries: list[Entry]
     problems: list[Problem]
+    glossary: Glossary = field(default_factory=Glossary)
 
     @property
     def ok(self) -> bool:
@@ -76,13 +78,14 @@ def check(project: Project, render_bodies: bool = False) -> Checked:
     catalogue, problems = load_catalogue(project.entries_dir)
     sources, read_problems = read_sources(project.entries_dir, project.root)
     problems += read_problems
-    problems += load_glossary(project.entries_dir)[1]
+    glossary, glossary_problems = load_glossary(project.entries_dir)
+    problems += glossary_problems
     if catalogue is None:
-        return Checked([], problems)
+        return Checked([], problems, glossary)
     entries, found = validate(sources, catalogue, project.docs_dir)
     if render_bodies:
         found += body_warnings(entries)
-    return Checked(entries, problems + found)
+    return Checked(entries, problems + found, glossary)
 
 
 def body_warnings(entries: list[Entry]) -> list[Problem]:
@@ -96,6 +99,18 @@ def body_warnings(entries: list[Entry]) -> list[Problem]:
     return warnings
 
 
+def make_planner(project: Project, index: SiteIndex, glossary: Glossary | None = None, workers: int = 1) -> Planner:
+    """The page planner for a project: its site name and address, its glossary."""
+    if glossary is None:
+        glossary = load_glossary(project.entries_dir)[0]
+    return Planner(index, project.site, glossary, workers)
+
+
+def plan_site(planner: Planner, project: Project) -> Iterator[Planned]:
+    """Every generated page and file of the site: the planner's pages and the portal's."""
+    return Portal(planner, project.docs_dir).plan()
+
+
 def generate(project: Project, now: dt.datetime | None = None, search_documents: Path | None = None,
              workers: int = 1) -> Generated:
     """Check, then write the generated pages; raises ValidationFailed before writing anything.
@@ -107,9 +122,8 @@ def generate(project: Project, now: dt.datetime | None = None, search_documents:
     if not checked.ok:
         raise ValidationFailed(checked.problems)
     index = build_index(checked.entries, now or now_in_vietnam())
-    glossary, _ = load_glossary(project.entries_dir)
-    planner = Planner(index, project.site_name, site=project.site, glossary=glossary, workers=workers)
-    planned = Portal(planner, project.docs_dir).plan()
+    planner = make_planner(project, index, checked.glossary, workers)
+    planned = plan_site(planner, project)
     if search_documents is not None:
         planned = with_search_documents(planned, search_documents)
     report = write_pages(planned, project.docs_dir)

@@ -9,6 +9,7 @@ from conftest import NOW
 from generator.index import build_index
 from generator.markup import relative_url
 from generator.pages import Planner
+from generator.siteinfo import SiteInfo
 from generator.site import Project, check
 
 
@@ -16,7 +17,7 @@ def plan(files, now=NOW):
     checked = check(Project.at(files.root))
     assert checked.ok, checked.problems
     index = build_index(checked.entries, now)
-    return index, {page.url: page for page in Planner(index, "Gương sáng").pages()}
+    return index, {page.url: page for page in Planner(index, SiteInfo("Gương sáng")).pages()}
 
 
 def add_news(files, count: int, category: str = "dan-van", unit: str = "so-gd-dt") -> None:

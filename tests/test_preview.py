@@ -28,6 +28,14 @@ def edit(site: PreviewSite, relative: str, old: str, new: str):
     return path
 
 
+def test_the_preview_shows_the_site_a_build_makes(preview):
+    # Portal pages and abbreviations come from the same plan as `make build`.
+    for page in ("thong-ke/index.html", "rss/index.html", "du-lieu/index.html", "tim-kiem/index.html"):
+        assert (preview.site_dir / page).is_file(), page
+    news = (preview.site_dir / "tin-tuc/hoc-tap-va-lam-theo-bac-bang-nhung-viec-lam-thuong-xuyen-thiet-thuc/index.html")
+    assert '<abbr title="' in news.read_text("utf-8")
+
+
 def test_an_edit_renders_its_own_page_first_then_settles_the_listings(preview):
     path = edit(preview, MODEL, "title: ", "title: Đã sửa — ")
     update = preview.apply([path], settle=False)
