@@ -61,7 +61,12 @@ class ListingPage:
         return title if self.number == 1 else f"{title} – Trang {self.number}"
 
     def pager(self) -> list[Link]:
-        """Links to nearby pages, with "…" gaps, as on Vietnamese news portals."""
+        """Links to nearby pages, with "…" gaps, as on Vietnamese news portals: 1 … 4 5 6 … 20.
+
+        paginate slices the pages (paginate_listing); its `link_map` leaves the first and last
+        pages out of its window and puts its gaps where they would then double up, so joining
+        them back would take as much code as this window.
+        """
         if self.count <= 1:
             return []
         links: list[Link] = []
