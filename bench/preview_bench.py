@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import shutil
 import socket
 import statistics
 import subprocess
@@ -27,26 +26,14 @@ import urllib.request
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from build_bench import prepare_records  # noqa: E402
+
 PROJECT = HERE.parent
 
 
 def make_project(n: int, work: Path) -> Path:
-    root = work / f"n{n}"
-    if not (root / "entries").is_dir():
-        subprocess.run([sys.executable, str(HERE / "make_entries.py"), "--n", str(n), "--out", str(root / "entries"), "--force"],
-                       check=True, stdout=subprocess.DEVNULL)
-    shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.rmtree(root / "theme_overrides", ignore_errors=True)
-    shutil.copytree(PROJECT / "theme_overrides", root / "theme_overrides")
-    (root / "docs").mkdir(exist_ok=True)
-    for name in ("gioi-thieu.md", "lien-he.md", "images"):
-        source = PROJECT / "docs" / name
-        target = root / "docs" / name
-        if source.is_dir():
-            shutil.copytree(source, target, dirs_exist_ok=True)
-        else:
-            shutil.copy(source, target)
-    return root
+    return prepare_records(n, work / f"n{n}")
 
 
 def free_port() -> int:

@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -35,7 +34,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
 
+from build_bench import prepare_records  # noqa: E402
 from generator.audit import chromium as browser_module  # noqa: E402  (serve()'s handler lives here)
 from generator.audit.chromium import chromium, serve  # noqa: E402
 from generator.search_index import index_site  # noqa: E402
@@ -52,21 +53,6 @@ for vowel, glide in (("a", "o"), ("e", "o"), ("y", "u")):
         _TONE_SWAPS[old], _TONE_SWAPS[new] = new, old
 # Only at the end of a syllable: "hoà" ↔ "hòa", but "hoàng" has one spelling.
 _TONE_PATTERN = re.compile("(?:" + "|".join(sorted(_TONE_SWAPS, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
-
-
-def prepare(n: int, root: Path) -> Path:
-    shutil.rmtree(root, ignore_errors=True)
-    root.mkdir(parents=True)
-    shutil.copytree(REPO / "theme_overrides", root / "theme_overrides")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "docs").mkdir()
-    tracked = subprocess.run(["git", "ls-files", "docs"], cwd=REPO, check=True, capture_output=True, text=True).stdout.split()
-    for name in tracked:
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(REPO / name, root / name)
-    subprocess.run([PYTHON, str(REPO / "bench" / "make_entries.py"), "--n", str(n), "--out", str(root / "entries")],
-                   check=True, stdout=subprocess.DEVNULL)
-    return root
 
 
 @dataclass(frozen=True)
@@ -248,7 +234,7 @@ def main() -> None:
     site = root / "site"
     build_seconds = None
     if not (args.reuse and (site / "pagefind").is_dir()):
-        prepare(args.n, root)
+        prepare_records(args.n, root)
         started = time.perf_counter()
         subprocess.run([PYTHON, "-m", "generator", "build", "--site-dir", str(site)], cwd=root, check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
