@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from feedgen.entry import FeedEntry
 from feedgen.ext.base import BaseEntryExtension
 from feedgen.feed import FeedGenerator
 
+from .escaping import json_text
 from .index import SiteIndex
 from .loader import Kind
 from .outputs import OutputFile
@@ -196,7 +196,7 @@ class FeedWriter:
             "authors": [{"name": site.name}],
             "items": items,
         }
-        return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+        return json_text(document, indent=1).encode("utf-8")
 
 
 def author_of(entry: Entry) -> str | None:

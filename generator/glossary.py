@@ -32,7 +32,7 @@ class Glossary:
 
     def __post_init__(self) -> None:
         # Longest first, so "CBCNV" wins over a shorter abbreviation it might contain.
-        words = sorted(self.terms, key=len, reverse=True)
+        words = sorted(filter(None, self.terms), key=len, reverse=True)
         pattern = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b") if words else None
         object.__setattr__(self, "_pattern", pattern)
         object.__setattr__(self, "_cache", {})
@@ -74,4 +74,13 @@ def load_glossary(entries_dir: Path) -> tuple[Glossary, list[Problem]]:
         parsed = _GlossaryModel.model_validate(document.data or {})
     except ValidationError as error:
         return Glossary(), translate_errors(error, shown, document)
-    return Glossary({nfc(str(k)).strip(): nfc(v).strip() for k, v in parsed.root.items()}), []
+    terms: dict[str, str] = {}
+    problems: list[Problem] = []
+    for key, meaning in parsed.root.items():
+        word = nfc(str(key)).strip()
+        if not word:  # it would match between any two characters: an empty <abbr> everywhere
+            problems.append(Problem(shown, document.line_of((key,)), "",
+                                    "thiếu chữ viết tắt trước dấu “:”; mỗi dòng phải là “CHỮ VIẾT TẮT: nghĩa đầy đủ”."))
+            continue
+        terms[word] = nfc(meaning).strip()
+    return Glossary(terms), problems

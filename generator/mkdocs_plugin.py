@@ -15,13 +15,14 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 
+from .escaping import safe_url
 from .glossary import load_glossary
 from .parallel import available_cores
 from .problems import ValidationFailed
 from .progress import Progress, summary
 from .search_index import IndexingFailed, IndexingJob, index_site, start_indexing
 from .site import Project, generate
-from .theme_fixes import escape_attribute_meta, fix_material_markup
+from .theme_fixes import escape_text_meta, fix_material_markup
 from .writer import GENERATED_FLAG, WouldOverwrite
 
 log = logging.getLogger("mkdocs.plugins.guong-sang")
@@ -59,6 +60,12 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": glossary.terms}
         return config
 
+    # Theme templates print addresses from mkdocs.yml (the footer's links): `gs_url` lets them
+    # through only as links (escaping.safe_url); they still need `| e` in an attribute.
+    def on_env(self, env, config, files):
+        env.filters["gs_url"] = lambda url: safe_url(str(url)) or "#"
+        return env
+
     # Runs before MkDocs collects the files in docs/: the generated pages must be there by
     # then. It runs again on every rebuild of `mkdocs serve`, so edits to entries show up.
     def on_pre_build(self, config) -> None:
@@ -90,7 +97,10 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     # Generated pages already hold finished HTML (see generator/pages.py). Python-Markdown
     # would re-parse every tag of it as a raw HTML block, which costs more than rendering the
     # record itself, so the HTML bypasses Markdown: set aside here, put back after conversion.
+    # Also the first moment every page's metadata is read: escaped here, before any template
+    # prints it (a page's title is also printed by its neighbours' footers; see theme_fixes.py).
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        escape_text_meta(page.meta)
         if page.meta.get(GENERATED_FLAG):
             self._html[page.file.src_uri] = markdown
             return ""
@@ -98,11 +108,6 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
 
     def on_page_content(self, html: str, page, config, files) -> str:
         return self._html.pop(page.file.src_uri, html)
-
-    # Runs just before a page is rendered: the theme prints these unescaped (see theme_fixes.py).
-    def on_page_context(self, context, page, config, nav):
-        escape_attribute_meta(page.meta)
-        return context
 
     # Runs on every rendered page: removes the theme's invalid markup (see theme_fixes.py)
     # and counts the page for the progress report.

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
+from .escaping import csv_cell, json_text
 from .index import SiteIndex
 from .loader import Kind
 from .outputs import OutputFile
@@ -154,9 +154,13 @@ DATASETS = (
 
 
 def csv_bytes(dataset: Dataset, rows: list[dict[str, Any]]) -> bytes:
-    """UTF-8 with a byte order mark: without it Excel reads Vietnamese text as Windows-1252."""
+    """UTF-8 with a byte order mark: without it Excel reads Vietnamese text as Windows-1252.
+
+    Every cell is quoted and no text cell starts a formula (OWASP's CSV injection advice), so
+    opening the file in a spreadsheet never runs what an editor typed.
+    """
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow([column.name for column in dataset.columns])
     for row in rows:
         writer.writerow([_cell(row[column.name]) for column in dataset.columns])
@@ -167,8 +171,8 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return LIST_SEPARATOR.join(value)
-    return str(value)
+        return csv_cell(LIST_SEPARATOR.join(value))
+    return csv_cell(value) if isinstance(value, str) else str(value)
 
 
 def datapackage(site: SiteInfo) -> dict[str, Any]:
@@ -205,6 +209,6 @@ def datapackage(site: SiteInfo) -> dict[str, Any]:
 def data_files(index: SiteIndex, site: SiteInfo) -> Iterator[OutputFile]:
     for dataset in DATASETS:
         rows = list(dataset.rows(index, site))
-        yield OutputFile(f"{DATA_DIR}{dataset.name}.json", json.dumps(rows, ensure_ascii=False, indent=1).encode("utf-8"))
+        yield OutputFile(f"{DATA_DIR}{dataset.name}.json", json_text(rows, indent=1).encode("utf-8"))
         yield OutputFile(f"{DATA_DIR}{dataset.name}.csv", csv_bytes(dataset, rows))
-    yield OutputFile(f"{DATA_DIR}datapackage.json", json.dumps(datapackage(site), ensure_ascii=False, indent=1).encode("utf-8"))
+    yield OutputFile(f"{DATA_DIR}datapackage.json", json_text(datapackage(site), indent=1).encode("utf-8"))

@@ -13,6 +13,7 @@ from typing import Any, Iterator
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
+from .escaping import safe_url, url_scheme
 from .glossary import Glossary
 from .index import SiteIndex
 from .listings import ListingPage, listings, paginate_listing
@@ -42,7 +43,11 @@ class Page:
 
 
 def make_environment() -> Environment:
-    """Jinja for page fragments; `href` makes a site-relative URL relative to the page."""
+    """Jinja for page fragments; `href` makes a site-relative URL relative to the page.
+
+    Autoescape escapes every text for HTML; `href` also keeps an address from being anything
+    but a link (see escaping.safe_url): an unsafe one becomes "#", a link to nowhere.
+    """
     env = Environment(
         loader=PackageLoader("generator", "templates"),
         autoescape=True,
@@ -53,7 +58,9 @@ def make_environment() -> Environment:
 
     @pass_context
     def href(context, target: str) -> str:
-        return target if is_external(target) else relative_url(context["page_url"], target)
+        if not (is_external(target) or url_scheme(target)):
+            target = relative_url(context["page_url"], target)
+        return safe_url(target) or "#"
 
     env.filters["href"] = href
     env.filters["abbr"] = escape  # Planner replaces it with the site's glossary

@@ -7,11 +7,11 @@ The theme prints the tags from the page's meta (theme_overrides/main.html).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from .escaping import json_text, web_address
 from .index import SiteIndex
 from .records import Entry
 from .schema import CommendationFields, ModelFields, NewsFields, RecipientKind, UnitFields
@@ -85,8 +85,7 @@ def record_head(entry: Entry, index: SiteIndex, site: SiteInfo) -> dict[str, Any
 
 def script_json(data: dict[str, Any]) -> str:
     """JSON safe to print inside <script>: Vietnamese kept readable, markup characters escaped."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return json_text(data)
 
 
 def record_jsonld(entry: Entry, index: SiteIndex, site: SiteInfo) -> dict[str, Any]:
@@ -155,8 +154,8 @@ def record_jsonld(entry: Entry, index: SiteIndex, site: SiteInfo) -> dict[str, A
         data.update({"@type": "Organization", "name": entry.title})
         if fields.short_name:
             data["alternateName"] = fields.short_name
-        if fields.website:
-            data["sameAs"] = fields.website
+        if website := web_address(fields.website):
+            data["sameAs"] = website
         if parent := organization(fields.parent):
             data["parentOrganization"] = parent
     return data

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .escaping import web_address
 from .index import SiteIndex
 from .loader import Kind
 from .records import Entry
@@ -191,7 +192,9 @@ class Views:
             row("Tên viết tắt", fields.short_name)
             row("Loại đơn vị", entry.terms["kind"].label if "kind" in entry.terms else None)
             row("Trực thuộc", self.unit_link(fields.parent))
-            row("Trang web", Link(fields.website, fields.website) if fields.website else None)
+            # Only an http(s) address is a link; anything else (javascript:…) is shown as text.
+            website = web_address(fields.website)
+            row("Trang web", Link(fields.website, website) if website else fields.website)
             counts = [
                 f"{len(index.group(kind, 'unit', entry.slug))} {kind.label.lower()}"
                 for kind in (Kind.MODEL, Kind.COMMENDATION, Kind.NEWS)
