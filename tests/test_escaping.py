@@ -14,6 +14,7 @@ import gzip
 import io
 import json
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -55,6 +56,7 @@ TWICE_ESCAPED = ("&lt;script&gt;alert(", "&amp;copy;", "&amp;lt;", "&amp;#")
 TAG = "<img src=x onerror=alert(1)>"
 TITLE = "Doanh nghiệp <b onmouseover=alert(2)>x</b>"
 UNIT_NAME = "Đảng bộ </script><script>alert(3)</script> & “Công ty”"
+IMAGE = 'images/ảnh "lạ" <1>.svg'  # a file name with quotes, spaces and angle brackets
 BAD_WEBSITES = {"xss-javascript": "javascript:alert(4)",
                 "xss-quote": 'https://example.org/"><script>alert(5)</script>'}
 
@@ -140,6 +142,9 @@ def add_reproductions(root: Path) -> None:
         f"---\nid: xss-script\nname: '{UNIT_NAME}'\nkind: dang-bo\n---\nMô tả.\n", "utf-8")
     (entries / "mo-hinh" / "xss-mo-hinh.md").write_text(
         "---\ntitle: Mô hình của đơn vị lạ\nunit: xss-script\nmovement: dan-van-kheo\nyear: 2024\n---\nNội dung.\n", "utf-8")
+    shutil.copy(root / "docs" / DEFAULT_IMAGE, root / "docs" / IMAGE)
+    (entries / "tin-tuc" / "xss-anh.md").write_text(
+        f"---\ntitle: Tin có ảnh tên lạ\n{news}image: {{src: {json.dumps(IMAGE)}}}\n---\nNội dung.\n", "utf-8")
     for unit_id, website in BAD_WEBSITES.items():
         (entries / "don-vi" / f"{unit_id}.md").write_text(
             f"---\nid: {unit_id}\nname: Đơn vị có trang web lạ\nwebsite: {json.dumps(website)}\n---\nMô tả.\n", "utf-8")
@@ -312,7 +317,9 @@ def test_the_search_index_holds_what_was_typed(hostile, outputs):
     movement = hostile.markers.by_place["danh-muc movements 1"]
     assert [movement] in [f["filters"].get("phong_trao") for f in fragments.values()]
     with_image = [f["meta"] for f in fragments.values() if "image" in f["meta"]]
-    assert with_image and all(meta["image_alt"] in hostile.markers.by_place.values() for meta in with_image)
+    captions = hostile.markers.by_place.values()
+    assert with_image and all(meta["image_alt"] in captions or meta["image_alt"] == "Tin có ảnh tên lạ"
+                              for meta in with_image)
 
 
 def test_every_marker_reaches_readers_as_typed(hostile, outputs):
@@ -419,6 +426,18 @@ def test_a_website_that_is_not_a_web_address_is_never_a_link(outputs, unit_id):
     assert BAD_WEBSITES[unit_id] in page.text  # shown as text, as typed
     documents = [json.loads(d) for d in re.findall(r'ld\+json">(.*?)</script>', raw)]
     assert "sameAs" not in documents[0] or documents[0]["sameAs"].startswith("https://example.org/%22%3E")
+
+
+def test_an_image_file_name_with_quotes_stays_a_path(hostile, outputs):
+    page = parse_html(outputs.raw["tin-tuc/xss-anh/index.html"])
+    sources = [attrs["src"] for tag, attrs in page.tags if tag == "img"]
+    cards = [attrs["content"] for tag, attrs in page.tags if tag == "meta" and attrs.get("property") == "og:image"]
+    enclosures = re.findall(r'<enclosure url="([^"]*)"', outputs.raw["rss/tin-tuc.rss.xml"])
+    encoded = "%E1%BA%A3nh%20%22l%E1%BA%A1%22%20%3C1%3E.svg".replace("%E1%BA%A3", "ả").replace("%E1%BA%A1", "ạ")
+    assert sources == [f"../../images/{encoded}"]
+    assert cards == [f"http://127.0.0.1:8000/images/{encoded}"]
+    assert f"http://127.0.0.1:8000/images/{encoded}" in enclosures
+    assert (hostile.site / IMAGE).is_file()
 
 
 # In a browser ---------------------------------------------------------------------------------
