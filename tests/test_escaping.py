@@ -33,7 +33,7 @@ from generator.loader import Kind
 from generator.siteinfo import DEFAULT_IMAGE
 from generator.validate import _VOCABULARY_FIELDS, SCHEMAS
 
-from conftest import REPO, copy_sample
+from conftest import copy_sample
 
 # Text fields that are not free text: identifiers, references to other records, values from
 # the configured lists (their labels get markers in danh-muc.yml instead), and addresses

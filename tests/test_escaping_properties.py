@@ -8,9 +8,7 @@ import io
 import json
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
-import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from jinja2 import Environment

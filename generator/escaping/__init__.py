@@ -35,7 +35,7 @@ def json_text(data: Any, indent: int | None = None) -> str:
 
 # OWASP, "CSV Injection": a cell beginning with one of these is a formula to Excel, LibreOffice
 # and Google Sheets (and tab / carriage return can hide one). A leading apostrophe makes the
-# spreadsheet show the text as typed; the apostrophe itself is not displayed.
+# spreadsheet show the text as typed (the apostrophe may show too; the JSON keeps the value).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
