@@ -28,12 +28,13 @@ from pydantic import BaseModel
 
 from generator.catalogue import LIST_NAMES, load_catalogue
 from generator.engine import build_site
-from generator.escaping import FORMULA_STARTS
+from generator.escaping import FORMULA_STARTS, SAFE_SCHEMES
 from generator.loader import Kind
 from generator.siteinfo import DEFAULT_IMAGE
 from generator.validate import _VOCABULARY_FIELDS, SCHEMAS
 
 from conftest import copy_sample
+from test_escaping_properties import browser_scheme
 
 # Text fields that are not free text: identifiers, references to other records, values from
 # the configured lists (their labels get markers in danh-muc.yml instead), and addresses
@@ -348,6 +349,20 @@ def test_records_markers_are_in_every_format_as_typed(hostile, outputs):
     assert marker["danh-muc movements 1"][:20] in statistics  # chart labels are shortened
     fragments = "\n".join(value for name, value in text.items() if name.startswith("pagefind/fragment/"))
     assert model_title in fragments and marker["mo-hinh summary"] in fragments
+
+
+def test_every_link_and_source_in_every_page_is_http_mailto_tel_or_relative(outputs):
+    checked = 0
+    for name, raw in outputs.raw.items():
+        if name.endswith((".html", ".svg")):
+            for tag, attributes in parse_html(raw).tags:
+                for attribute in ("href", "src", "action"):
+                    url = attributes.get(attribute)
+                    if url is not None:
+                        checked += 1
+                        assert browser_scheme(url) in SAFE_SCHEMES | {""}, (name, tag, url)
+                        assert not re.search(r"[\x00-\x20\"'<>\\`]", url), (name, tag, url)
+    assert checked > 1000
 
 
 def test_json_ld_and_every_script_stays_one_script(outputs):
