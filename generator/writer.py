@@ -46,13 +46,22 @@ def page_source(page: Page) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n\n" + page.html.strip() + "\n"
 
 
-def write_pages(pages: Iterable[Page | OutputFile], docs_dir: Path) -> WriteReport:
-    """Write pages and files; only files the manifest lists may be replaced or removed."""
+def previously_generated(docs_dir: Path) -> set[str]:
+    """Paths in `docs_dir` that earlier builds generated (the manifest, plus the pending list
+    of a build that was killed): everything else there is hand-written."""
     manifest_path = docs_dir / MANIFEST
     previous = set(json.loads(manifest_path.read_text("utf-8"))) if manifest_path.exists() else set()
     pending_path = docs_dir / PENDING
     if pending_path.exists():
         previous |= set(pending_path.read_text("utf-8").splitlines())
+    return previous
+
+
+def write_pages(pages: Iterable[Page | OutputFile], docs_dir: Path) -> WriteReport:
+    """Write pages and files; only files the manifest lists may be replaced or removed."""
+    manifest_path = docs_dir / MANIFEST
+    previous = previously_generated(docs_dir)
+    pending_path = docs_dir / PENDING
     current: list[str] = []
     written = unchanged = 0
     docs_dir.mkdir(parents=True, exist_ok=True)
