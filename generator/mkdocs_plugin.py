@@ -20,7 +20,7 @@ from .overlay import with_overlay
 from .parallel import available_cores
 from .problems import Problem, ValidationFailed
 from .progress import Progress, summary
-from .publish import DEFAULT_WAIT, BuildBusy, FileLock
+from .publish import DEFAULT_WAIT, BuildBusy, FileLock, project_lock
 from .search_index import IndexingFailed, IndexingJob, index_site, start_indexing
 from .site import Project, generate
 from .theme_fixes import escape_attribute_meta, fix_material_markup
@@ -78,7 +78,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self._problems = []
         project = self.project(config)
         work = project.root / "build"
-        self._lock = FileLock(work / ".lock")
+        self._lock = FileLock(project_lock(project.root))
         try:
             self._lock.acquire(self.lock_wait, log.warning, what="thư mục docs/ và build/ của dự án")
         except BuildBusy as busy:

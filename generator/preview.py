@@ -44,6 +44,7 @@ from .markup import BodyRenderer, RenderedBody
 from .overlay import with_overlay
 from .pages import Page, Planner
 from .problems import Problem, errors
+from .publish import hold_locks, project_lock
 from .records import Entry
 from .site import make_planner, now_in_vietnam, plan_site
 from .validate import _check_references, _check_unique, _validate_one
@@ -362,7 +363,7 @@ def make_handler(site: PreviewSite, version: _Version):
                 if not url.path.endswith("/"):
                     return super().do_GET()  # redirect to the slash form
                 target = target / "index.html"
-            if not target.exists() and (target.suffix in ("", ".html")):
+            if not target.exists() and target.suffix in ("", ".html"):
                 target, status = site.site_dir / "404.html", 404  # the theme's page, never a listing
             if target.suffix == ".html" and target.is_file():
                 html = target.read_text("utf-8", errors="replace")
@@ -389,8 +390,12 @@ def run_preview(config_file: Path, dev_addr: str) -> None:
     host, _, port = dev_addr.rpartition(":")
     site_dir = Path(tempfile.mkdtemp(prefix="guong-sang-preview-"))
     site = PreviewSite(config_file, site_dir)
+    # Like a build, the preview writes docs/: it takes turns with builds of the same project.
+    lock = [project_lock(config_file.resolve().parent)]
+    say = lambda message: print(message, flush=True)  # noqa: E731
     print("Đang dựng toàn bộ trang lần đầu…", flush=True)
-    first = site.full_build()
+    with hold_locks(lock, say=say, what="thư mục docs/ và build/ của dự án"):
+        first = site.full_build()
     _report(first)
     version = _Version()
     root = site.project.root
@@ -406,17 +411,18 @@ def run_preview(config_file: Path, dev_addr: str) -> None:
             changed = watcher.take()
             if not changed:
                 continue
-            # Fast path, then show it; the settle path follows unless another edit is waiting.
-            update = site.apply(changed, settle=False)
-            version.bump()
-            _report(update)
-            if not errors(update.problems) and not update.full_build and not watcher.event.is_set():
-                fast = len(update.rendered)
-                started = time.perf_counter()
-                site.settle(update, interrupted=watcher.event.is_set)
+            with hold_locks(lock, say=say, what="thư mục docs/ và build/ của dự án"):
+                # Fast path, then show it; the settle path follows unless another edit is waiting.
+                update = site.apply(changed, settle=False)
                 version.bump()
-                if not watcher.event.is_set():
-                    print(f"Xem trước: cập nhật thêm {len(update.rendered) - fast} trang liên quan trong {time.perf_counter() - started:.2f} giây.", flush=True)
+                _report(update)
+                if not errors(update.problems) and not update.full_build and not watcher.event.is_set():
+                    fast = len(update.rendered)
+                    started = time.perf_counter()
+                    site.settle(update, interrupted=watcher.event.is_set)
+                    version.bump()
+                    if not watcher.event.is_set():
+                        print(f"Xem trước: cập nhật thêm {len(update.rendered) - fast} trang liên quan trong {time.perf_counter() - started:.2f} giây.", flush=True)
     except KeyboardInterrupt:
         print("Đã dừng xem trước.")
     finally:

@@ -10,8 +10,8 @@
 """
 
 from .children import tied_to_this_process
-from .lock import DEFAULT_WAIT, BuildBusy, FileLock, hold_locks
+from .lock import DEFAULT_WAIT, BuildBusy, FileLock, hold_locks, project_lock
 from .swap import publish, remove_leftovers, staging_folder
 
-__all__ = ["DEFAULT_WAIT", "BuildBusy", "FileLock", "hold_locks", "publish", "remove_leftovers", "staging_folder",
+__all__ = ["DEFAULT_WAIT", "BuildBusy", "FileLock", "hold_locks", "project_lock", "publish", "remove_leftovers", "staging_folder",
            "tied_to_this_process"]

@@ -19,6 +19,11 @@ DEFAULT_WAIT = 30 * 60.0  # seconds: longer than any real build (10,000 records 
 POLL = 0.2
 
 
+def project_lock(root: Path) -> Path:
+    """The lock of a project's generated files (docs/ and the build/ work folder)."""
+    return root / "build" / ".lock"
+
+
 class BuildBusy(Exception):
     """Another build held the lock for longer than this one would wait."""
 

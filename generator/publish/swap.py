@@ -22,9 +22,6 @@ from pathlib import Path
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
-# The replaced site is deleted this long after the swap: a web server that looked a path up a
-# moment before can still read it.
-GRACE_SECONDS = 2
 
 
 def staging_folder(target: Path) -> Path:
@@ -89,8 +86,7 @@ def _remove_in_background(folder: Path) -> None:
     Unlinking a 10,000-page site takes ~30 s on slow disks, and the new site is already in
     place. If this is cut short, the next build sweeps the folder up with its leftovers.
     """
-    script = "import shutil, sys, time; time.sleep(float(sys.argv[2])); shutil.rmtree(sys.argv[1], ignore_errors=True)"
     subprocess.Popen(
-        [sys.executable, "-c", script, str(folder), str(GRACE_SECONDS)],
+        [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", str(folder)],
         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )
