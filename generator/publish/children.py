@@ -36,13 +36,6 @@ def tied_to_this_process() -> dict:
     return {"preexec_fn": tie}
 
 
-def tie_this_process() -> None:
-    """Make the calling process (a forked worker) die when its parent dies."""
-    prctl = _prctl()
-    if prctl is not None:
-        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-
-
 @cache
 def _prctl():
     if not sys.platform.startswith("linux"):
