@@ -31,4 +31,4 @@ test-fast: $(STAMP)  ## tests without the browser
 	$(BIN)/python -m pytest -q -m "not browser"
 
 clean:
-	rm -rf site .site-* build
+	rm -rf site .site-* .site.lock build

@@ -62,6 +62,8 @@ def make_parser() -> argparse.ArgumentParser:
     )
     build = commands.add_parser("build", help="kiểm tra và dựng toàn bộ trang vào thư mục site/")
     build.add_argument("--site-dir", type=Path, default=None, help="thư mục đích (mặc định theo cấu hình)")
+    build.add_argument("--wait", type=float, default=None, metavar="GIÂY",
+                       help="nếu một lần dựng khác đang chạy: chờ tối đa bấy nhiêu giây rồi thôi (mặc định 1800; 0 = không chờ)")
     serve = commands.add_parser("serve", help="xem trước bằng máy chủ của MkDocs (dựng lại toàn bộ mỗi lần sửa)")
     serve.add_argument("--dev-addr", default=None, help="địa chỉ máy chủ xem trước, ví dụ 127.0.0.1:8000")
     preview = commands.add_parser("preview", help="xem trước nhanh: sửa một bài, chỉ dựng lại trang của bài đó")
@@ -100,11 +102,13 @@ def _run_engine(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import Abort
 
     from .engine import build_site, serve_site
+    from .publish import DEFAULT_WAIT, BuildBusy
 
     try:
         if args.command == "build":
             started = time.perf_counter()
-            target = build_site(args.config, args.site_dir)
+            wait = DEFAULT_WAIT if args.wait is None else max(0.0, args.wait)
+            target = build_site(args.config, args.site_dir, wait=wait)
             print(f"Đã dựng trang vào {target} trong {format_number(time.perf_counter() - started, '0.0')} giây.")
         elif args.command == "preview":
             from .preview import run_preview
@@ -112,7 +116,7 @@ def _run_engine(args: argparse.Namespace) -> int:
             run_preview(args.config, args.dev_addr)
         else:
             serve_site(args.config, args.dev_addr)
-    except Abort as failure:
+    except (Abort, BuildBusy) as failure:
         print(str(failure).strip(), file=sys.stderr)
         return 1
     return 0

@@ -17,9 +17,11 @@ from mkdocs.plugins import BasePlugin
 
 from .escaping import safe_url
 from .glossary import load_glossary
+from .overlay import with_overlay
 from .parallel import available_cores
-from .problems import ValidationFailed
+from .problems import Problem, ValidationFailed
 from .progress import Progress, summary
+from .publish import DEFAULT_WAIT, BuildBusy, FileLock, project_lock
 from .search_index import IndexingFailed, IndexingJob, index_site, start_indexing
 from .site import Project, generate
 from .theme_fixes import escape_text_meta, fix_material_markup
@@ -37,12 +39,18 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self._html: dict[str, str] = {}
         self._indexing: IndexingJob | None = None
         self._workers = 1
+        self._serving = False
+        self._lock: FileLock | None = None
+        self._problems: list[Problem] = []  # while serving: why the last good pages are shown
+        self.lock_wait = DEFAULT_WAIT  # seconds to wait for another build of this project
 
     # Runs once, first: a one-off build renders record pages on every core; `mkdocs serve`
     # keeps to one process, since it rebuilds from a watcher thread and forking a process
-    # that runs threads is unsafe.
+    # that runs threads is unsafe. (Having this method also keeps this object across the
+    # rebuilds of `mkdocs serve`.)
     def on_startup(self, command: str, dirty: bool) -> None:
         self._workers = available_cores() if command in ("build", "gh-deploy") else 1
+        self._serving = command == "serve"
 
     def project(self, config) -> Project:
         """The core's view of this MkDocs project (also used by the fast preview)."""
@@ -68,18 +76,27 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
 
     # Runs before MkDocs collects the files in docs/: the generated pages must be there by
     # then. It runs again on every rebuild of `mkdocs serve`, so edits to entries show up.
+    # The project's lock is held from here to the end of the build: two builds (or a build
+    # and `serve`) writing docs/ and build/ at once corrupt each other's output.
     def on_pre_build(self, config) -> None:
         self._started = time.perf_counter()
         self._result = None
         self._indexing = None
+        self._problems = []
         project = self.project(config)
         work = project.root / "build"
+        self._lock = FileLock(project_lock(project.root))
+        try:
+            self._lock.acquire(self.lock_wait, log.warning, what="thư mục docs/ và build/ của dự án")
+        except BuildBusy as busy:
+            raise Abort(str(busy)) from None
         try:
             result = generate(project, search_documents=work / "search-documents", workers=self._workers)
-        except ValidationFailed as failure:
-            raise Abort("\n" + str(failure)) from None
-        except WouldOverwrite as error:
-            raise Abort(str(error)) from None
+        except (ValidationFailed, WouldOverwrite) as failure:
+            if not self._serving:
+                raise Abort("\n" + str(failure) if isinstance(failure, ValidationFailed) else str(failure)) from None
+            self._show_last_good_site(failure, work)
+            return
         for problem in result.problems:
             log.warning(str(problem))
         if not config.site_url:
@@ -88,6 +105,19 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         # Pagefind indexes the records on the second core while MkDocs renders on the first.
         self._indexing = start_indexing(work / "search-documents", work / "search-index")
         log.info(f"Gương sáng: đã chuẩn bị {result.report.pages} trang; đang dựng HTML…")
+
+    def _show_last_good_site(self, failure: Exception, work: Path) -> None:
+        """While serving, an invalid entry must not stop the preview (MkDocs' server hangs every
+        request after a failed build): the docs tree still holds the last good pages, since the
+        core writes nothing when entries have errors, so render those, with the problems over
+        every page; the next save rebuilds and the browser reloads."""
+        if isinstance(failure, ValidationFailed):
+            self._problems = failure.problems
+        else:
+            self._problems = [Problem("docs/", 1, "", str(failure))]
+        log.error("\n" + "\n".join(str(p) for p in sorted(self._problems)))
+        log.error("Xem trước: có lỗi trong tệp nội dung; trang đang hiện bản dựng tốt gần nhất, kèm danh sách lỗi.")
+        self._indexing = start_indexing(work / "search-documents", work / "search-index")
 
     # Runs once the pages are known: the progress report needs their number.
     def on_files(self, files, config):
@@ -113,11 +143,14 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     # and counts the page for the progress report.
     def on_post_page(self, output: str, page, config) -> str:
         self._progress.tick()
-        return fix_material_markup(output)
+        return self._shown(fix_material_markup(output))
 
     # The same for pages rendered from a theme template alone, such as 404.html.
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
-        return fix_material_markup(output_content)
+        return self._shown(fix_material_markup(output_content))
+
+    def _shown(self, html: str) -> str:
+        return with_overlay(html, self._problems) if self._problems else html
 
     # Runs last. The search index joins the pages in the same (staging) site folder, so an
     # atomic build swaps in the pages and their index together, and `mkdocs serve` has
@@ -133,6 +166,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             raise Abort(str(error)) from None
         finally:
             self._indexing = None
+            self._release()
         log.info(f"Gương sáng: chỉ mục tìm kiếm có {report.pages} trang.")
         result = getattr(self, "_result", None)
         if result is None:
@@ -146,6 +180,12 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         if self._indexing is not None:
             self._indexing.cancel()
             self._indexing = None
+        self._release()
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     # Runs once when `mkdocs serve` starts: entries live outside docs/, so watch them too.
     def on_serve(self, server, config, builder):

@@ -46,17 +46,29 @@ def page_source(page: Page) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n\n" + page.html.strip() + "\n"
 
 
-def write_pages(pages: Iterable[Page | OutputFile], docs_dir: Path) -> WriteReport:
-    """Write pages and files; only files the manifest lists may be replaced or removed."""
+def previously_generated(docs_dir: Path) -> set[str]:
+    """Paths in `docs_dir` that earlier builds generated (the manifest, plus the pending list
+    of a build that was killed): everything else there is hand-written."""
     manifest_path = docs_dir / MANIFEST
     previous = set(json.loads(manifest_path.read_text("utf-8"))) if manifest_path.exists() else set()
     pending_path = docs_dir / PENDING
     if pending_path.exists():
         previous |= set(pending_path.read_text("utf-8").splitlines())
+    return previous
+
+
+def write_pages(pages: Iterable[Page | OutputFile], docs_dir: Path) -> WriteReport:
+    """Write pages and files; only files the manifest lists may be replaced or removed."""
+    manifest_path = docs_dir / MANIFEST
+    previous = previously_generated(docs_dir)
+    pending_path = docs_dir / PENDING
     current: list[str] = []
     written = unchanged = 0
     docs_dir.mkdir(parents=True, exist_ok=True)
-    with pending_path.open("a", encoding="utf-8") as pending:
+    # Nothing in docs/ is touched unless its content changes, the bookkeeping files included:
+    # `mkdocs serve` watches docs/, and any write there starts another rebuild, forever.
+    pending = None
+    try:
         for page in pages:
             target = docs_dir / page.path
             if page.path not in previous and target.exists():
@@ -69,19 +81,26 @@ def write_pages(pages: Iterable[Page | OutputFile], docs_dir: Path) -> WriteRepo
                 unchanged += 1
                 continue
             if page.path not in previous:
+                if pending is None:
+                    pending = pending_path.open("a", encoding="utf-8")
                 pending.write(page.path + "\n")
                 pending.flush()
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
             written += 1
+    finally:
+        if pending is not None:
+            pending.close()
     stale = previous - set(current)
     for path in stale:
         (docs_dir / path).unlink(missing_ok=True)
         _prune_empty_parents(docs_dir / path, docs_dir)
-    staged = manifest_path.with_suffix(".tmp")
-    staged.write_text(json.dumps(sorted(current), ensure_ascii=False, indent=0), "utf-8")
-    os.replace(staged, manifest_path)  # atomic: a killed build leaves the old or the new manifest
-    pending_path.unlink()
+    manifest = json.dumps(sorted(current), ensure_ascii=False, indent=0)
+    if not _holds(manifest_path, manifest):
+        staged = manifest_path.with_suffix(".tmp")
+        staged.write_text(manifest, "utf-8")
+        os.replace(staged, manifest_path)  # atomic: a killed build leaves the old or the new manifest
+    pending_path.unlink(missing_ok=True)
     _write_ignore_file(docs_dir, current)
     return WriteReport(written, unchanged, len(stale))
 
@@ -91,7 +110,16 @@ def _write_ignore_file(docs_dir: Path, paths: list[str]) -> None:
     tops = sorted({path.split("/")[0] + ("/" if "/" in path else "") for path in paths})
     lines = ["# Written by generator/writer.py: generated pages, never edit or commit them.",
              "/.gitignore", f"/{MANIFEST}", f"/{PENDING}", "/.generated.tmp", *(f"/{top}" for top in tops)]
-    (docs_dir / ".gitignore").write_text("\n".join(lines) + "\n", "utf-8")
+    text = "\n".join(lines) + "\n"
+    if not _holds(docs_dir / ".gitignore", text):
+        (docs_dir / ".gitignore").write_text(text, "utf-8")
+
+
+def _holds(path: Path, text: str) -> bool:
+    try:
+        return path.read_text("utf-8") == text
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def _prune_empty_parents(path: Path, root: Path) -> None:
