@@ -44,6 +44,7 @@ from .markup import BodyRenderer, RenderedBody
 from .pages import Page, Planner
 from .problems import Problem, errors
 from .records import Entry
+from .cms import ADMIN_DIR
 from .site import make_planner, now_in_vietnam, plan_site
 from .validate import _check_references, _check_unique, _validate_one
 from .writer import page_source, write_pages
@@ -362,7 +363,8 @@ def make_handler(site: PreviewSite, version: _Version):
                 if not url.path.endswith("/"):
                     return super().do_GET()  # redirect to the slash form
                 target = target / "index.html"
-            if target.suffix == ".html" and target.is_file():
+            # The web editor (/admin/) must not reload itself when the record it saved rebuilds.
+            if target.suffix == ".html" and target.is_file() and not url.path.startswith("/" + ADMIN_DIR):
                 html = target.read_text("utf-8", errors="replace")
                 problems = errors(site.problems)
                 extra = (_banner(problems) if problems else "") + _RELOAD_SCRIPT % version.number

@@ -125,7 +125,7 @@ class Common(Strict):
         "Địa chỉ trang (slug)", f"bỏ trống để dùng tên tệp; nếu đặt thì {SLUG_RULE}", "dan-van-kheo-2024",
         pattern=SLUG_PATTERN, patternErrorMessage=f"slug {SLUG_RULE}"))
     date: Moment | None = Field(None, **about("Ngày đăng", _DATE_HELP, "2024-05-19 08:30"))
-    draft: bool = Field(False, **about("Bản nháp", "bản nháp thì chưa xuất bản ở đâu cả (true); đổi thành false khi đã duyệt"))
+    draft: bool = Field(False, **about("Bản nháp", "bật (true) = bản nháp, chưa xuất bản ở đâu cả; tắt (false) khi đã duyệt"))
     featured: bool = Field(False, **about("Nêu bật", "nêu bật trên trang chủ"))
     tags: list[str] = Field([], **about("Thẻ", "các thẻ (từ khóa) của bài", "chuyển đổi số"))
 
