@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import time
 import urllib.request
+import zlib
 from pathlib import Path
 
 import pytest
@@ -75,6 +77,15 @@ def publish(page) -> None:
     page.get_by_text("Công bố ngay").click()
 
 
+def tiny_png() -> bytes:
+    """An 8×8 red PNG, written with zlib alone."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\x00" + bytes((183, 28, 28)) * 8 for _ in range(8))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
 def front_matter(path: Path) -> dict:
     text = path.read_text("utf-8")
     return yaml.safe_load(text.split("---\n")[1])
@@ -102,6 +113,15 @@ def test_an_editor_creates_a_model_that_check_passes_and_the_build_publishes(edi
     page.get_by_label("Phong trào", exact=True).click()  # a select of the configured list
     page.get_by_role("option", name="Dân vận khéo", exact=True).click()
     page.get_by_label("Năm đăng ký", exact=True).fill("2024")
+    # A photo uploaded through the media library lands where the content model keeps photos.
+    photo = root.parent / "anh-hoi-nghi.png"
+    photo.write_bytes(tiny_png())
+    image = page.locator("[aria-label='object field']").filter(has=page.get_by_text("Ảnh minh họa"))
+    image.get_by_role("button", name="Mở rộng").click()
+    image.get_by_role("button", name="Chọn một hình").click()
+    page.locator("input[type=file]").set_input_files(photo)
+    page.get_by_role("button", name="Lấy những cái đã chọn").click()
+    image.get_by_label("Chú thích").fill("Hội nghị triển khai mô hình")
     # The preview pane shows the record as the site will, with the list's label.
     preview = page.frame_locator("iframe").first
     preview.get_by_role("heading", name=title).wait_for()
@@ -115,22 +135,26 @@ def test_an_editor_creates_a_model_that_check_passes_and_the_build_publishes(edi
     fields = front_matter(saved)
     assert {k: fields[k] for k in ("title", "unit", "movement", "year")} == {
         "title": title, "unit": "dang-uy-so-giao-duc-va-dao-tao", "movement": "dan-van-kheo", "year": 2024}
+    assert fields["image"] == {"src": "images/anh-hoi-nghi.png", "caption": "Hội nghị triển khai mô hình"}
+    assert (root / "docs" / "images" / "anh-hoi-nghi.png").read_bytes() == photo.read_bytes()
     assert fields.get("draft") in (False, None)
     checked = check(Project.at(root))
     assert checked.problems == []
     # Built from a fresh copy: the preview `cms serve` runs is rebuilding this project's docs/.
     fresh = copy_sample(root.parent / "fresh").parent
     shutil.copy(saved, fresh / "entries" / "mo-hinh" / saved.name)
+    shutil.copy(photo, fresh / "docs" / "images" / photo.name)
     site = build_site(fresh / "mkdocs.yml", root.parent / "site")
     page_html = (site / "mo-hinh" / "mo-hinh-thu-dang-vien-guong-mau-so-2" / "index.html").read_text("utf-8")
     assert "“Đảng viên” gương mẫu số 2" in page_html and "Dân vận khéo" in page_html
+    assert "anh-hoi-nghi.png" in page_html and (site / "images" / "anh-hoi-nghi.png").is_file()
     page.context.close()
 
 
 def test_an_editor_changes_a_news_title(editor, browser):
     base, root = editor
     path = root / "entries" / "tin-tuc" / "tuong-lai-tin-hen-gio-dang.md"
-    before = front_matter(path)
+    before, body = front_matter(path), path.read_text("utf-8").split("---\n", 2)[2]
     page = open_editor(browser, base, "/collections/tin-tuc/entries/tuong-lai-tin-hen-gio-dang")
     title = page.get_by_label("Tiêu đề", exact=True)
     title.wait_for()
@@ -144,6 +168,7 @@ def test_an_editor_changes_a_news_title(editor, browser):
     assert {k: v for k, v in after.items() if k not in ("title", "date")} == {
         k: v for k, v in before.items() if k not in ("title", "date")} | {k: after[k] for k in ("draft", "featured") if k in after}
     assert str(after["date"]).startswith("2030-01-01")  # the same day, now with its time
+    assert path.read_text("utf-8").split("---\n", 2)[2].strip() == body.strip()  # the body as it was
     assert check(Project.at(root)).problems == []
     page.context.close()
 
