@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from ..cms.files import ADMIN_DIR
+
 Severity = Literal["error", "warning"]
 
 
@@ -36,7 +38,7 @@ class Finding:
 # The web editor (generator/cms/) is an application for editors, not a page for readers:
 # the reader-page gates (markup, axe, layout, Lighthouse) do not apply to it. That it loads
 # nothing from another host is tested on its own (tests/test_cms_browser.py).
-EDITOR_DIR = "admin/"
+EDITOR_DIR = ADMIN_DIR
 
 
 def site_pages(site: Path) -> list[str]:

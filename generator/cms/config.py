@@ -76,6 +76,10 @@ def _backend(settings: CmsSettings) -> dict[str, Any]:
     backend: dict[str, Any] = {"name": settings.backend, "repo": settings.repo or "to-chuc/guong-sang", "branch": settings.branch}
     if settings.backend == "gitlab":
         backend["auth_type"] = "pkce" if settings.app_id else "implicit"
+    else:
+        # Lists a folder's files in bulk (GraphQL) instead of one REST call per file: Decap
+        # reads every record of a collection to list it (bench/RESULTS.md, "Web editor").
+        backend["use_graphql"] = True
     optional = {"base_url": settings.base_url, "auth_endpoint": settings.auth_endpoint,
                 "app_id": settings.app_id, "api_root": settings.api_root}
     backend.update({key: value for key, value in optional.items() if value})
