@@ -173,6 +173,28 @@ def test_an_editor_changes_a_news_title(editor, browser):
     page.context.close()
 
 
+def test_a_unit_id_check_would_refuse_is_refused_in_checks_words(editor, browser):
+    base, root = editor
+    units = set((root / "entries" / "don-vi").iterdir())
+    page = open_editor(browser, base, "/collections/don-vi/new")
+    page.get_by_label("Tên đơn vị", exact=True).fill("Đảng bộ Sở Y tế")
+    page.get_by_label("Mã đơn vị", exact=True).fill("Sở Y tế")
+    publish(page)
+    page.get_by_text("“Mã đơn vị”: mã đơn vị phải viết thường, không dấu, nối bằng “-”.").wait_for()
+    assert set((root / "entries" / "don-vi").iterdir()) == units  # nothing saved
+    unit_id = page.get_by_label("Mã đơn vị", exact=True)
+    unit_id.fill("")  # Decap's text box keeps its old value on the first change after an error
+    unit_id.fill("dang-bo-so-y-te")
+    publish(page)
+    saved = root / "entries" / "don-vi" / "dang-bo-so-y-te.md"  # a unit's file is named by its id
+    deadline = time.monotonic() + 20
+    while not saved.exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert front_matter(saved)["id"] == "dang-bo-so-y-te"
+    assert check(Project.at(root)).problems == []
+    page.context.close()
+
+
 def test_the_preview_writes_dates_as_the_site_does(editor, browser):
     base, _ = editor
     page = open_editor(browser, base, "/")

@@ -17,6 +17,7 @@
   }
   if (vi) {
     if (settings.messages.required) put("editor.editorControlPane.widget.required", settings.messages.required);
+    put("editor.editorControlPane.widget.regexPattern", "“%{fieldLabel}”: %{pattern}.");  // check's message
     put("collection.collectionTop.newButton", "+ Thêm %{collectionLabel}");
     put("collection.collectionTop.viewAs", "Xem dạng");
     put("editor.editorWidgets.list.add", "Thêm %{item}");
