@@ -6,6 +6,7 @@ right moments of MkDocs' build, so replacing MkDocs means replacing this file al
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from pathlib import Path
@@ -16,6 +17,8 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 
 from .escaping import safe_url
+from .cms import CmsSettings
+from .cms.files import find_bundle
 from .glossary import load_glossary
 from .overlay import with_overlay
 from .parallel import available_cores
@@ -56,7 +59,22 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         """The core's view of this MkDocs project (also used by the fast preview)."""
         root = Path(config.config_file_path).parent.resolve()
         return Project(root, root / self.config.entries_dir, Path(config.docs_dir), config.site_name,
-                       config.site_url or "", config.site_description or "")
+                       config.site_url or "", config.site_description or "", self._cms_settings(config))
+
+    # The web editor's settings (extra.cms), with the theme's stylesheets for its preview.
+    def _cms_settings(self, config) -> CmsSettings:
+        try:
+            settings = CmsSettings.from_extra(config.extra)
+        except ValueError as error:
+            raise Abort(str(error)) from None
+        styles = sorted({css.name for folder in config.theme.dirs
+                         for css in Path(folder, "assets", "stylesheets").glob("*.min.css")})
+        styles += ["guong-sang.css"]
+        palette = config.theme.get("palette") or {}
+        palette = palette[0] if isinstance(palette, list) and palette else palette
+        colours = tuple((key, str(palette[key])) for key in ("scheme", "primary", "accent") if isinstance(palette, dict) and key in palette)
+        return dataclasses.replace(settings, preview_styles=tuple(f"../assets/stylesheets/{name}" for name in styles),
+                                   preview_palette=colours)
 
     # Hand-written pages explain abbreviations from the same glossary as generated ones.
     def on_config(self, config):
@@ -84,6 +102,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self._indexing = None
         self._problems = []
         project = self.project(config)
+        if find_bundle(project.root) is None:
+            log.warning("Chưa cài Decap CMS (node_modules/decap-cms): trang biên tập /admin/ không được dựng. Chạy “npm ci”.")
         work = project.root / "build"
         self._lock = FileLock(project_lock(project.root))
         try:

@@ -46,6 +46,7 @@ from .pages import Page, Planner
 from .problems import Problem, errors
 from .publish import hold_locks, project_lock
 from .records import Entry
+from .cms import ADMIN_DIR
 from .site import make_planner, now_in_vietnam, plan_site
 from .validate import _check_references, _check_unique, _validate_one
 from .writer import page_source, write_pages
@@ -365,7 +366,8 @@ def make_handler(site: PreviewSite, version: _Version):
                 target = target / "index.html"
             if not target.exists() and target.suffix in ("", ".html"):
                 target, status = site.site_dir / "404.html", 404  # the theme's page, never a listing
-            if target.suffix == ".html" and target.is_file():
+            # The web editor (/admin/) must not reload itself when the record it saved rebuilds.
+            if target.suffix == ".html" and target.is_file() and not url.path.startswith("/" + ADMIN_DIR):
                 html = target.read_text("utf-8", errors="replace")
                 problems = errors(site.problems)
                 if problems:

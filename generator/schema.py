@@ -78,81 +78,105 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
+# What every field is called and how it is explained to editors, said once: the `new`
+# templates (newentry.py), the JSON Schema files (schemafiles.py) and the web editor
+# (generator/cms/) all read it from here. `title` is the label, `description` the help,
+# `examples[0]` an example value; `refers_to` names the kind a field holds ids/slugs of.
+def about(label: str, help: str, example: str | None = None, **extra: Any) -> dict[str, Any]:
+    return {"title": label, "description": help, "examples": [example] if example else None,
+            "json_schema_extra": extra or None}
+
+
+# A slug or unit id as check accepts it: what `slugify` leaves unchanged (lowercase ASCII
+# letters and digits, single "-" between them). The message is check's own wording.
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SLUG_RULE = "phải viết thường, không dấu, nối bằng “-”"
+
+
 class Image(Strict):
-    src: str
-    caption: str | None = None
-    credit: str | None = None
+    src: str = Field(**about("Tệp ảnh", "đường dẫn ảnh trong thư mục docs/", "images/ten-anh.jpg"))
+    caption: str | None = Field(None, **about("Chú thích", "chú thích dưới ảnh", "Lễ ký kết giao ước thi đua"))
+    credit: str | None = Field(None, **about("Tác giả ảnh", "người chụp hoặc nguồn ảnh", "Ảnh: Minh Anh"))
 
 
 class Period(Strict):
-    from_: int | Moment | None = Field(default=None, alias="from")
-    to: int | Moment | None = None
+    from_: int | Moment | None = Field(default=None, alias="from", **about("Từ năm", "năm bắt đầu", "2023"))
+    to: int | Moment | None = Field(None, **about("Đến năm", "năm kết thúc (bỏ trống nếu đang làm)", "2025"))
 
 
 class Recipient(Strict):
-    name: str
-    kind: Annotated[RecipientKind, BeforeValidator(_lower_text)]
-    unit: str | None = None
-    position: str | None = None
+    name: str = Field(**about("Tên", "tên cá nhân hoặc tập thể được khen", "Chi bộ Báo Quảng Trị"))
+    kind: Annotated[RecipientKind, BeforeValidator(_lower_text)] = Field(**about("Đối tượng", "tập thể hoặc cá nhân"))
+    unit: str | None = Field(None, **about("Đơn vị", "đơn vị của người hoặc tập thể được khen", refers_to="don-vi"))
+    position: str | None = Field(None, **about("Chức vụ", "chức vụ (với cá nhân)", "Phó Bí thư Chi bộ"))
 
 
 class Decision(Strict):
-    number: str | None = None
-    date: Moment | None = None
+    number: str | None = Field(None, **about("Số quyết định", "số quyết định khen thưởng", "124-QĐ/ĐUK"))
+    date: Moment | None = Field(None, **about("Ngày quyết định", "ngày ký quyết định", "2024-05-15"))
+
+
+_DATE_HELP = "ngày đăng, giờ Việt Nam; ngày tương lai = hẹn giờ đăng"
+_IMAGE_HELP = "ảnh minh họa: tệp ảnh, chú thích và tác giả ảnh"
 
 
 class Common(Strict):
-    slug: str | None = None
-    date: Moment | None = None
-    draft: bool = False
-    featured: bool = False
-    tags: list[str] = []
+    slug: str | None = Field(None, **about(
+        "Địa chỉ trang (slug)", f"bỏ trống để dùng tên tệp; nếu đặt thì {SLUG_RULE}", "dan-van-kheo-2024",
+        pattern=SLUG_PATTERN, patternErrorMessage=f"slug {SLUG_RULE}"))
+    date: Moment | None = Field(None, **about("Ngày đăng", _DATE_HELP, "2024-05-19 08:30"))
+    draft: bool = Field(False, **about("Bản nháp", "bật (true) = bản nháp, chưa xuất bản ở đâu cả; tắt (false) khi đã duyệt"))
+    featured: bool = Field(False, **about("Nêu bật", "nêu bật trên trang chủ"))
+    tags: list[str] = Field([], **about("Thẻ", "các thẻ (từ khóa) của bài", "chuyển đổi số"))
 
 
 class NewsFields(Common):
-    title: str
-    date: Moment
-    summary: str | None = None
-    author: str | None = None
-    source: str | None = None
-    image: Image | None = None
-    category: str
-    units: list[str] = []
-    models: list[str] = []
+    title: str = Field(**about("Tiêu đề", "tiêu đề bài", "Lan tỏa mô hình “Dân vận khéo”"))
+    date: Moment = Field(**about("Ngày đăng", _DATE_HELP, "2024-05-19 08:30"))
+    summary: str | None = Field(None, **about("Sapo", "đoạn tóm tắt đầu bài"))
+    author: str | None = Field(None, **about("Tác giả", "tác giả bài viết", "Minh Anh"))
+    source: str | None = Field(None, **about("Nguồn", "nơi đăng bài lần đầu", "Báo Quảng Trị"))
+    image: Image | None = Field(None, **about("Ảnh", _IMAGE_HELP))
+    category: str = Field(**about("Chuyên mục", "chuyên mục của tin"))
+    units: list[str] = Field([], **about("Đơn vị liên quan", "các đơn vị được nhắc đến trong tin", refers_to="don-vi"))
+    models: list[str] = Field([], **about("Mô hình liên quan", "các mô hình được nhắc đến trong tin", refers_to="mo-hinh"))
 
 
 class ModelFields(Common):
-    title: str
-    unit: str
-    movement: str
-    field: str | None = None
-    year: int
-    period: Period | None = None
-    status: Annotated[Status, BeforeValidator(_lower_text)] | None = None
-    summary: str | None = None
-    results: list[str] = []
-    image: Image | None = None
+    title: str = Field(**about("Tên mô hình", "tên mô hình", "Dân vận khéo trong chuyển đổi số"))
+    unit: str = Field(**about("Đơn vị", "đơn vị đăng ký mô hình", refers_to="don-vi"))
+    movement: str = Field(**about("Phong trào", "phong trào mà mô hình thuộc về"))
+    field: str | None = Field(None, **about("Lĩnh vực", "lĩnh vực của mô hình"))
+    year: int = Field(**about("Năm đăng ký", "năm đăng ký mô hình", "2024"))
+    period: Period | None = Field(None, **about("Thời gian thực hiện", "những năm mô hình được thực hiện"))
+    status: Annotated[Status, BeforeValidator(_lower_text)] | None = Field(None, **about(
+        "Tình trạng", "đang thực hiện, đã hoàn thành hoặc được nhân rộng"))
+    summary: str | None = Field(None, **about("Tóm tắt", "một đoạn giới thiệu ngắn"))
+    results: list[str] = Field([], **about("Kết quả", "các kết quả nổi bật, mỗi kết quả một mục", "Giảm 30% thời gian xử lý hồ sơ"))
+    image: Image | None = Field(None, **about("Ảnh", _IMAGE_HELP))
 
 
 class CommendationFields(Common):
-    title: str
-    recipient: Recipient
-    form: str
-    authority: str
-    decision: Decision | None = None
-    year: int
-    reason: str | None = None
-    models: list[str] = []
+    title: str = Field(**about("Tên khen thưởng", "tên khen thưởng", "Bằng khen của UBND tỉnh cho …"))
+    recipient: Recipient = Field(**about("Người/tập thể được khen", "người hoặc tập thể được khen"))
+    form: str = Field(**about("Hình thức khen", "hình thức khen thưởng"))
+    authority: str = Field(**about("Cấp khen", "cấp ra quyết định khen"))
+    decision: Decision | None = Field(None, **about("Quyết định", "quyết định khen thưởng: số và ngày"))
+    year: int = Field(**about("Năm khen thưởng", "năm khen thưởng", "2024"))
+    reason: str | None = Field(None, **about("Thành tích", "thành tích được khen"))
+    models: list[str] = Field([], **about("Mô hình được khen", "các mô hình được khen", refers_to="mo-hinh"))
 
 
 class UnitFields(Common):
-    id: str
-    name: str
-    short_name: str | None = None
-    kind: str | None = None
-    parent: str | None = None
-    website: str | None = None
-    description: str | None = None
+    id: str = Field(**about(
+        "Mã đơn vị", f"mã đơn vị: {SLUG_RULE}; bài khác dùng mã này", "so-giao-duc-va-dao-tao",
+        pattern=SLUG_PATTERN, patternErrorMessage=f"mã đơn vị {SLUG_RULE}"))
+    name: str = Field(**about("Tên đơn vị", "tên đầy đủ", "Đảng ủy Sở Giáo dục và Đào tạo"))
+    short_name: str | None = Field(None, **about("Tên viết tắt", "tên viết tắt", "Sở GD&ĐT"))
+    kind: str | None = Field(None, **about("Loại đơn vị", "loại đơn vị"))
+    parent: str | None = Field(None, **about("Đơn vị cấp trên", "đơn vị cấp trên", refers_to="don-vi"))
+    website: str | None = Field(None, **about("Trang web", "trang web của đơn vị", "https://example.gov.vn"))
+    description: str | None = Field(None, **about("Giới thiệu", "một đoạn giới thiệu ngắn"))
 
 
 # Vietnamese for pydantic's error types; anything not listed falls back to a generic message.

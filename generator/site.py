@@ -11,10 +11,13 @@ from pathlib import Path
 from typing import Iterator
 
 from .catalogue import load_catalogue
+from .cms import CmsSettings, admin_files
+from .cms.files import find_bundle
 from .glossary import Glossary, load_glossary
 from .index import SiteIndex, build_index
 from .loader import read_sources
 from .markup import BodyRenderer
+from .outputs import OutputFile
 from .pages import Planner
 from .portal import Planned, Portal
 from .problems import Problem, ValidationFailed, errors
@@ -35,6 +38,7 @@ class Project:
     site_name: str = ""
     site_url: str = ""  # public base URL, for feeds, sitemap, canonical and social links
     site_description: str = ""
+    cms: CmsSettings | None = None  # the web editor at /admin/; None: no editor in the plan
 
     @classmethod
     def at(cls, root: Path, site_name: str = "", site_url: str = "") -> "Project":
@@ -107,8 +111,19 @@ def make_planner(project: Project, index: SiteIndex, glossary: Glossary | None =
 
 
 def plan_site(planner: Planner, project: Project) -> Iterator[Planned]:
-    """Every generated page and file of the site: the planner's pages and the portal's."""
-    return Portal(planner, project.docs_dir).plan()
+    """Every generated page and file of the site: the planner's pages, the portal's, the editor's."""
+    yield from Portal(planner, project.docs_dir).plan()
+    yield from editor_files(project)
+
+
+def editor_files(project: Project) -> Iterator[OutputFile]:
+    """/admin/ (generator/cms/), when the project has an editor and Decap's bundle is installed."""
+    bundle = find_bundle(project.root) if project.cms is not None else None
+    if bundle is None:
+        return
+    catalogue, _ = load_catalogue(project.entries_dir)  # its problems are reported by check
+    if catalogue is not None:
+        yield from admin_files(project.cms, catalogue, project.site, bundle, project.docs_dir.name)
 
 
 def generate(project: Project, now: dt.datetime | None = None, search_documents: Path | None = None,

@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 import feedparser
 import pytest
 
+from generator.audit import site_pages
 from generator.glossary import Glossary
 from generator.index import build_index
 from generator.loader import Kind
@@ -38,7 +39,8 @@ def absolute(url: str) -> str:
 
 
 def html_pages(site: Path) -> list[Path]:
-    return [p for p in site.rglob("*.html") if p.name != "404.html"]
+    """Reader pages (not the web editor at /admin/), but the 404 page."""
+    return [site / page for page in site_pages(site) if page != "404.html"]
 
 
 def head_of(html: str) -> str:
