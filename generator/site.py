@@ -12,6 +12,8 @@ from typing import Iterator
 
 from .catalogue import load_catalogue
 from .glossary import Glossary, load_glossary
+from .images import PhotoLibrary
+from .images.cache import ImageCache, cache_root
 from .index import SiteIndex, build_index
 from .loader import read_sources
 from .markup import BodyRenderer
@@ -63,6 +65,7 @@ class Generated:
     index: SiteIndex
     problems: list[Problem]  # warnings only: errors stop generation
     report: WriteReport
+    photo_sources: frozenset[str] = frozenset()  # originals under docs/ published only as variants
 
 
 def now_in_vietnam() -> dt.datetime:
@@ -103,7 +106,8 @@ def make_planner(project: Project, index: SiteIndex, glossary: Glossary | None =
     """The page planner for a project: its site name and address, its glossary."""
     if glossary is None:
         glossary = load_glossary(project.entries_dir)[0]
-    return Planner(index, project.site, glossary, workers)
+    photos = PhotoLibrary(project.docs_dir, ImageCache(cache_root(project.root)), workers)
+    return Planner(index, project.site, glossary, workers, photos)
 
 
 def plan_site(planner: Planner, project: Project) -> Iterator[Planned]:
@@ -127,4 +131,5 @@ def generate(project: Project, now: dt.datetime | None = None, search_documents:
     if search_documents is not None:
         planned = with_search_documents(planned, search_documents)
     report = write_pages(planned, project.docs_dir)
-    return Generated(index, checked.problems, report)
+    photos = planner.photos.sources if planner.photos is not None else set()
+    return Generated(index, checked.problems, report, frozenset(photos))

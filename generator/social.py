@@ -55,10 +55,14 @@ def section_of(entry: Entry) -> str:
     return entry.kind.label
 
 
-def record_head(entry: Entry, index: SiteIndex, site: SiteInfo) -> dict[str, Any]:
-    """Page meta for a record: `social` [(attribute, key, content)…] and `jsonld` documents."""
+def record_head(entry: Entry, index: SiteIndex, site: SiteInfo, share_image: str | None = None) -> dict[str, Any]:
+    """Page meta for a record: `social` [(attribute, key, content)…] and `jsonld` documents.
+
+    `share_image` is the site-relative URL of the record's raster 1200×630 share image
+    (generator/images/): a crop of its photo, or a card drawn with its title.
+    """
     url = site.absolute(entry.url)
-    image = site.image_of(entry)
+    image = site.absolute(share_image) if share_image else site.image_of(entry)
     description = entry.summary or entry.title
     tags: list[tuple[str, str, str]] = [
         ("property", "og:type", "article"),
@@ -68,6 +72,7 @@ def record_head(entry: Entry, index: SiteIndex, site: SiteInfo) -> dict[str, Any
         ("property", "og:description", description),
         ("property", "og:url", url),
         ("property", "og:image", image),
+        *([("property", "og:image:width", "1200"), ("property", "og:image:height", "630")] if share_image else []),
         ("property", "article:section", section_of(entry)),
     ]
     if entry.published_at is not None:
@@ -79,7 +84,7 @@ def record_head(entry: Entry, index: SiteIndex, site: SiteInfo) -> dict[str, Any
         ("name", "twitter:description", description),
         ("name", "twitter:image", image),
     ]
-    documents = [record_jsonld(entry, index, site), breadcrumbs_jsonld(entry, site)]
+    documents = [record_jsonld(entry, index, site, image), breadcrumbs_jsonld(entry, site)]
     return {"social": [list(tag) for tag in tags], "jsonld": [script_json(d) for d in documents]}
 
 
@@ -89,8 +94,9 @@ def script_json(data: dict[str, Any]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def record_jsonld(entry: Entry, index: SiteIndex, site: SiteInfo) -> dict[str, Any]:
+def record_jsonld(entry: Entry, index: SiteIndex, site: SiteInfo, image: str | None = None) -> dict[str, Any]:
     url = site.absolute(entry.url)
+    image = image or site.image_of(entry)
     fields = entry.fields
     publisher = {"@type": "Organization", "name": site.name, "url": site.url}
     data: dict[str, Any] = {"@context": "https://schema.org", "url": url, "inLanguage": "vi"}
@@ -110,7 +116,7 @@ def record_jsonld(entry: Entry, index: SiteIndex, site: SiteInfo) -> dict[str, A
             "@type": "NewsArticle",
             "headline": entry.title[:110],  # Google's limit for article headlines
             "mainEntityOfPage": url,
-            "image": [site.image_of(entry)],
+            "image": [image],
             "articleSection": section_of(entry),
             "publisher": publisher,
         })
@@ -126,7 +132,7 @@ def record_jsonld(entry: Entry, index: SiteIndex, site: SiteInfo) -> dict[str, A
             "name": entry.title,
             "genre": section_of(entry),
             "dateCreated": str(fields.year),
-            "image": site.image_of(entry),
+            "image": image,
             "publisher": publisher,
         })
         if creator := organization(fields.unit):
