@@ -25,6 +25,7 @@ slug:                    # (không bắt buộc) địa chỉ trang; bỏ trốn
 _COMMON = """\
 draft: true              # true = bản nháp, chưa xuất bản; đổi thành false khi đã duyệt
 featured: false          # true = nêu bật trên trang chủ
+updated:                 # (không bắt buộc) ngày sửa nội dung gần nhất, ví dụ 2025-01-10
 tags: []                 # thẻ, ví dụ: ["chuyển đổi số", "thanh niên"]
 """
 

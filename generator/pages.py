@@ -23,7 +23,7 @@ from .markup import BodyRenderer, is_external, relative_url
 from .parallel import render_all
 from .search import FILTERS, SEARCH_URL, search_record
 from .siteinfo import SiteInfo
-from .social import record_head, share_links
+from .social import modified_at, record_head, share_links
 from .taxonomies import taxonomy
 from .views import Link, Section, Teaser, Views
 
@@ -164,8 +164,8 @@ class Planner:
         search = search_record(entry, view, self.views, body.lead_text)
         html = self._render("entry.html", entry.url, view=view, share=share, search=search)
         meta = {"hide": ["navigation", "toc"], "kind": entry.kind.value, "date": view.date_iso or None,
-                **record_head(entry, self.index, self.site, self.share_image(entry))}
-        return Page(entry.url, entry.title, html, entry.summary, meta, updated=entry.published_at)
+                **record_head(entry, self.index, self.site, self.share_image(entry), self.share_image())}
+        return Page(entry.url, entry.title, html, entry.summary, meta, updated=modified_at(entry))
 
     def listing_page(self, page: ListingPage) -> Page:
         teasers = self.views.teasers(page.entries)

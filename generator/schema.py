@@ -104,6 +104,7 @@ class Decision(Strict):
 class Common(Strict):
     slug: str | None = None
     date: Moment | None = None
+    updated: Moment | None = None  # last real change: sitemap lastmod, JSON-LD dateModified
     draft: bool = False
     featured: bool = False
     tags: list[str] = []

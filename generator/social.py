@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from .index import SiteIndex
-from .records import Entry
+from .records import Entry, as_datetime
 from .schema import CommendationFields, ModelFields, NewsFields, RecipientKind, UnitFields
 from .siteinfo import SiteInfo
 
@@ -55,7 +55,8 @@ def section_of(entry: Entry) -> str:
     return entry.kind.label
 
 
-def record_head(entry: Entry, index: SiteIndex, site: SiteInfo, share_image: str | None = None) -> dict[str, Any]:
+def record_head(entry: Entry, index: SiteIndex, site: SiteInfo, share_image: str | None = None,
+                logo: str | None = None) -> dict[str, Any]:
     """Page meta for a record: `social` [(attribute, key, content)…] and `jsonld` documents.
 
     `share_image` is the site-relative URL of the record's raster 1200×630 share image
@@ -84,8 +85,16 @@ def record_head(entry: Entry, index: SiteIndex, site: SiteInfo, share_image: str
         ("name", "twitter:description", description),
         ("name", "twitter:image", image),
     ]
-    documents = [record_jsonld(entry, index, site, image), breadcrumbs_jsonld(entry, site)]
+    documents = [record_jsonld(entry, index, site, image, logo), breadcrumbs_jsonld(entry, site)]
     return {"social": [list(tag) for tag in tags], "jsonld": [script_json(d) for d in documents]}
+
+
+def modified_at(entry: Entry):
+    """When the record last really changed: its `updated` field, else its publication date."""
+    updated = getattr(entry.fields, "updated", None)
+    if updated is not None:
+        return as_datetime(updated)
+    return entry.published_at
 
 
 def script_json(data: dict[str, Any]) -> str:
@@ -94,16 +103,21 @@ def script_json(data: dict[str, Any]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def record_jsonld(entry: Entry, index: SiteIndex, site: SiteInfo, image: str | None = None) -> dict[str, Any]:
+def record_jsonld(entry: Entry, index: SiteIndex, site: SiteInfo, image: str | None = None,
+                  logo: str | None = None) -> dict[str, Any]:
     url = site.absolute(entry.url)
     image = image or site.image_of(entry)
     fields = entry.fields
-    publisher = {"@type": "Organization", "name": site.name, "url": site.url}
+    publisher = {"@type": "Organization", "name": site.name, "url": site.url,
+                 "logo": {"@type": "ImageObject", "url": site.absolute(logo)}} if logo else \
+        {"@type": "Organization", "name": site.name, "url": site.url}
     data: dict[str, Any] = {"@context": "https://schema.org", "url": url, "inLanguage": "vi"}
     if entry.summary:
         data["description"] = entry.summary
     if entry.published_at is not None:
         data["datePublished"] = entry.published_at.isoformat()
+    if (modified := modified_at(entry)) is not None:
+        data["dateModified"] = modified.isoformat()
     if entry.tags:
         data["keywords"] = [tag.label for tag in entry.tags]
 
@@ -126,19 +140,23 @@ def record_jsonld(entry: Entry, index: SiteIndex, site: SiteInfo, image: str | N
         if units := [u for u in (organization(unit) for unit in fields.units) if u]:
             data["about"] = units
     elif isinstance(fields, ModelFields):
+        # A model is a project a unit runs; its page is an article about that project.
+        project: dict[str, Any] = {"@type": "Project", "name": entry.title, "foundingDate": str(fields.year)}
+        if unit := organization(fields.unit):
+            project["parentOrganization"] = unit
+        if "field" in entry.terms:
+            project["knowsAbout"] = entry.terms["field"].label
         data.update({
-            "@type": "CreativeWork",
-            "additionalType": "Mô hình tiêu biểu",
+            "@type": "Article",
+            "headline": entry.title[:110],
             "name": entry.title,
-            "genre": section_of(entry),
-            "dateCreated": str(fields.year),
-            "image": image,
+            "articleSection": section_of(entry),
+            "image": [image],
+            "about": project,
             "publisher": publisher,
         })
-        if creator := organization(fields.unit):
-            data["creator"] = creator
-        if "field" in entry.terms:
-            data["about"] = entry.terms["field"].label
+        if unit:
+            data["author"] = unit
     elif isinstance(fields, CommendationFields):
         recipient = fields.recipient
         person = recipient.kind is RecipientKind.INDIVIDUAL
@@ -147,14 +165,16 @@ def record_jsonld(entry: Entry, index: SiteIndex, site: SiteInfo, image: str | N
             honoured["jobTitle"] = recipient.position
         if unit := organization(recipient.unit):
             honoured["affiliation" if person else "parentOrganization"] = unit
+        # A commendation page is an article about who was honoured; schema.org's `award` says with what.
         data.update({
-            "@type": "CreativeWork",
-            "additionalType": "Khen thưởng",
+            "@type": "Article",
+            "headline": entry.title[:110],
             "name": entry.title,
-            "genre": section_of(entry),
+            "articleSection": section_of(entry),
             "dateCreated": (fields.decision.date.isoformat() if fields.decision and fields.decision.date else str(fields.year)),
+            "image": [image],
             "about": honoured,
-            "sourceOrganization": {"@type": "Organization", "name": entry.terms["authority"].label},
+            "author": {"@type": "Organization", "name": entry.terms["authority"].label},
             "publisher": publisher,
         })
     elif isinstance(fields, UnitFields):

@@ -167,7 +167,7 @@ def test_every_page_has_a_canonical_link(sample_site):
         assert f'<link rel="canonical" href="{url}">' in page.read_text("utf-8"), page
 
 
-EXPECTED_TYPE = {Kind.NEWS: "NewsArticle", Kind.MODEL: "CreativeWork", Kind.COMMENDATION: "CreativeWork", Kind.UNIT: "Organization"}
+EXPECTED_TYPE = {Kind.NEWS: "NewsArticle", Kind.MODEL: "Article", Kind.COMMENDATION: "Article", Kind.UNIT: "Organization"}
 
 
 def test_every_record_page_has_social_tags_and_valid_json_ld(sample_site, index):
@@ -275,7 +275,7 @@ def test_statistics_equal_counts_computed_from_the_records(sample_site, index):
     for slug, counts in expected.items():
         assert stat_table(html, slug) == dict(counts), slug
     units = len({e.fields.unit for e in models})
-    assert f"{units} đơn vị đăng ký {len(models)} mô hình tiêu biểu" in html
+    assert f"{len(models)} mô hình tiêu biểu do {units} trong số {len(index.by_kind[Kind.UNIT])} đơn vị đăng ký" in html
     assert html.count('<svg role="img"') == len(expected)
     assert html.count('class="gs-chart__bar"') == sum(min(len(c), 15) for c in expected.values())
 
