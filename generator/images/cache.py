@@ -75,9 +75,12 @@ class ImageCache:
         staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=folder.parent))
         try:
             widths = []
-            for width in widths_for(image.width, settings):
-                variant = resized(image, width)
-                widths.append((variant.width, variant.height))
+            source = image
+            # Widest first, each variant resized from the previous one: a fraction of the cost
+            # of resizing the (possibly 50-megapixel) original five times.
+            for width in reversed(widths_for(image.width, settings)):
+                variant = source = resized(source, width)
+                widths.insert(0, (variant.width, variant.height))
                 for fmt in settings.formats:
                     name = f"{variant.width}.{'jpg' if fmt == 'jpeg' else fmt}"
                     (staging / name).write_bytes(encode(variant, fmt, settings))

@@ -20,7 +20,13 @@ def open_upright(path: Path, largest: int) -> Image.Image:
     """
     with Image.open(path) as image:
         if image.format == "JPEG":
-            image.draft("RGB", (largest, largest))
+            width, height = image.size
+            if image.getexif().get(0x0112, 1) in (5, 6, 7, 8):  # shown turned by 90°: its height becomes the width
+                width, height = height, width
+            scale = largest / width
+            # draft() keeps both sides at least this size, before the turn
+            wanted = (largest, round(height * scale)) if image.size[0] == width else (round(height * scale), largest)
+            image.draft("RGB", wanted)
         image.load()
         upright = ImageOps.exif_transpose(image)
         return to_srgb(upright)
@@ -69,7 +75,8 @@ def encode(image: Image.Image, fmt: str, settings: ImageSettings) -> bytes:
     if fmt == "webp":
         image.save(out, "WEBP", quality=settings.webp_quality, method=4)
     elif fmt == "avif":
-        image.save(out, "AVIF", quality=settings.avif_quality, speed=settings.avif_speed)
+        # One thread: photos are already processed in parallel, one per core.
+        image.save(out, "AVIF", quality=settings.avif_quality, speed=settings.avif_speed, max_threads=1)
     else:
         image.save(out, "JPEG", quality=settings.jpeg_quality, optimize=True, progressive=True)
     return out.getvalue()
