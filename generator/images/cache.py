@@ -57,14 +57,22 @@ class ImageCache:
         self.root = root
         self.settings = settings or ImageSettings()
 
+    def cached(self, path: Path) -> CachedPhoto | None:
+        """The photo at `path` if the cache has it (costs reading and hashing the file)."""
+        key = content_key(path.read_bytes(), self.settings)
+        meta = self.root / key[:2] / key / "meta.json"
+        return self._load(meta.parent, key) if meta.exists() else None
+
     def processed(self, path: Path) -> CachedPhoto:
         """The photo at `path`, processed now or found in the cache."""
         key = content_key(path.read_bytes(), self.settings)
         folder = self.root / key[:2] / key
-        meta = folder / "meta.json"
-        if not meta.exists():
+        if not (folder / "meta.json").exists():
             self._make(path, folder)
-        data = json.loads(meta.read_text("utf-8"))
+        return self._load(folder, key)
+
+    def _load(self, folder: Path, key: str) -> CachedPhoto:
+        data = json.loads((folder / "meta.json").read_text("utf-8"))
         widths = tuple((w, h) for w, h in data["widths"])
         return CachedPhoto(folder, key, widths[-1][0], widths[-1][1], widths, tuple(data["formats"]))
 

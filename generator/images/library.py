@@ -97,10 +97,13 @@ class PhotoLibrary:
     def prepare(self, srcs: Iterable[str]) -> None:
         """Process (or find in the cache) every photo in `srcs`; SVG drawings are left as they are."""
         todo = sorted({normalised_src(s) for s in srcs if is_photo(s)} - set(self._cached))
-        paths = [self.docs_dir / src for src in todo]
-        for src, cached in zip(todo, _map(self.cache.processed, paths, self.workers)):
-            self._cached[src] = cached
-            self._photos[src] = _photo(src, cached)
+        found = {src: self.cache.cached(self.docs_dir / src) for src in todo}
+        missing = [src for src, cached in found.items() if cached is None]
+        # Only photos not in the cache go to worker processes: a warm build forks nothing.
+        found.update(zip(missing, _map(self.cache.processed, [self.docs_dir / src for src in missing], self.workers)))
+        for src in todo:
+            self._cached[src] = found[src]
+            self._photos[src] = _photo(src, found[src])
 
     def photo(self, src: str | None) -> Photo | None:
         return self._photos.get(normalised_src(src)) if src else None
