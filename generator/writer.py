@@ -60,7 +60,10 @@ def write_pages(pages: Iterable[Page | OutputFile | LinkedFile], docs_dir: Path)
     with pending_path.open("a", encoding="utf-8") as pending:
         for page in pages:
             target = docs_dir / page.path
-            if page.path not in previous and target.exists():
+            # A content-named photo variant already there is ours (the preview publishes new
+            # ones between full builds), not an editor's file.
+            ours = isinstance(page, LinkedFile) and target.exists() and target.stat().st_size == page.source.stat().st_size
+            if page.path not in previous and target.exists() and not ours:
                 raise WouldOverwrite(
                     f"Trang sinh tự động /{page.url} trùng với tệp viết tay docs/{page.path}; hãy đổi tên tệp viết tay."
                 )
