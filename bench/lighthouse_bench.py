@@ -89,7 +89,7 @@ def main() -> int:
     print("| --- |" + " --- |" * (len(CATEGORIES) + 2))
     for name, scores in rows.items():
         print(f"| {name} | " + " | ".join(str(int(scores[c])) for c in CATEGORIES) + f" | {scores['weight']:.0f} | {scores['cls']:.3f} |")
-    low = [(name, c, s) for name, scores in rows.items() for c, s in scores.items() if s < args.min]
+    low = [(name, c, scores[c]) for name, scores in rows.items() for c in CATEGORIES if scores[c] < args.min]
     for name, category, score in low:
         print(f"below {args.min}: {name} {category} {score}", file=sys.stderr)
     return 1 if low else 0
