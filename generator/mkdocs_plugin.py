@@ -78,6 +78,9 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
 
     # Hand-written pages explain abbreviations from the same glossary as generated ones.
     def on_config(self, config):
+        # The core writes sitemap.xml (generator/sitemap.py, with real lastmod dates); Material's
+        # own template would only be skipped with a message on every build.
+        config.theme.static_templates.discard("sitemap.xml")
         root = Path(config.config_file_path).parent.resolve()
         glossary, _ = load_glossary(root / self.config.entries_dir)  # problems are reported at build
         if glossary.terms:
@@ -141,6 +144,14 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
 
     # Runs once the pages are known: the progress report needs their number.
     def on_files(self, files, config):
+        # Editors' original photos are published only as resized variants without metadata
+        # (generator/images/): the originals may carry the photographer's GPS position.
+        result = getattr(self, "_result", None)
+        if result is not None:
+            for src in result.photo_sources:
+                found = files.get_file_from_path(src)
+                if found is not None:
+                    files.remove(found)
         self._progress = Progress(len(files.documentation_pages()), log.info)
         return files
 

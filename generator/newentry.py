@@ -32,7 +32,7 @@ LAYOUT: dict[Kind, tuple[str, ...]] = {
     Kind.COMMENDATION: ("title", "date", "recipient", "form", "authority", "decision", "year", "reason", "models"),
     Kind.UNIT: ("id", "name", "date", "short_name", "kind", "parent", "website", "description"),
 }
-COMMON_LAYOUT = ("slug", "draft", "featured", "tags")
+COMMON_LAYOUT = ("slug", "draft", "featured", "updated", "tags")
 
 # Where a referenced id or slug comes from, as the text editor sees it.
 _REFERENCE_HINT = {"don-vi": "mã đơn vị, tên tệp trong entries/don-vi/", "mo-hinh": "slug mô hình, tên tệp trong entries/mo-hinh/"}

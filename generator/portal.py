@@ -60,7 +60,8 @@ class Portal:
             urls.append(SitemapUrl(page.url, page.updated or self._lastmod(page.url)))
             generated.add(page.path)
             yield page
-        yield from feed_files(self.index, self.site, self.feeds, self.docs_dir)
+        yield from self.planner.image_files()
+        yield from feed_files(self.index, self.site, self.feeds, self.docs_dir, self.planner.photos)
         yield from data_files(self.index, self.site)
         if self.docs_dir is not None:
             # Pages earlier builds generated are still in docs/ until the writer removes them

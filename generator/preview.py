@@ -49,6 +49,7 @@ from .records import Entry
 from .cms import ADMIN_DIR
 from .site import make_planner, now_in_vietnam, plan_site
 from .validate import _check_references, _check_unique, _validate_one
+from .outputs import LinkedFile
 from .writer import page_source, write_pages
 from .yamlfile import YamlError
 
@@ -263,6 +264,12 @@ class PreviewSite:
                 return
             if isinstance(item, Page):
                 planned[item.path] = item
+            elif isinstance(item, LinkedFile) and not (self.project.docs_dir / item.path).exists():
+                # A photo added, or a share card for an edited title: published beside the pages
+                # as MkDocs would copy it (named by content, so never a stale copy).
+                for root in (self.project.docs_dir, self.site_dir):
+                    (root / item.path).parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(item.source, root / item.path)
         if set(planned) != set(self.page_sources):
             update.full_build = True
             self.full_build(reload=False)

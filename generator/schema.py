@@ -94,7 +94,7 @@ SLUG_RULE = "phải viết thường, không dấu, nối bằng “-”"
 
 
 class Image(Strict):
-    src: str = Field(**about("Tệp ảnh", "đường dẫn ảnh trong thư mục docs/", "images/ten-anh.jpg"))
+    src: str = Field(**about("Tệp ảnh", "đường dẫn ảnh trong thư mục docs/ (đặt tệp ảnh trong docs/images/)", "images/ten-anh.jpg"))
     caption: str | None = Field(None, **about("Chú thích", "chú thích dưới ảnh", "Lễ ký kết giao ước thi đua"))
     credit: str | None = Field(None, **about("Tác giả ảnh", "người chụp hoặc nguồn ảnh", "Ảnh: Minh Anh"))
 
@@ -125,6 +125,8 @@ class Common(Strict):
         "Địa chỉ trang (slug)", f"bỏ trống để dùng tên tệp; nếu đặt thì {SLUG_RULE}", "dan-van-kheo-2024",
         pattern=SLUG_PATTERN, patternErrorMessage=f"slug {SLUG_RULE}"))
     date: Moment | None = Field(None, **about("Ngày đăng", _DATE_HELP, "2024-05-19 08:30"))
+    updated: Moment | None = Field(None, **about(  # last real change: sitemap lastmod, JSON-LD dateModified
+        "Ngày cập nhật", "(không bắt buộc) ngày sửa nội dung gần nhất", "2025-01-10"))
     draft: bool = Field(False, **about("Bản nháp", "bật (true) = bản nháp, chưa xuất bản ở đâu cả; tắt (false) khi đã duyệt"))
     featured: bool = Field(False, **about("Nêu bật", "nêu bật trên trang chủ"))
     tags: list[str] = Field([], **about("Thẻ", "các thẻ (từ khóa) của bài", "chuyển đổi số"))

@@ -14,6 +14,8 @@ from .catalogue import load_catalogue
 from .cms import CmsSettings, admin_files
 from .cms.files import find_bundle
 from .glossary import Glossary, load_glossary
+from .images import PhotoLibrary
+from .images.cache import ImageCache, cache_root
 from .index import SiteIndex, build_index
 from .loader import read_sources
 from .markup import BodyRenderer
@@ -67,6 +69,7 @@ class Generated:
     index: SiteIndex
     problems: list[Problem]  # warnings only: errors stop generation
     report: WriteReport
+    photo_sources: frozenset[str] = frozenset()  # originals under docs/ published only as variants
 
 
 def now_in_vietnam() -> dt.datetime:
@@ -107,7 +110,8 @@ def make_planner(project: Project, index: SiteIndex, glossary: Glossary | None =
     """The page planner for a project: its site name and address, its glossary."""
     if glossary is None:
         glossary = load_glossary(project.entries_dir)[0]
-    return Planner(index, project.site, glossary, workers)
+    photos = PhotoLibrary(project.docs_dir, ImageCache(cache_root(project.root)), workers)
+    return Planner(index, project.site, glossary, workers, photos)
 
 
 def plan_site(planner: Planner, project: Project) -> Iterator[Planned]:
@@ -142,4 +146,5 @@ def generate(project: Project, now: dt.datetime | None = None, search_documents:
     if search_documents is not None:
         planned = with_search_documents(planned, search_documents)
     report = write_pages(planned, project.docs_dir)
-    return Generated(index, checked.problems, report)
+    photos = planner.photos.sources if planner.photos is not None else set()
+    return Generated(index, checked.problems, report, frozenset(photos))

@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 from pydantic import BaseModel, ValidationError
 
 from .catalogue import Catalogue, Term, Vocabulary
+from .images import body_image_sources, check_photo
 from .loader import Kind, SourceFile
 from .problems import Problem, did_you_mean
 from .records import Entry
@@ -96,6 +97,12 @@ def _validate_one(source: SourceFile, catalogue: Catalogue, docs_dir: Path) -> t
         message = check_image_path(image.src, docs_dir)
         if message:
             problems.append(problem("image.src", message))
+    if "![" in source.body:
+        for offset, src in body_image_sources(source.body):
+            if "://" in src or src.startswith("//"):
+                continue  # reported as a warning by rawhtml.py, and dropped from the page
+            if message := check_image_path(src, docs_dir):
+                problems.append(Problem(source.path, source.body_line + offset, "nội dung (ảnh)", message))
 
     if problems:
         return None, problems
@@ -112,7 +119,7 @@ def check_image_path(src: str, docs_dir: Path) -> str | None:
         return "đường dẫn ảnh không được ra ngoài thư mục docs/ (không dùng “..”)."
     if not (docs_dir / relative).is_file():
         return f"không tìm thấy tệp ảnh docs/{relative}."
-    return None
+    return check_photo(docs_dir / relative, f"docs/{relative}")
 
 
 def _check_unique(entries: list[Entry]) -> list[Problem]:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .outputs import OutputFile
+from .outputs import LinkedFile, OutputFile
 from .pages import Page
 
 MANIFEST = ".generated.json"
@@ -57,7 +58,7 @@ def previously_generated(docs_dir: Path) -> set[str]:
     return previous
 
 
-def write_pages(pages: Iterable[Page | OutputFile], docs_dir: Path) -> WriteReport:
+def write_pages(pages: Iterable[Page | OutputFile | LinkedFile], docs_dir: Path) -> WriteReport:
     """Write pages and files; only files the manifest lists may be replaced or removed."""
     manifest_path = docs_dir / MANIFEST
     previous = previously_generated(docs_dir)
@@ -71,12 +72,28 @@ def write_pages(pages: Iterable[Page | OutputFile], docs_dir: Path) -> WriteRepo
     try:
         for page in pages:
             target = docs_dir / page.path
-            if page.path not in previous and target.exists():
+            # A content-named photo variant already there is ours (the preview publishes new
+            # ones between full builds), not an editor's file.
+            ours = isinstance(page, LinkedFile) and target.exists() and target.stat().st_size == page.source.stat().st_size
+            if page.path not in previous and target.exists() and not ours:
                 raise WouldOverwrite(
                     f"Trang sinh tự động /{page.url} trùng với tệp viết tay docs/{page.path}; hãy đổi tên tệp viết tay."
                 )
-            content = page.data if isinstance(page, OutputFile) else page_source(page).encode("utf-8")
             current.append(page.path)
+            if isinstance(page, LinkedFile):
+                if target.exists() and target.stat().st_size == page.source.stat().st_size:
+                    unchanged += 1
+                    continue
+                if page.path not in previous:
+                    if pending is None:
+                        pending = pending_path.open("a", encoding="utf-8")
+                    pending.write(page.path + "\n")
+                    pending.flush()
+                target.parent.mkdir(parents=True, exist_ok=True)
+                _link_or_copy(page.source, target)
+                written += 1
+                continue
+            content = page.data if isinstance(page, OutputFile) else page_source(page).encode("utf-8")
             if target.exists() and target.read_bytes() == content:
                 unchanged += 1
                 continue
@@ -127,3 +144,14 @@ def _prune_empty_parents(path: Path, root: Path) -> None:
     while parent != root and parent.is_dir() and not any(parent.iterdir()):
         parent.rmdir()
         parent = parent.parent
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """A hard link costs no disk space (the cache keeps the bytes); across file systems, a copy."""
+    staged = target.with_name(f".{target.name}.tmp")
+    staged.unlink(missing_ok=True)
+    try:
+        os.link(source, staged)
+    except OSError:
+        shutil.copyfile(source, staged)
+    os.replace(staged, target)
