@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .catalogue import load_catalogue
+from .docsfolder import collisions, unsafe_docs
 from .glossary import Glossary, load_glossary
 from .index import SiteIndex, build_index
 from .loader import read_sources
@@ -23,7 +24,7 @@ from .records import Entry
 from .schema import TIME_ZONE
 from .siteinfo import SiteInfo
 from .search_index import with_search_documents
-from .validate import validate
+from .validate import Known, validate
 from .writer import WriteReport, write_pages
 
 
@@ -80,9 +81,12 @@ def check(project: Project, render_bodies: bool = False) -> Checked:
     problems += read_problems
     glossary, glossary_problems = load_glossary(project.entries_dir)
     problems += glossary_problems
+    problems += unsafe_docs(project.docs_dir, project.root)
     if catalogue is None:
         return Checked([], problems, glossary)
-    entries, found = validate(sources, catalogue, project.docs_dir)
+    known = Known.of(sources)
+    entries, found = validate(sources, catalogue, project.docs_dir, known)
+    found += collisions(entries, known.urls, project.docs_dir, project.root)
     if render_bodies:
         found += body_warnings(entries)
     return Checked(entries, problems + found, glossary)

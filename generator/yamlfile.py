@@ -16,6 +16,13 @@ from .vietnamese import nfc
 
 Location = tuple[str | int, ...]
 
+# Aliases (`*name`) repeat a node without copying it, so 435 bytes can stand for a billion
+# values ("billion laughs"): PyYAML builds them cheaply, but every walk over the data (line
+# numbers, pydantic) expands them. Editors' files need a handful at most.
+MAX_ALIAS_EXPANSION = 10_000  # values that aliases may add once expanded
+MAX_DEPTH = 32  # nesting of lists and mappings; front matter needs 3
+MAX_YAML_CHARS = 2_000_000
+
 
 class _EditorLoader(yaml.SafeLoader):
     """Safe loader that leaves dates as text, so the schema parses them with clear messages.
@@ -71,14 +78,18 @@ def decode_text(raw: bytes, path: str) -> str:
     return nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def load_yaml(raw: bytes | str, path: str, first_line: int = 1) -> YamlDocument:
+def load_yaml(raw: bytes | str, path: str, first_line: int = 1, max_chars: int = MAX_YAML_CHARS) -> YamlDocument:
     """Parse YAML text; `first_line` is the file line the text starts on (for front matter)."""
     text = decode_text(raw, path) if isinstance(raw, bytes) else raw
+    if len(text) > max_chars:
+        raise YamlError(Problem(path, first_line, "", f"Phần YAML quá dài ({len(text):,} ký tự; tối đa {max_chars:,})."))
     offset = first_line - 1
     try:
         fast = _FastLoader(text)
         try:
             node = fast.get_single_node()
+            if node is not None:
+                _check_size(node, path, first_line)
             data = fast.construct_document(node) if node is not None else None
         finally:
             fast.dispose()
@@ -90,6 +101,47 @@ def load_yaml(raw: bytes | str, path: str, first_line: int = 1) -> YamlDocument:
     if node is not None:
         _record_lines(node, (), offset, document)
     return document
+
+
+def _check_size(root: yaml.Node, path: str, first_line: int) -> None:
+    """Refuse alias bombs, alias cycles and deep nesting before anything walks the data.
+
+    Counts the values each node stands for once expanded, memoised per node, so the count
+    itself stays linear in the size of the text.
+    """
+    expanded: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    distinct = 0
+
+    def refuse(message: str) -> YamlError:
+        return YamlError(Problem(path, first_line, "", message))
+
+    def size(node: yaml.Node, depth: int) -> int:
+        nonlocal distinct
+        key = id(node)
+        if key in expanded:
+            return expanded[key]
+        if key in open_nodes:
+            raise refuse("YAML không hợp lệ: một tham chiếu “*” trỏ vào chính mục chứa nó (vòng lặp vô tận).")
+        if depth > MAX_DEPTH:
+            raise refuse(f"YAML lồng nhau quá sâu (quá {MAX_DEPTH} tầng).")
+        distinct += 1
+        total = 1
+        if isinstance(node, (yaml.SequenceNode, yaml.MappingNode)):
+            open_nodes.add(key)
+            children = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
+            for child in children:
+                total += size(child, depth + 1)
+                if total - distinct > MAX_ALIAS_EXPANSION:
+                    raise refuse(
+                        "Tệp dùng tham chiếu YAML (“&” và “*”) lặp lại quá nhiều lần, có thể là tệp phá hoại; "
+                        "hãy viết giá trị trực tiếp, không dùng “&”/“*”."
+                    )
+            open_nodes.discard(key)
+        expanded[key] = total
+        return total
+
+    size(root, 0)
 
 
 def _raise_precise_error(text: str, path: str, first_line: int) -> None:
