@@ -10,7 +10,9 @@ whatever the build would reject is known before building.
 from __future__ import annotations
 
 import json
+import os
 import posixpath
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
@@ -20,21 +22,23 @@ from .opendata import DATA_DIR
 from .portal import STATS_PAGE
 from .problems import Problem
 from .records import Entry
-from .safefiles import unsafe_files
+from .safefiles import walk_published
 from .search import SEARCH_URL
 from .taxonomies import PAGINATION_SEGMENT, TAXONOMIES
 from .writer import MANIFEST, PENDING
 
 
-def unsafe_docs(docs_dir: Path, root: Path) -> list[Problem]:
+@dataclass(frozen=True)
+class DocsFolder:
+    unsafe: list[Problem]  # files the engine must not publish
+    pages: dict[str, str]  # URL → docs path of every hand-written page
+
+
+def scan_docs(docs_dir: Path, root: Path) -> DocsFolder:
+    """One walk over `docs/`: unsafe files, and the hand-written pages (those the generator did
+    not write, by its manifest)."""
     if not docs_dir.is_dir():
-        return []
-    return [Problem(path.relative_to(root).as_posix(), 1, "", f"“{path.name}” {reason}")
-            for path, reason in unsafe_files(docs_dir, root)]
-
-
-def handwritten_pages(docs_dir: Path) -> dict[str, str]:
-    """URL → docs path of every hand-written page (pages the generator did not write)."""
+        return DocsFolder([], {})
     generated: set[str] = set()
     try:
         generated |= set(json.loads((docs_dir / MANIFEST).read_text("utf-8")))
@@ -46,19 +50,22 @@ def handwritten_pages(docs_dir: Path) -> dict[str, str]:
         pass
     generated = {posixpath.normpath(name) for name in generated}  # "tin-tuc//index.md" from older builds
     pages: dict[str, str] = {}
-    if not docs_dir.is_dir():
-        return pages
-    for path in docs_dir.rglob("*.md"):
-        relative = path.relative_to(docs_dir)
-        name = relative.as_posix()
-        if name in generated or any(part.startswith((".", "_")) for part in relative.parts):
-            continue
-        if path.name in ("index.md", "README.md"):
-            url = name[: -len(path.name)]
+    start = len(str(docs_dir)) + 1
+
+    def visit(entry: os.DirEntry) -> None:
+        if not entry.name.endswith(".md"):
+            return
+        name = entry.path[start:].replace(os.sep, "/")
+        if name in generated or any(part.startswith("_") for part in name.split("/")):
+            return
+        if entry.name in ("index.md", "README.md"):
+            pages[name[: -len(entry.name)]] = name
         else:
-            url = name[: -len(".md")] + "/"
-        pages[url] = name
-    return pages
+            pages[name[: -len(".md")] + "/"] = name
+
+    unsafe = [Problem(path.relative_to(root).as_posix(), 1, "", f"“{path.name}” {reason}")
+              for path, reason in walk_published(docs_dir, root, visit)]
+    return DocsFolder(unsafe, pages)
 
 
 def _generated_urls(entries: Iterable[Entry], record_urls: dict[str, str]) -> dict[str, str]:
@@ -86,9 +93,9 @@ def _generated_urls(entries: Iterable[Entry], record_urls: dict[str, str]) -> di
     return urls
 
 
-def collisions(entries: list[Entry], record_urls: dict[str, str], docs_dir: Path, root: Path) -> list[Problem]:
-    """Hand-written pages at the URL of a generated page (or of a page of a generated listing)."""
-    pages = handwritten_pages(docs_dir)
+def collisions(entries: list[Entry], record_urls: dict[str, str], pages: dict[str, str],
+               docs_dir: Path, root: Path) -> list[Problem]:
+    """Hand-written `pages` at the URL of a generated page (or of a page of a generated listing)."""
     if not pages:
         return []
     generated = _generated_urls(entries, record_urls)

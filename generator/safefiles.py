@@ -143,12 +143,21 @@ def _walk(folder: Path) -> Iterator[os.DirEntry]:
             yield from _walk(Path(entry.path))
 
 
-def unsafe_files(folder: Path, root: Path) -> Iterator[tuple[Path, str]]:
+def walk_published(folder: Path, root: Path, visit) -> Iterator[tuple[Path, str]]:
     """(path, reason) for what a site engine must not copy from `folder`: links leaving `root`,
-    broken links, and anything that is not a regular file or folder (a FIFO would hang it)."""
+    broken links, and anything that is not a regular file or folder (a FIFO would hang it).
+
+    `visit(entry)` is called with every regular file, so a caller needing the files too (the
+    hand-written pages) walks the folder once.
+    """
     for entry in _walk(folder):
         if entry.name.startswith("."):
             continue  # MkDocs never publishes hidden files
+        if entry.is_file(follow_symlinks=False):  # nearly everything: no system call
+            visit(entry)
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            continue
         path = Path(entry.path)
         if entry.is_symlink():
             problem = link_problem(path, root)
@@ -157,9 +166,8 @@ def unsafe_files(folder: Path, root: Path) -> Iterator[tuple[Path, str]]:
             elif os.path.isdir(path):
                 # Inside the project, but its contents are not walked here: check them too.
                 target = Path(os.path.realpath(path))
-                yield from ((p, r) for p, r in unsafe_files(target, root) if not target.is_relative_to(folder))
-            continue
-        if entry.is_dir(follow_symlinks=False) or entry.is_file(follow_symlinks=False):
+                if not target.is_relative_to(folder):
+                    yield from walk_published(target, root, lambda entry: None)
             continue
         problem = refusal(path, root)
         if problem:

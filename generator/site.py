@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .catalogue import load_catalogue
-from .docsfolder import collisions, unsafe_docs
+from .docsfolder import collisions, scan_docs
 from .glossary import Glossary, load_glossary
 from .index import SiteIndex, build_index
 from .loader import read_sources
@@ -81,12 +81,13 @@ def check(project: Project, render_bodies: bool = False) -> Checked:
     problems += read_problems
     glossary, glossary_problems = load_glossary(project.entries_dir)
     problems += glossary_problems
-    problems += unsafe_docs(project.docs_dir, project.root)
+    docs = scan_docs(project.docs_dir, project.root)
+    problems += docs.unsafe
     if catalogue is None:
         return Checked([], problems, glossary)
     known = Known.of(sources)
     entries, found = validate(sources, catalogue, project.docs_dir, known)
-    found += collisions(entries, known.urls, project.docs_dir, project.root)
+    found += collisions(entries, known.urls, docs.pages, project.docs_dir, project.root)
     if render_bodies:
         found += body_warnings(entries)
     return Checked(entries, problems + found, glossary)
