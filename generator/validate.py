@@ -49,6 +49,7 @@ class Known:
     drafts: set[tuple[Kind, str]] = field(default_factory=set)
     unit_files: dict[str, SourceFile] = field(default_factory=dict)  # id → its file, for parents
     urls: dict[str, str] = field(default_factory=dict)  # record page URL → file, for collisions
+    same_url: defaultdict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # URL → files
 
     @classmethod
     def of(cls, sources: list[SourceFile]) -> "Known":
@@ -58,6 +59,7 @@ class Known:
             slug = raw_slug(source)
             if slug:
                 known.urls.setdefault(f"{source.kind.value}/{slug}/", source.path)
+                known.same_url[f"{source.kind.value}/{slug}/"].append(source.path)
             if source.kind is Kind.UNIT:
                 table, name = known.units, _text(data.get("name"))
             elif source.kind is Kind.MODEL:
@@ -97,7 +99,7 @@ def validate(sources: list[SourceFile], catalogue: Catalogue, docs_dir: Path,
         problems.extend(found)
         if entry is not None:
             entries.append(entry)
-    problems.extend(_check_unique(entries))
+    problems.extend(_check_unique_urls(known))
     problems.extend(_check_unit_parents(known))
     return entries, problems
 
@@ -248,6 +250,18 @@ def check_image_path(src: str, docs_dir: Path) -> str | None:
     if not (docs_dir / relative).is_file():
         return f"không tìm thấy tệp ảnh docs/{relative}."
     return None
+
+
+def _check_unique_urls(known: Known) -> list[Problem]:
+    """Two files asking for one address, whether or not they have other mistakes."""
+    problems = []
+    for url, paths in known.same_url.items():
+        if len(paths) > 1:
+            field = "id" if url.startswith(f"{Kind.UNIT.value}/") else "slug"
+            for path in paths:
+                others = ", ".join(other for other in paths if other != path)
+                problems.append(Problem(path, 1, field, f"trùng địa chỉ /{url} với {others}; hãy đổi tên tệp hoặc đặt slug khác."))
+    return problems
 
 
 def _check_unique(entries: list[Entry]) -> list[Problem]:

@@ -197,3 +197,11 @@ def test_a_duplicate_slug_in_one_configured_list_is_an_error(project):
     found = errors(check(Project.at(project.root)).problems)
     assert len(found) == 1 and "“dan-van-kheo” đã có ở mục thứ 2" in found[0].message
     assert (found[0].line, found[0].field) == (text[: text.index(line)].count("\n") + 2, "movements.2.slug")
+
+
+def test_a_duplicate_address_is_reported_even_beside_other_mistakes(project):
+    project.add_unit()
+    project.add_model("a", slug="trung")
+    project.add_model("b", slug="trung", year="99999")
+    found = sorted((p.path, p.field) for p in errors(check(Project.at(project.root)).problems))
+    assert found == [("entries/mo-hinh/a.md", "slug"), ("entries/mo-hinh/b.md", "slug"), ("entries/mo-hinh/b.md", "year")]
