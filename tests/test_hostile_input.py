@@ -201,7 +201,7 @@ def test_a_duplicate_slug_in_one_configured_list_is_an_error(project):
 
 def test_a_duplicate_address_is_reported_even_beside_other_mistakes(project):
     project.add_unit()
-    project.add_model("a", slug="trung")
-    project.add_model("b", slug="trung", year="99999")
+    project.write("mo-hinh/a.md", "---\ntitle: A\nunit: so-gd-dt\nmovement: Dân vận khéo\nyear: 2024\nslug: trung\n---\n")
+    project.write("mo-hinh/b.md", "---\ntitle: B\nunit: so-gd-dt\nmovement: Dân vận khéo\nyear: 99999\nslug: trung\n---\n")
     found = sorted((p.path, p.field) for p in errors(check(Project.at(project.root)).problems))
     assert found == [("entries/mo-hinh/a.md", "slug"), ("entries/mo-hinh/b.md", "slug"), ("entries/mo-hinh/b.md", "year")]
