@@ -205,3 +205,18 @@ def test_a_duplicate_address_is_reported_even_beside_other_mistakes(project):
     project.write("mo-hinh/b.md", "---\ntitle: B\nunit: so-gd-dt\nmovement: Dân vận khéo\nyear: 99999\nslug: trung\n---\n")
     found = sorted((p.path, p.field) for p in errors(check(Project.at(project.root)).problems))
     assert found == [("entries/mo-hinh/a.md", "slug"), ("entries/mo-hinh/b.md", "slug"), ("entries/mo-hinh/b.md", "year")]
+
+
+def test_the_build_refuses_a_docs_link_to_etc_passwd_and_keeps_the_old_site(tmp_path):
+    from conftest import copy_sample
+
+    config = copy_sample(tmp_path / "src")
+    site = tmp_path / "src" / "site"
+    site.mkdir()
+    (site / "index.html").write_text("trang cũ", "utf-8")
+    (tmp_path / "src" / "docs" / "mat-khau.txt").symlink_to("/etc/passwd")
+    result = subprocess.run([sys.executable, "-m", "generator", "--config", str(config), "build"],
+                            capture_output=True, text=True, cwd=tmp_path, timeout=600)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "docs/mat-khau.txt:1: “mat-khau.txt” là liên kết tượng trưng trỏ ra ngoài thư mục dự án" in result.stderr
+    assert [p.name for p in site.iterdir()] == ["index.html"]
