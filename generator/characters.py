@@ -64,6 +64,10 @@ def clean_text(value: str, location: Location, notes: list[CharacterNote]) -> st
     return _INVISIBLE_RE.sub("", value)
 
 
+def may_hold_unusual_characters(text: str) -> bool:
+    return _SUSPECT.search(text) is not None
+
+
 def clean_tree(data: Any, location: Location = ()) -> tuple[Any, list[CharacterNote]]:
     """Every text (keys and values) of parsed YAML, cleaned; notes say what was found where."""
     notes: list[CharacterNote] = []

@@ -7,6 +7,7 @@ from enum import Enum
 from pathlib import Path
 
 from .problems import Problem
+from .characters import may_hold_unusual_characters
 from .safefiles import FileRefused, markdown_files, read_limited
 from .yamlfile import YamlDocument, YamlError, decode_text, load_yaml
 
@@ -55,6 +56,9 @@ class SourceFile:
     front: YamlDocument
     body: str
     body_line: int  # file line on which the body starts
+    # False when the front matter may hold characters characters.py refuses or strips (one of
+    # them as typed, or a backslash escape that can make one); most files need no such check.
+    unusual_characters: bool = True
 
     @property
     def stem(self) -> str:
@@ -82,7 +86,7 @@ def read_sources(entries_dir: Path, shown_root: Path) -> tuple[list[SourceFile],
             problems.append(Problem(shown, 1, "", f"Tệp nằm ngoài các thư mục nội dung ({folders}); không biết đây là loại bài gì."))
             continue
         try:
-            sources.append(read_source(read_limited(path, shown_root, MAX_FILE_BYTES), shown, kind))
+            sources.append(read_source(read_limited(path, shown_root, MAX_FILE_BYTES, links_checked=True), shown, kind))
         except FileRefused as refused:
             problems.append(Problem(shown, 1, "", f"“{path.name}” {refused.reason}"))
         except YamlError as error:
@@ -108,7 +112,9 @@ def read_source(raw: bytes, shown: str, kind: Kind) -> SourceFile:
     if not isinstance(front.data, dict):
         raise YamlError(Problem(shown, 2, "", "Phần thông tin đầu tệp phải gồm các dòng “tên trường: giá trị”."))
     body = "\n".join(lines[end + 1 :]).strip("\n")
-    return SourceFile(shown, kind, front, body, end + 2)
+    front_text = "\n".join(lines[1:end])
+    unusual = "\\" in front_text or may_hold_unusual_characters(front_text)
+    return SourceFile(shown, kind, front, body, end + 2, unusual)
 
 
 def _kind_of(relative: Path) -> Kind | None:

@@ -75,16 +75,30 @@ def refusal(path: Path, root: Path) -> str | None:
         return _explain(error)
 
 
-def read_limited(path: Path, root: Path, max_bytes: int) -> bytes:
-    """The bytes of a regular file inside `root`; refused beyond `max_bytes`, without reading it all."""
-    problem = refusal(path, root)
-    if problem:
-        raise FileRefused(problem)
+def read_limited(path: Path, root: Path, max_bytes: int, links_checked: bool = False) -> bytes:
+    """The bytes of a regular file inside `root`; refused beyond `max_bytes`, without reading it all.
+
+    `links_checked`: the caller already knows `path` is not a link leaving `root` (the walk
+    below learns it from the directory listing, without a system call per file).
+    """
+    if not links_checked and os.path.islink(path):
+        problem = link_problem(path, root)
+        if problem:
+            raise FileRefused(problem)
     try:
-        with open(path, "rb") as file:
-            data = file.read(max_bytes + 1)
+        # Non-blocking, so a FIFO put in place of the file cannot hang the open; fstat then
+        # tells what was opened, whatever the name pointed to a moment before.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except OSError as error:
-        raise FileRefused(_explain(error)) from None
+        raise FileRefused(refusal(path, root) or _explain(error)) from None
+    with open(descriptor, "rb") as file:
+        problem = _kind_problem(os.fstat(descriptor).st_mode)
+        if problem:
+            raise FileRefused(problem)
+        try:
+            data = file.read(max_bytes + 1)
+        except OSError as error:
+            raise FileRefused(_explain(error)) from None
     if len(data) > max_bytes:
         raise FileRefused(f"quá lớn ({os.path.getsize(path):,} byte; tối đa {max_bytes:,}).")
     return data
@@ -127,7 +141,8 @@ def markdown_files(folder: Path, root: Path) -> Iterator[Listed]:
         if suffix != ".md":
             yield Listed(path, f"đuôi tệp “{suffix}” không được đọc, nên bài này không được xuất bản; hãy đổi đuôi thành “.md”.")
             continue
-        yield Listed(path, refusal(path, root))
+        # A plain file (known from the listing, no system call) is checked when it is opened.
+        yield Listed(path, None if entry.is_file(follow_symlinks=False) else refusal(path, root))
 
 
 def _walk(folder: Path) -> Iterator[os.DirEntry]:

@@ -122,7 +122,7 @@ def _validate_one(source: SourceFile, catalogue: Catalogue, docs_dir: Path,
         name = ".".join(map(str, location))
         return Problem(source.path, front.line_of(location), name, message, severity)  # type: ignore[arg-type]
 
-    data, notes = clean_tree(front.data)
+    data, notes = clean_tree(front.data) if source.unusual_characters else (front.data, [])
     problems += [problem(n.location, n.message, n.severity) for n in notes]
     # Fields whose value is already reported as wrong are not checked again against lists.
     reported = {p.field.split(".")[0] for p in problems if p.severity == "error"}
