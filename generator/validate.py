@@ -50,13 +50,14 @@ class Known:
     unit_files: dict[str, SourceFile] = field(default_factory=dict)  # id → its file, for parents
     urls: dict[str, str] = field(default_factory=dict)  # record page URL → file, for collisions
     same_url: defaultdict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # URL → files
+    slugs: dict[str, str] = field(default_factory=dict)  # file → slug it asks for (slugify is not free)
 
     @classmethod
     def of(cls, sources: list[SourceFile]) -> "Known":
         known = cls()
         for source in sources:
             data = source.front.data
-            slug = raw_slug(source)
+            slug = known.slugs[source.path] = raw_slug(source)
             if slug:
                 known.urls.setdefault(f"{source.kind.value}/{slug}/", source.path)
                 known.same_url[f"{source.kind.value}/{slug}/"].append(source.path)
@@ -134,7 +135,7 @@ def _validate_one(source: SourceFile, catalogue: Catalogue, docs_dir: Path,
         problems += schema_problems
         reported |= {p.field.split(".")[0] for p in schema_problems}
 
-    slug = _check_slug(source, data, problem, problems)
+    slug = _check_slug(source, data, problem, problems, known.slugs.get(source.path) if known else None)
 
     terms: dict[str, Term] = {}
     for name, list_name in _VOCABULARY_FIELDS[source.kind].items():
@@ -169,7 +170,7 @@ def _validate_one(source: SourceFile, catalogue: Catalogue, docs_dir: Path,
     return entry, problems
 
 
-def _check_slug(source: SourceFile, data: dict, problem, problems: list[Problem]) -> str:
+def _check_slug(source: SourceFile, data: dict, problem, problems: list[Problem], from_name: str | None = None) -> str:
     """The record's URL slug, from the raw values (so it is checked even when other fields are wrong)."""
     if source.kind is Kind.UNIT:
         slug = _text(data.get("id"))
@@ -186,7 +187,7 @@ def _check_slug(source: SourceFile, data: dict, problem, problems: list[Problem]
         elif slugify(slug) != slug:
             problems.append(problem("slug", f"slug phải viết thường, không dấu, nối bằng “-”, ví dụ “{slugify(slug)}”."))
     else:
-        slug = slugify(source.stem)
+        slug = from_name if from_name is not None else slugify(source.stem)
         if not slug:
             problems.append(problem("", "không tạo được địa chỉ trang từ tên tệp; hãy thêm trường slug."))
     if slug in RESERVED_SLUGS:
