@@ -18,6 +18,7 @@ from pydantic.fields import FieldInfo
 
 from .loader import Kind
 from .validate import _VOCABULARY_FIELDS as VOCABULARY_FIELDS, SCHEMAS
+from .taxonomies import RESERVED_SLUGS
 from .vietnamese import slugify
 
 # English aliases for people who type the code's names.
@@ -148,6 +149,10 @@ def create_entry(entries_dir: Path, kind: Kind, title: str, today: dt.date) -> N
     slug = slugify(title)
     if not slug:
         raise ValueError("Tiêu đề phải có ít nhất một chữ cái hoặc chữ số để tạo tên tệp.")
+    if slug in RESERVED_SLUGS:
+        # `check` would refuse the file at once: better not to write it.
+        raise ValueError(f"Tiêu đề “{title}” tạo ra địa chỉ “{slug}”, là địa chỉ dành riêng của trang; "
+                         "hãy đặt tiêu đề cụ thể hơn.")
     path = entries_dir / kind.value / f"{slug}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     try:

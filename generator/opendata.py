@@ -41,6 +41,11 @@ def _term(name: str) -> Callable[[Entry, SiteIndex], Any]:
     return lambda entry, index: entry.terms[name].label if name in entry.terms else None
 
 
+def _unit_id(read_id: Callable[[Entry], str | None]) -> Callable[[Entry, SiteIndex], Any]:
+    """The id of a published unit only: a draft unit's id must not leak into open data."""
+    return lambda entry, index: read_id(entry) if index.unit(read_id(entry)) else None
+
+
 def _unit_name(read_id: Callable[[Entry], str | None]) -> Callable[[Entry, SiteIndex], Any]:
     def read(entry: Entry, index: SiteIndex) -> str | None:
         unit = index.unit(read_id(entry))
@@ -108,7 +113,7 @@ DATASETS = (
     Dataset("mo-hinh", "Mô hình tiêu biểu", Kind.MODEL, (
         *_common("slug", "Mã mô hình"),
         Column("title", "Tên mô hình", "string", _field("title")),
-        Column("unit_id", "Mã đơn vị", "string", _field("unit")),
+        Column("unit_id", "Mã đơn vị", "string", _unit_id(lambda e: e.fields.unit)),
         Column("unit_name", "Đơn vị", "string", _unit_name(lambda e: e.fields.unit)),
         Column("movement", "Phong trào", "string", _term("movement")),
         Column("field", "Lĩnh vực", "string", _term("field")),
@@ -127,7 +132,7 @@ DATASETS = (
         Column("recipient_name", "Tập thể/cá nhân được khen", "string", lambda e, i: e.fields.recipient.name),
         Column("recipient_kind", "Đối tượng", "string", lambda e, i: e.fields.recipient.kind.value),
         Column("recipient_position", "Chức vụ", "string", lambda e, i: e.fields.recipient.position),
-        Column("unit_id", "Mã đơn vị", "string", lambda e, i: e.fields.recipient.unit),
+        Column("unit_id", "Mã đơn vị", "string", _unit_id(lambda e: e.fields.recipient.unit)),
         Column("unit_name", "Đơn vị", "string", _unit_name(lambda e: e.fields.recipient.unit)),
         Column("form", "Hình thức", "string", _term("form")),
         Column("authority", "Cấp khen", "string", _term("authority")),

@@ -13,6 +13,7 @@ from typing import Iterator
 from .catalogue import load_catalogue
 from .cms import CmsSettings, admin_files
 from .cms.files import find_bundle
+from .docsfolder import collisions, scan_docs
 from .glossary import Glossary, load_glossary
 from .images import PhotoLibrary
 from .images.cache import ImageCache, cache_root
@@ -28,7 +29,7 @@ from .records import Entry
 from .schema import TIME_ZONE
 from .siteinfo import SiteInfo
 from .search_index import with_search_documents
-from .validate import validate
+from .validate import Known, validate
 from .writer import WriteReport, write_pages
 
 
@@ -87,9 +88,13 @@ def check(project: Project, render_bodies: bool = False) -> Checked:
     problems += read_problems
     glossary, glossary_problems = load_glossary(project.entries_dir)
     problems += glossary_problems
+    docs = scan_docs(project.docs_dir, project.root)
+    problems += docs.unsafe
     if catalogue is None:
         return Checked([], problems, glossary)
-    entries, found = validate(sources, catalogue, project.docs_dir)
+    known = Known.of(sources)
+    entries, found = validate(sources, catalogue, project.docs_dir, known)
+    found += collisions(entries, known.urls, docs.pages, project.docs_dir, project.root)
     if render_bodies:
         found += body_warnings(entries)
     return Checked(entries, problems + found, glossary)
