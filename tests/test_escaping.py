@@ -28,7 +28,7 @@ from pydantic import BaseModel
 
 from generator.catalogue import LIST_NAMES, load_catalogue
 from generator.engine import build_site
-from generator.escaping import FORMULA_STARTS, SAFE_SCHEMES
+from generator.escaping import FORMULA_STARTS, SAFE_SCHEMES, web_address
 from generator.loader import Kind
 from generator.siteinfo import DEFAULT_IMAGE
 from generator.validate import _VOCABULARY_FIELDS, SCHEMAS
@@ -146,9 +146,6 @@ def add_reproductions(root: Path) -> None:
     shutil.copy(root / "docs" / DEFAULT_IMAGE, root / "docs" / IMAGE)
     (entries / "tin-tuc" / "xss-anh.md").write_text(
         f"---\ntitle: Tin có ảnh tên lạ\n{news}image: {{src: {json.dumps(IMAGE)}}}\n---\nNội dung.\n", "utf-8")
-    for unit_id, website in BAD_WEBSITES.items():
-        (entries / "don-vi" / f"{unit_id}.md").write_text(
-            f"---\nid: {unit_id}\nname: Đơn vị có trang web lạ\nwebsite: {json.dumps(website)}\n---\nMô tả.\n", "utf-8")
 
 
 @dataclass(frozen=True)
@@ -233,7 +230,7 @@ def decode_site(site: Path) -> Decoded:
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         name = path.relative_to(site).as_posix()
         suffix = path.suffix
-        if suffix in (".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".woff", ".woff2", ".gz", ".wasm")\
+        if suffix in (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".woff", ".woff2", ".ttf", ".gz", ".wasm")\
                 or name.startswith("pagefind/wasm"):
             continue
         if name.startswith("pagefind/") and suffix.startswith(".pf_"):
@@ -319,7 +316,8 @@ def test_the_search_index_holds_what_was_typed(hostile, outputs):
     assert [movement] in [f["filters"].get("phong_trao") for f in fragments.values()]
     with_image = [f["meta"] for f in fragments.values() if "image" in f["meta"]]
     captions = hostile.markers.by_place.values()
-    assert with_image and all(meta["image_alt"] in captions or meta["image_alt"] == "Tin có ảnh tên lạ"
+    # A photo with a caption has an empty alt (the caption says it): empty, or a caption as typed.
+    assert with_image and all(meta.get("image_alt", "") in (*captions, "", "Tin có ảnh tên lạ")
                               for meta in with_image)
 
 
@@ -427,20 +425,17 @@ def test_a_unit_name_with_script_end_tag_stays_inside_json_ld(outputs):
     raw = outputs.raw["mo-hinh/xss-mo-hinh/index.html"]
     assert "</script><script>alert(3)" not in raw
     documents = [json.loads(d) for d in re.findall(r'ld\+json">(.*?)</script>', raw)]
-    assert documents[0]["creator"]["name"] == UNIT_NAME
+    assert documents[0]["author"]["name"] == UNIT_NAME
     assert UNIT_NAME in parse_html(outputs.raw["don-vi/index.html"]).text
     assert UNIT_NAME in outputs.text["rss/don-vi/xss-script.rss.xml"]
 
 
 @pytest.mark.parametrize("unit_id", sorted(BAD_WEBSITES))
-def test_a_website_that_is_not_a_web_address_is_never_a_link(outputs, unit_id):
-    raw = outputs.raw[f"don-vi/{unit_id}/index.html"]
-    page = parse_html(raw)
-    hrefs = [attrs.get("href") or "" for tag, attrs in page.tags if tag == "a"]
-    assert not [h for h in hrefs if h.lower().startswith("javascript:") or '"' in h or "<" in h]
-    assert BAD_WEBSITES[unit_id] in page.text  # shown as text, as typed
-    documents = [json.loads(d) for d in re.findall(r'ld\+json">(.*?)</script>', raw)]
-    assert "sameAs" not in documents[0] or documents[0]["sameAs"].startswith("https://example.org/%22%3E")
+def test_a_website_that_is_not_a_web_address_is_never_a_link(unit_id):
+    # check refuses such a unit (tests/test_hostile_input.py); should one ever get past it, the
+    # output side still never makes it a link target.
+    assert web_address(BAD_WEBSITES[unit_id]) is None or '"' not in web_address(BAD_WEBSITES[unit_id])
+    assert not (web_address(BAD_WEBSITES[unit_id]) or "").lower().startswith("javascript:")
 
 
 def test_an_image_file_name_with_quotes_stays_a_path(hostile, outputs):
@@ -449,16 +444,17 @@ def test_an_image_file_name_with_quotes_stays_a_path(hostile, outputs):
     cards = [attrs["content"] for tag, attrs in page.tags if tag == "meta" and attrs.get("property") == "og:image"]
     enclosures = re.findall(r'<enclosure url="([^"]*)"', outputs.raw["rss/tin-tuc.rss.xml"])
     encoded = "%E1%BA%A3nh%20%22l%E1%BA%A1%22%20%3C1%3E.svg".replace("%E1%BA%A3", "ả").replace("%E1%BA%A1", "ạ")
-    assert sources == [f"../../images/{encoded}"]
-    assert cards == [f"http://127.0.0.1:8000/images/{encoded}"]
-    assert f"http://127.0.0.1:8000/images/{encoded}" in enclosures
+    assert f"../../images/{encoded}" in sources  # the record's own picture (an SVG: not resized)
+    # Share cards and enclosures are raster images made by the build (issue 10), named by slug.
+    assert cards and enclosures
+    assert not [url for url in cards + enclosures if re.search(r"[\"'<> ]", url)]
     assert (hostile.site / IMAGE).is_file()
 
 
 # In a browser ---------------------------------------------------------------------------------
 
 BROWSED = ("", "tin-tuc/xss-tieu-de/", "tin-tuc/xss-the/", "the/img-src-x-onerror-alert-1/", "mo-hinh/xss-mo-hinh/",
-           "don-vi/", "don-vi/xss-quote/", "thong-ke/", "du-lieu/", "rss/")
+           "don-vi/", "thong-ke/", "du-lieu/", "rss/")
 
 
 @pytest.mark.browser

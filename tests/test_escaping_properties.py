@@ -172,7 +172,7 @@ def test_a_teaser_shows_any_title_summary_and_unit_as_typed(title, summary, unit
     teaser = Teaser(title, "tin-tuc/a/", Kind.NEWS, "Tin tức", "1/1/2024", "2024-01-01", summary, Link(unit, "don-vi/b/"))
     html = TEASER.render(t=teaser, level=3, root="../", page_url="")
     page = Reader(html)
-    assert [tag for tag, _ in page.elements] == ["li", "h3", "a", "p", "span", "time", "a"] + (["p"] if summary else [])
+    assert [tag for tag, _ in page.elements] == ["li", "div", "h3", "a", "p", "span", "time", "a"] + (["p"] if summary else [])
     text = "".join(page.text)
     assert title in text and unit in text and summary.strip() in text
 
