@@ -1,0 +1,82 @@
+"""Mutation score per module from the last `make mutation` run (mutmut's mutants/*.meta files).
+
+Prints a Markdown table for bench/RESULTS.md, then every mutant that survived or found no
+test, so that each one is either killed by a new test or listed there as equivalent.
+
+    .venv/bin/python bench/mutation_report.py [--survivors-only]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+
+# mutmut's exit codes (mutmut/stats.py): a test failed (1, 3), the mutant ran too long (SIGXCPU
+# or mutmut's own timeout), no test ran the mutated function (33, 5), every test passed (0).
+KILLED = {1, 3}
+TIMEOUT = {36, -24, 24, 152, 255}
+NO_TESTS = {33, 5}
+SURVIVED = {0}
+NOT_RUN = {None, 34}
+
+
+def status(code: int | None) -> str:
+    if code in KILLED:
+        return "killed"
+    if code in TIMEOUT:
+        return "timeout"
+    if code in NO_TESTS:
+        return "no tests"
+    if code in SURVIVED:
+        return "survived"
+    if code in NOT_RUN:
+        return "not run"
+    return "suspicious"
+
+
+def load(mutants: Path) -> dict[str, dict[str, str]]:
+    """module → mutant name → status."""
+    found: dict[str, dict[str, str]] = {}
+    for meta in sorted(mutants.glob("generator/**/*.py.meta")):
+        codes = json.loads(meta.read_text("utf-8"))["exit_code_by_key"]
+        module = meta.relative_to(mutants).as_posix().removesuffix(".meta")
+        found[module] = {name: status(code) for name, code in codes.items()}
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mutants", type=Path, default=Path("mutants"))
+    args = parser.parse_args()
+    results = load(args.mutants)
+    if not results:
+        raise SystemExit("No mutation results: run `make mutation` first.")
+
+    print("| module | mutants | killed | timeout | survived | no tests | not run | score |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    total: Counter[str] = Counter()
+    for module, by_name in results.items():
+        counts = Counter(by_name.values())
+        total.update(counts)
+        print(_row(module, len(by_name), counts))
+    print(_row("**all**", sum(total.values()), total))
+
+    lost = [(name, s) for by_name in results.values() for name, s in by_name.items() if s in {"survived", "no tests", "suspicious"}]
+    if lost:
+        print("\nNot killed (see them with `.venv/bin/mutmut show NAME`):")
+        for name, s in lost:
+            print(f"- {name} ({s})")
+
+
+def _row(module: str, count: int, counts: Counter[str]) -> str:
+    caught = counts["killed"] + counts["timeout"]
+    tried = count - counts["not run"]
+    score = f"{100 * caught / tried:.1f} %" if tried else "–"
+    cells = [counts[s] for s in ("killed", "timeout", "survived", "no tests", "not run")]
+    return f"| {module} | {count} | " + " | ".join(map(str, cells)) + f" | {score} |"
+
+
+if __name__ == "__main__":
+    main()
