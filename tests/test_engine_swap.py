@@ -113,3 +113,10 @@ def test_the_site_folder_defaults_to_the_configured_one(config, builds):
     site = engine.build_site(config)
     assert site == (config.parent / "site").resolve()
     assert (site / "index.html").read_text("utf-8") == "mới"
+
+
+def test_serve_passes_the_config_and_address_with_live_reload(config, monkeypatch):
+    calls = []
+    monkeypatch.setattr(engine, "mkdocs_serve", lambda *args, **kwargs: calls.append((args, kwargs)))
+    engine.serve_site(config.parent / "." / config.name, dev_addr="127.0.0.1:8123")
+    assert calls == [((str(config.resolve()),), {"dev_addr": "127.0.0.1:8123", "livereload": True})]
