@@ -26,7 +26,7 @@ def builds(monkeypatch):
     seen: list[dict] = []
 
     def fake_build(config):
-        seen.append({"site_dir": Path(config.site_dir), "strict": config.strict})
+        seen.append({"site_dir": Path(config.site_dir), "strict": config.strict, "site_name": config.site_name})
         step = seen_steps.pop(0)
         if isinstance(step, BaseException):
             (Path(config.site_dir) / "half.html").write_text("nửa chừng", "utf-8")
@@ -120,3 +120,52 @@ def test_serve_passes_the_config_and_address_with_live_reload(config, monkeypatc
     monkeypatch.setattr(engine, "mkdocs_serve", lambda *args, **kwargs: calls.append((args, kwargs)))
     engine.serve_site(config.parent / "." / config.name, dev_addr="127.0.0.1:8123")
     assert calls == [((str(config.resolve()),), {"dev_addr": "127.0.0.1:8123", "livereload": True})]
+
+
+def test_the_build_reads_the_given_config_into_a_new_nested_folder(config, builds, tmp_path):
+    seen, steps = builds
+    steps.append({"index.html": "mới"})
+    site = tmp_path / "xa" / "hon" / "site"  # parents that do not exist yet
+    engine.build_site(config, site)
+    assert (site / "index.html").is_file()
+    assert seen[0]["site_name"] == "Thử"  # the given mkdocs.yml, not one in the working folder
+
+
+def test_a_stray_file_named_like_a_leftover_does_not_stop_the_build(config, builds, tmp_path):
+    _, steps = builds
+    steps.append({"index.html": "mới"})
+    (tmp_path / ".site-ghi-chu").write_text("không phải thư mục", "utf-8")
+    engine.build_site(config, tmp_path / "site")
+    assert (tmp_path / "site" / "index.html").is_file()
+
+
+def test_plugins_start_as_for_a_build_and_shut_down(config, builds, tmp_path, monkeypatch):
+    _, steps = builds
+    steps.append({"index.html": "mới"})
+    events = []
+    real_load = engine.load_config
+
+    def load(*args, **kwargs):
+        loaded = real_load(*args, **kwargs)
+        loaded.plugins.on_startup = lambda **kw: events.append(("startup", kw))
+        loaded.plugins.on_shutdown = lambda: events.append(("shutdown", {}))
+        return loaded
+
+    monkeypatch.setattr(engine, "load_config", load)
+    engine.build_site(config, tmp_path / "site")
+    assert events == [("startup", {"command": "build", "dirty": False}), ("shutdown", {})]
+
+
+def test_the_replaced_site_waits_beside_the_new_one_under_a_name_the_next_build_sweeps(config, builds, tmp_path, monkeypatch):
+    _, steps = builds
+    steps += [{"index.html": "cũ"}, {"index.html": "mới"}, {"index.html": "mới nữa"}]
+    removed = []
+    monkeypatch.setattr(engine, "_remove_in_background", removed.append)
+    site = tmp_path / "site"
+    engine.build_site(config, site)
+    engine.build_site(config, site)
+    (old,) = removed
+    assert old.parent == site.parent.resolve() and old.name.startswith(".site-old-")
+    assert (old / "site" / "index.html").read_text("utf-8") == "cũ"
+    engine.build_site(config, site)  # a build cut short before the removal: the next one sweeps up
+    assert not old.exists()
