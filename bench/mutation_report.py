@@ -58,6 +58,12 @@ EQUIVALENT = {
     "generator.vietnamese.x__rank_other__mutmut_5": "digit() default never used (no digit without a value)",
     # Other scripts rank 1000 + code point, far above letters (10–41) and digits (0–9): 1001 + is the same order.
     "generator.vietnamese.x__rank_other__mutmut_7": "a constant offset above every letter rank: same order",
+    # csv.writer's default line terminator is "\r\n" already; codec names are case-blind.
+    "generator.opendata.x_csv_bytes__mutmut_8": "csv.writer's default lineterminator is the same \\r\\n",
+    "generator.opendata.x_csv_bytes__mutmut_15": "codec names are case-insensitive (UTF-8-SIG)",
+    # Indentation width of pretty-printed JSON (1 or 2 spaces) changes no value and no line.
+    **{f"generator.opendata.x_data_files__mutmut_{n}": "JSON indent width 1 → 2: same values, same lines" for n in (19, 43)},
+    "generator.opendata.x_data_files__mutmut_21": "codec names are case-insensitive (UTF-8)",
     # The staging folder was made by this build a moment before; removing it fails only on a
     # disk error, so whether that error is ignored is not observable.
     **{f"generator.engine.x_build_site__mutmut_{n}": "ignore_errors on removing our own fresh staging folder" for n in (49, 51, 52)},

@@ -263,3 +263,12 @@ def test_sitemap_dates_each_page_by_its_records(planned):
 def test_robots_txt_allows_everything_and_names_the_sitemap(planned):
     _, files, _ = planned
     assert files["robots.txt"] == f"User-agent: *\nAllow: /\n\nSitemap: {SITE}sitemap.xml\n".encode()
+
+
+def test_json_files_keep_vietnamese_readable_one_value_a_line(planned):
+    _, files, _ = planned
+    for name in ("mo-hinh", "khen-thuong", "don-vi", "datapackage"):
+        data = files[f"du-lieu/{name}.json"]
+        assert b"\\u" not in data and data.count(b"\n") > 20, name  # no \u escapes; diffable line by line
+    assert "Chỉ số hạnh phúc".encode() in files["du-lieu/mo-hinh.json"]
+    assert "dữ liệu mở".encode() in files["du-lieu/datapackage.json"]
