@@ -3,6 +3,8 @@ and what each item says (RSS 2.0, Atom, JSON Feed). The built site's copies: tes
 
 from __future__ import annotations
 
+import os
+
 import json
 
 import feedparser
@@ -19,7 +21,13 @@ SITE = "https://guong-sang.example.vn/tinh/"
 SAMPLE_NEWS = "tin-tuc/hoc-tap-va-lam-theo-bac-bang-nhung-viec-lam-thuong-xuyen-thiet-thuc/"
 
 
-@pytest.fixture(scope="module")
+def shared_scope(fixture_name: str, config) -> str:
+    """Module scope, except under mutmut: it maps each function to the tests that call it, and a
+    shared fixture's work would be mapped to whichever test first asked for it."""
+    return "function" if os.environ.get("MUTANT_UNDER_TEST") else "module"
+
+
+@pytest.fixture(scope=shared_scope)
 def planned():
     project = Project.at(REPO, "Gương sáng Quảng Trị", SITE)
     checked = check(project)

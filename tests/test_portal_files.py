@@ -4,6 +4,8 @@ copies are checked in test_portal.py."""
 
 from __future__ import annotations
 
+import os
+
 import csv
 import datetime as dt
 import io
@@ -25,7 +27,13 @@ SITE = "https://guong-sang.example.vn/tinh/"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
-@pytest.fixture(scope="module")
+def shared_scope(fixture_name: str, config) -> str:
+    """Module scope, except under mutmut: it maps each function to the tests that call it, and a
+    shared fixture's work would be mapped to whichever test first asked for it."""
+    return "function" if os.environ.get("MUTANT_UNDER_TEST") else "module"
+
+
+@pytest.fixture(scope=shared_scope)
 def planned():
     project = Project.at(REPO, "Gương sáng Quảng Trị", SITE)
     checked = check(project)

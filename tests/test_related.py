@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from conftest import NOW, REPO
@@ -10,7 +12,13 @@ from generator.site import Project, check
 from generator.views import Views
 
 
-@pytest.fixture(scope="module")
+def shared_scope(fixture_name: str, config) -> str:
+    """Module scope, except under mutmut: it maps each function to the tests that call it, and a
+    shared fixture's work would be mapped to whichever test first asked for it."""
+    return "function" if os.environ.get("MUTANT_UNDER_TEST") else "module"
+
+
+@pytest.fixture(scope=shared_scope)
 def sample_index():
     checked = check(Project.at(REPO))
     assert checked.ok, checked.problems
