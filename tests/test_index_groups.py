@@ -107,3 +107,53 @@ def test_a_record_is_published_from_its_exact_moment(project):
 def test_recent_first_orders_newest_first_then_by_slug(small):
     entries = [small.by_url[u] for u in ("mo-hinh/cu/", "tin-tuc/a/", "khen-thuong/bk/", "mo-hinh/chuyen-doi-so/")]
     assert [e.url for e in recent_first(entries)] == ["tin-tuc/a/", "mo-hinh/chuyen-doi-so/", "khen-thuong/bk/", "mo-hinh/cu/"]
+
+
+@pytest.fixture
+def related_project(project):
+    project.add_unit("u1", "Đảng bộ Một")
+    for unit in ("u2", "u3"):
+        project.write(f"don-vi/{unit}.md", f"---\nid: {unit}\nname: Chi bộ {unit}\nkind: Chi bộ\nparent: u1\n---\n")
+    for slug, unit, category, day in (("n1", "u1", "dan-van", 1), ("n2", "u2", "dan-van", 2), ("n3", "u1", "xay-dung-dang", 3),
+                                      ("n4", "u3", "thi-dua-khen-thuong", 4)):
+        project.write(f"tin-tuc/{slug}.md", f"---\ntitle: Tin {slug}\ndate: 2024-01-0{day}\ncategory: {category}\nunits: [{unit}]\n---\n")
+    for slug, unit, movement, year in (("m1", "u1", "Dân vận khéo", 2024), ("m2", "u2", "Dân vận khéo", 2023),
+                                       ("m3", "u1", "Thi đua yêu nước", 2022), ("m4", "u3", "Văn hóa doanh nghiệp", 2021)):
+        project.add_model(slug, unit=unit, movement=movement, year=str(year))
+    for slug, unit, authority, year in (("c1", "u1", "UBND tỉnh", 2024), ("c2", "u2", "UBND tỉnh", 2023),
+                                        ("c3", "u1", "Tỉnh ủy", 2022), ("c4", "u3", "Trung ương", 2021)):
+        project.write(
+            f"khen-thuong/{slug}.md",
+            f"---\ntitle: Khen {slug}\nrecipient: {{name: Tập thể {slug}, kind: Tập thể, unit: {unit}}}\nform: Bằng khen\n"
+            f"authority: {authority}\nyear: {year}\n---\n",
+        )
+    return index_of(project)
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("tin-tuc/n1/", ["n3", "n2"]),  # same unit; same category
+    ("tin-tuc/n2/", ["n1"]),
+    ("tin-tuc/n4/", []),
+    ("mo-hinh/m1/", ["m2", "m3"]),  # same movement; same unit
+    ("mo-hinh/m3/", ["m1"]),
+    ("mo-hinh/m4/", []),
+    ("khen-thuong/c1/", ["c2", "c3"]),  # same authority; same unit
+    ("khen-thuong/c4/", []),
+    ("don-vi/u2/", ["u3"]),  # same parent
+    ("don-vi/u1/", []),
+])
+def test_related_records_are_those_sharing_a_unit_category_movement_authority_or_parent(related_project, url, expected):
+    assert [e.slug for e in related_project.related(related_project.by_url[url])] == expected
+
+
+def test_related_takes_the_newest_across_groups_up_to_the_limit(project):
+    project.add_unit()
+    project.add_unit("khac", "Chi bộ Khác")
+    for n in range(8):  # the same category, another unit: only the category relates them
+        project.write(f"tin-tuc/t{n}.md", f"---\ntitle: Tin {n}\ndate: 2024-01-0{n + 1}\ncategory: dan-van\nunits: [khac]\n---\n")
+    project.write("tin-tuc/goc.md", "---\ntitle: Gốc\ndate: 2023-01-01\ncategory: dan-van\nunits: [so-gd-dt]\n---\n")
+    index = index_of(project)
+    goc = index.by_url["tin-tuc/goc/"]
+    assert [e.slug for e in index.related(goc)] == ["t7", "t6", "t5", "t4", "t3"]
+    assert [e.slug for e in index.related(goc, limit=2)] == ["t7", "t6"]
+    assert [e.slug for e in index.related(index.by_url["tin-tuc/t7/"], limit=1)] == ["t6"]
