@@ -58,6 +58,13 @@ EQUIVALENT = {
     "generator.vietnamese.x__rank_other__mutmut_5": "digit() default never used (no digit without a value)",
     # Other scripts rank 1000 + code point, far above letters (10–41) and digits (0–9): 1001 + is the same order.
     "generator.vietnamese.x__rank_other__mutmut_7": "a constant offset above every letter rank: same order",
+    # An entry is always a member of each group it looks in for related records (its own unit,
+    # category…), so the group exists and .get's default is never used; and taking more
+    # candidates than limit + 1 from each sorted group cannot change the newest `limit`.
+    **{f"generator.index.xǁSiteIndexǁrelated__mutmut_{n}": "the group always exists (the entry is in it)" for n in (5, 7)},
+    "generator.index.xǁSiteIndexǁrelated__mutmut_9": "more candidates than limit + 1 per sorted group: same top `limit`",
+    # `unit(None)` and `unit("")` find nothing either way: no unit has an empty id.
+    "generator.index.xǁSiteIndexǁunit__mutmut_2": "looking up None/'' finds nothing, as the guard returns",
     # csv.writer's default line terminator is "\r\n" already; codec names are case-blind.
     "generator.opendata.x_csv_bytes__mutmut_8": "csv.writer's default lineterminator is the same \\r\\n",
     "generator.opendata.x_csv_bytes__mutmut_15": "codec names are case-insensitive (UTF-8-SIG)",
