@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from PIL import Image
+
 from generator.validate import check_image_path
 
 
 def test_image_paths_must_name_a_file_of_the_site(tmp_path):
     docs = tmp_path / "docs"
     (docs / "images").mkdir(parents=True)
-    (docs / "images" / "anh.jpg").write_bytes(b"\xff\xd8")
+    Image.new("RGB", (8, 8), "red").save(docs / "images" / "anh.jpg")
     assert check_image_path("images/anh.jpg", docs) is None
     assert check_image_path("/images/anh.jpg", docs) is None  # site-absolute is the same file
     assert check_image_path("images/khong-co.jpg", docs) == "không tìm thấy tệp ảnh docs/images/khong-co.jpg."

@@ -10,6 +10,8 @@ import csv
 import datetime as dt
 import io
 import json
+import re
+from urllib.parse import urlsplit
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -22,6 +24,7 @@ from generator.outputs import OutputFile
 from generator.pages import Page
 from generator.portal import Portal
 from generator.site import Project, check, make_planner
+from generator.social import modified_at
 
 SITE = "https://guong-sang.example.vn/tinh/"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -214,7 +217,7 @@ def test_datapackage_describes_each_csv_column_by_column(planned):
         assert (resource["format"], resource["mediatype"], resource["encoding"]) == ("csv", "text/csv", "utf-8")
         assert resource["dialect"] == {"delimiter": ",", "header": True}
         fields = resource["schema"]["fields"]
-        header = files[f"du-lieu/{dataset.name}.csv"].decode("utf-8-sig").split("\r\n", 1)[0].split(",")
+        header = next(csv.reader(io.StringIO(files[f"du-lieu/{dataset.name}.csv"].decode("utf-8-sig"))))
         assert [f["name"] for f in fields] == header
         assert resource["schema"]["primaryKey"] == header[0]
         for field, column in zip(fields, dataset.columns):
@@ -258,7 +261,8 @@ def test_sitemap_dates_each_page_by_its_records(planned):
     assert urls[SITE] == stamp(newest) and urls[SITE + "thong-ke/"] == stamp(newest)
     for kind in (Kind.NEWS, Kind.MODEL, Kind.COMMENDATION):
         for entry in index.by_kind[kind]:
-            assert urls[SITE + entry.url] == stamp(entry.sort_date), entry.path
+            # lastmod: its `updated` field or its date (social.modified_at), else 1 January of its year
+            assert urls[SITE + entry.url] == stamp(modified_at(entry) or entry.sort_date), entry.path
     dated_units = 0
     for unit in index.by_kind[Kind.UNIT]:
         heads = [g[0].dated_at for k in Kind if (g := index.group(k, "unit", unit.slug)) and g[0].dated_at]
@@ -268,15 +272,16 @@ def test_sitemap_dates_each_page_by_its_records(planned):
     assert all(dt.datetime.fromisoformat(v) <= NOW for v in urls.values() if v)
 
 
-def test_robots_txt_allows_everything_and_names_the_sitemap(planned):
+def test_robots_txt_allows_everything_but_the_editor_and_names_the_sitemap(planned):
     _, files, _ = planned
-    assert files["robots.txt"] == f"User-agent: *\nAllow: /\n\nSitemap: {SITE}sitemap.xml\n".encode()
+    assert files["robots.txt"] == f"User-agent: *\nAllow: /\nDisallow: {urlsplit(SITE).path}admin/\n\nSitemap: {SITE}sitemap.xml\n".encode()
 
 
 def test_json_files_keep_vietnamese_readable_one_value_a_line(planned):
     _, files, _ = planned
     for name in ("mo-hinh", "khen-thuong", "don-vi", "datapackage"):
         data = files[f"du-lieu/{name}.json"]
-        assert b"\\u" not in data and data.count(b"\n") > 20, name  # no \u escapes; diffable line by line
+        # Vietnamese is never \u-escaped; only <, >, & and U+2028/9 are (generator/escaping).
+        assert not re.search(rb"\\u(?!003c|003e|0026|2028|2029)", data) and data.count(b"\n") > 20, name
     assert "Chỉ số hạnh phúc".encode() in files["du-lieu/mo-hinh.json"]
     assert "dữ liệu mở".encode() in files["du-lieu/datapackage.json"]
