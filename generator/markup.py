@@ -53,7 +53,7 @@ class BodyRenderer:
 
     extensions: list = field(default_factory=lambda: ["tables", "sane_lists", "footnotes", "attr_list"])
     glossary: dict[str, str] = field(default_factory=dict)  # abbreviation → meaning (glossary.py)
-    lead: int = INDEXED_BLOCKS  # body blocks the search index reads (search_lead.py)
+    lead: int | None = INDEXED_BLOCKS  # body blocks the search index reads (search_lead.py)
 
     def __post_init__(self) -> None:
         self._lead = SearchLead(self.lead)

@@ -23,6 +23,7 @@ from .search import FILTERS, SEARCH_URL, search_record
 from .siteinfo import SiteInfo
 from .social import record_head, share_links
 from .views import Link, Teaser, Views
+from .vietnamese import alphabet_letter
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,7 @@ class Planner:
         groups: dict[str, list[Link]] = {}
         for unit in self.index.by_kind[Kind.UNIT]:  # already in Vietnamese order
             models = len(self.index.group(Kind.MODEL, "unit", unit.slug))
-            groups.setdefault(unit.title[:1].upper(), []).append(Link(unit.title, unit.url, models))
+            groups.setdefault(alphabet_letter(unit.title), []).append(Link(unit.title, unit.url, models))
         html = self._render("units.html", "don-vi/", groups=list(groups.items()), total=len(self.index.by_kind[Kind.UNIT]))
         return Page("don-vi/", "Đơn vị", html, "Danh sách các đơn vị theo thứ tự chữ cái.", {"hide": ["toc"], "listing": True})
 

@@ -23,9 +23,10 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def parse_moment(value: Any) -> dt.date | dt.datetime:
-    """A date or an aware datetime from what editors write; naive times are Vietnam time."""
+    """A date or an aware datetime in Vietnam time from what editors write; naive times are
+    Vietnam time, times written with another offset are converted (07:30+00:00 → 14:30)."""
     if isinstance(value, dt.datetime):
-        return value if value.tzinfo else value.replace(tzinfo=TIME_ZONE)
+        return _vietnam_time(value)
     if isinstance(value, dt.date):
         return value
     if isinstance(value, bool) or not isinstance(value, (str, int)):
@@ -45,7 +46,12 @@ def parse_moment(value: Any) -> dt.date | dt.datetime:
         moment = dt.datetime.fromisoformat(text)
     except ValueError:
         raise ValueError(f"ngày “{text}” không tồn tại hoặc sai định dạng (ví dụ đúng: 2024-05-19 hoặc 19/05/2024)") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=TIME_ZONE)
+    return _vietnam_time(moment)
+
+
+def _vietnam_time(moment: dt.datetime) -> dt.datetime:
+    # Converted once here, so every date shown, every year and every listing reads Vietnam time.
+    return moment.astimezone(TIME_ZONE) if moment.tzinfo else moment.replace(tzinfo=TIME_ZONE)
 
 
 # What editors' IDEs are told a date looks like (JSON Schema's "date" format knows only ISO).
