@@ -16,6 +16,15 @@ drives Debian's Chromium through the site's own search module (assets/javascript
 - hit@5 over a query set built from the records' titles, one query per class (exact, without
   diacritics, other tone placement, NFD, upper case, partial last word, đ typed as d).
 
+`--typed 0 100 250` also types a sample of the queries as a reader does, key by key at 100 and
+250 ms per key (0: pasted at once), into the header box (`--typed-where box`) or the search
+page (`page`), each delay in a fresh browser context (so its first query is cold), and measures
+from the last key to the moment the list shows the final query's results (the same results the
+module's `search()` gives for it): median, 95th percentile, max, how many took over 1 s, how
+often older results were shown after them (stale) or they never came (wrong), and the bytes
+the cold first query transferred. It is black-box (it watches the list), so it measures a
+site built from older code too.
+
 It prints a Markdown section for bench/RESULTS.md. `--reuse` keeps an already built site.
 """
 
@@ -221,12 +230,135 @@ def browser_measurements(site: Path, queries: list[Query]) -> dict:
     return {"first": timing, "first_bytes": first_bytes, "later": later, "hits": hits}
 
 
+# Watches a result list: when the input changed, and what the list showed, with times.
+_WATCH = """([input, list]) => {
+  const box = document.querySelector(input), shown = document.querySelector(list);
+  window.gsWatch = { inputs: [], states: [] };
+  box.addEventListener("input", () => window.gsWatch.inputs.push(performance.now()));
+  new MutationObserver(() => window.gsWatch.states.push(
+    [performance.now(), [...shown.querySelectorAll("a")].map((a) => a.getAttribute("href"))]))
+    .observe(shown, { childList: true, subtree: true });
+}"""
+
+_WHERE = {  # page, input, result list, results shown
+    "box": ("", "#gs-searchbox-q", "#gs-searchbox-list", 6),
+    "page": ("tim-kiem/", "#gs-search-q", "[data-gs-results]", 10),
+}
+
+
+def typed_measurements(site: Path, queries: list[Query], delays: list[int], where: str) -> dict:
+    """Types each query key by key (`delay` ms per key; 0: pasted) and times the final results."""
+    received: list[int] = []
+    _count_bytes(received)
+    path, input_sel, list_sel, size = _WHERE[where]
+    out = {}
+    with serve(site) as base, chromium() as browser:
+        for delay in delays:
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+            latencies, stale, wrong, first_bytes = [], 0, 0, None
+            for n, query in enumerate(queries):
+                box = page.locator(input_sel)
+                box.click()
+                if n:
+                    box.fill("")
+                    page.wait_for_timeout(700)
+                else:
+                    received.clear()
+                page.evaluate(_WATCH, [input_sel, list_sel])
+                if delay:
+                    page.keyboard.type(query.text, delay=delay)
+                else:
+                    box.fill(query.text)
+                # Settled: nothing new shown for 1.5 s (at most 15 s).
+                page.wait_for_function(
+                    """() => { const w = window.gsWatch, last = w.states.length ? w.states.at(-1)[0] : w.inputs.at(-1);
+                               return performance.now() - Math.max(last, w.inputs.at(-1)) > 1500; }""",
+                    timeout=20000, polling=100)
+                watch = page.evaluate("window.gsWatch")
+                expected = page.evaluate(
+                    """async ([url, q, size]) => {
+                      const s = await import(url);
+                      const found = await s.search(q);
+                      if (!found) return [];
+                      const urls = [];
+                      for (const r of found.results.slice(0, size)) urls.push((await r.data()).url);
+                      return urls;
+                    }""", [base + "assets/javascripts/search.js", query.text, size])
+                if n == 0:
+                    first_bytes = sum(received)
+                last_key = watch["inputs"][-1]
+                hits = [i for i, (at, urls) in enumerate(watch["states"]) if urls == expected and at >= last_key - 1]
+                if not hits:
+                    wrong += 1
+                    latencies.append(15000.0)
+                    print(f"  [{where} {delay} ms] never showed the final results: {query.text!r}", file=sys.stderr)
+                    continue
+                latencies.append(watch["states"][hits[0]][0] - last_key)
+                if any(urls != expected for _, urls in watch["states"][hits[0]:]):
+                    stale += 1
+                    print(f"  [{where} {delay} ms] older results after the final ones: {query.text!r}", file=sys.stderr)
+                if latencies[-1] > 1000:
+                    print(f"  [{where} {delay} ms] {latencies[-1]:.0f} ms: {query.text!r}", file=sys.stderr)
+            context.close()
+            out[delay] = {"latencies": latencies, "stale": stale, "wrong": wrong, "first_bytes": first_bytes}
+    _count_bytes(None)
+    return out
+
+
+_original_send_head = browser_module._QuietHandler.send_head
+
+
+def _count_bytes(received: list[int] | None) -> None:
+    """Count the bytes of each file served into `received` (None: stop counting). Pagefind 1.5
+    searches in a Web Worker, whose requests the page's network events do not show."""
+    if received is None:
+        browser_module._QuietHandler.send_head = _original_send_head
+        return
+
+    def counting_send_head(handler):
+        result = _original_send_head(handler)
+        path = Path(handler.translate_path(handler.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.is_file():
+            received.append(path.stat().st_size)
+        return result
+
+    browser_module._QuietHandler.send_head = counting_send_head
+
+
+def typed_sample(queries: list[Query], count: int) -> list[Query]:
+    """`count` queries spread over the classes (round robin), deterministically."""
+    by_case: dict[str, list[Query]] = {}
+    for q in queries:
+        by_case.setdefault(q.case, []).append(q)
+    picked: list[Query] = []
+    for i in range(max(len(v) for v in by_case.values())):
+        for found in by_case.values():
+            if i < len(found) and len(picked) < count:
+                picked.append(found[i])
+    return picked
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * p))]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=10000)
     parser.add_argument("--work", type=Path, default=Path("/tmp/gs-search-bench"))
     parser.add_argument("--reuse", action="store_true", help="reuse the site built by an earlier run")
     parser.add_argument("--keep-index", action="store_true", help="with --reuse: do not re-run Pagefind either")
+    parser.add_argument("--typed", type=int, nargs="*", default=[], metavar="MS",
+                        help="type queries key by key at these ms per key (0: pasted); see the module doc")
+    parser.add_argument("--typed-where", choices=sorted(_WHERE), default="box")
+    parser.add_argument("--typed-queries", type=int, default=42, help="how many queries to type")
+    parser.add_argument("--skip-hits", action="store_true", help="only the typed measurements")
     parser.add_argument("--ranking", help="Pagefind ranking options as JSON, written into the built site's search.js "
                         "in place of its RANKING (to compare ranking variants on one build)")
     args = parser.parse_args()
@@ -252,6 +384,18 @@ def main() -> None:
     index_bytes = sum(directory_bytes(bundle / d) for d in ("index", "fragment", "filter")) + sum(
         p.stat().st_size for p in bundle.glob("*.pf_meta"))
     queries = query_set(root / "entries", site)
+    if args.typed:
+        typed = typed_measurements(site, typed_sample(queries, args.typed_queries), args.typed, args.typed_where)
+        print(f"\n#### {args.n:,} records, typed into the {args.typed_where} ({args.typed_queries} queries)\n")
+        print("| ms per key | median | p95 | max | over 1 s | stale shown | never final | first query, cold |")
+        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for delay, m in typed.items():
+            lat = m["latencies"]
+            print(f"| {delay or 'pasted'} | {statistics.median(lat):.0f} ms | {percentile(lat, 0.95):.0f} ms | {max(lat):.0f} ms | "
+                  f"{sum(x > 1000 for x in lat)} | {m['stale']} | {m['wrong']} | {m['first_bytes'] / 1024:.0f} KB |")
+        sys.stdout.flush()
+        if args.skip_hits:
+            return
     measured = browser_measurements(site, queries)
 
     later = sorted(measured["later"][1:])
