@@ -107,7 +107,7 @@ class Planner:
         body = self.bodies.render(entry.body, entry.url)
         view = self.views.entry(entry, body.html)
         share = {"links": share_links(entry, self.site), "url": self.site.absolute(entry.url), "date_text": view.date_text}
-        search = search_record(entry, view, self.views, body.lead_text)
+        search = search_record(entry, view, self.views, body.lead_text, body.rest_text)
         html = self._render("entry.html", entry.url, view=view, share=share, search=search)
         meta = {"hide": ["navigation", "toc"], "kind": entry.kind.value, "date": view.date_iso or None,
                 **record_head(entry, self.index, self.site)}

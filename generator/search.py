@@ -7,6 +7,7 @@ indexable site; `search_index.py` then runs Pagefind over the built HTML.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .loader import Kind
@@ -41,14 +42,15 @@ class SearchRecord:
     filters: list[tuple[str, str]]  # (filter key, value); a key may repeat
     meta: dict[str, str]  # shown in results: kind, date, unit
     names: str  # the card's values (units, movements…), indexed out of the excerpts' text
+    body_words: str  # each word of the body after its lead once, with its aliases (search_lead.py)
     title_aliases: str  # the title in canonical tone placement and folded, where they differ
     text_aliases: str  # canonical tone placement and folded đ-words of the rest
     alias_mark: str = ALIAS_MARK
 
 
-def search_record(entry: Entry, view: EntryView, views: Views, body_text: str) -> SearchRecord:
-    """What a record page gives the index; `body_text` is the text of the indexed part of its
-    body (search_lead.py)."""
+def search_record(entry: Entry, view: EntryView, views: Views, body_lead: str, body_rest: str = "") -> SearchRecord:
+    """What a record page gives the index; `body_lead` is the text of the part of its body
+    indexed as text, `body_rest` the text of the rest (search_lead.py)."""
     teaser = views.teaser(entry)
     units = [views.unit_link(u) for u in _unit_ids(entry)]
     filters: list[tuple[str, str]] = [("loai", entry.kind.label)]
@@ -59,20 +61,36 @@ def search_record(entry: Entry, view: EntryView, views: Views, body_text: str) -
     if entry.year:
         filters.append(("nam", str(entry.year)))
     meta = {"kind": entry.kind.label, "date": teaser.date_text, "unit": teaser.unit.text if teaser.unit else ""}
-    names, prose = _name_text(view), _prose_text(view, body_text)
+    names, prose = _name_text(view), _prose_text(view, body_lead)
     # Whole titles, not only their changed words: Pagefind ranks words of a query found next to
     # each other higher, and a title is short.
     title_forms = [canonical_tones(entry.title), fold(entry.title) if dj_aliases(entry.title) else ""]
+    title_aliases = " ".join(dict.fromkeys(form for form in title_forms if form and form != entry.title))
+    # Titles and names (units, movements, tags) keep every đ-alias: "dat do" must find "Đất
+    # Đỏ", "dang uy" "Đảng ủy". Running text leaves out the commonest, which only add noise.
+    text_aliases = " ".join(filter(None, (
+        tone_aliases(names), dj_aliases(names), tone_aliases(prose), dj_aliases(prose, skip=DJ_NOISE_WORDS))))
+    indexed = " ".join((entry.title, title_aliases, names, prose, text_aliases))
     return SearchRecord(
         filters=filters,
         meta={k: v for k, v in meta.items() if v},
         names=_card_values(view),
-        title_aliases=" ".join(dict.fromkeys(form for form in title_forms if form and form != entry.title)),
-        # Titles and names (units, movements, tags) keep every đ-alias: "dat do" must find "Đất
-        # Đỏ", "dang uy" "Đảng ủy". Running text leaves out the commonest, which only add noise.
-        text_aliases=" ".join(filter(None, (
-            tone_aliases(names), dj_aliases(names), tone_aliases(prose), dj_aliases(prose, skip=DJ_NOISE_WORDS)))),
+        body_words=_new_words(" ".join((body_rest, tone_aliases(body_rest), dj_aliases(body_rest, skip=DJ_NOISE_WORDS))), indexed),
+        title_aliases=title_aliases,
+        text_aliases=text_aliases,
     )
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _new_words(text: str, indexed: str) -> str:
+    """Each word of `text` once (lower case), leaving out the words already in `indexed`. One
+    position per record instead of one per occurrence keeps the postings of common syllables
+    small; what is lost is their order, so phrases deep in a body rank like scattered words."""
+    known = {word.lower() for word in _WORD.findall(indexed)}
+    words = dict.fromkeys(word.lower() for word in _WORD.findall(text))
+    return " ".join(word for word in words if word not in known)
 
 
 def _unit_ids(entry: Entry) -> list[str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from generator.vietnamese import DJ_NOISE_WORDS, dj_aliases
 
 REPO = Path(__file__).resolve().parent.parent
-ALIASES = re.compile(r'<div hidden>¦ <span data-pagefind-weight="7">([^<]*)</span> ([^<]*)</div>')
+ALIASES = re.compile(r'<div hidden>¦ <span data-pagefind-weight="7">([^<]*)</span> ([^<]*) <span data-pagefind-weight="0.5">[^<]*</span></div>')
 
 
 def test_the_commonest_dj_words_are_left_out_but_not_words_folding_alike():
