@@ -75,7 +75,9 @@ def search_record(entry: Entry, view: EntryView, views: Views, body_lead: str, b
         filters=filters,
         meta={k: v for k, v in meta.items() if v},
         names=_card_values(view),
-        body_words=_new_words(" ".join((body_rest, tone_aliases(body_rest), dj_aliases(body_rest, skip=DJ_NOISE_WORDS))), indexed),
+        # Every đ-alias here, the commonest too ("duoc chon" is typed as well): one position
+        # per record at a low weight adds little noise to the ranking.
+        body_words=_new_words(" ".join((body_rest, tone_aliases(body_rest), dj_aliases(prose), dj_aliases(body_rest))), indexed),
         title_aliases=title_aliases,
         text_aliases=text_aliases,
     )
