@@ -263,6 +263,15 @@ _WATCH = """([input, list]) => {
     .observe(shown, { childList: true, subtree: true });
 }"""
 
+_RESULTS = """async ([url, q, size]) => {
+  const s = await import(url);
+  const found = await s.search(q);
+  if (!found) return [];
+  const urls = [];
+  for (const r of found.results.slice(0, size)) urls.push((await r.data()).url);
+  return urls;
+}"""
+
 _WHERE = {  # page, input, result list, results shown
     "box": ("", "#gs-searchbox-q", "#gs-searchbox-list", 6),
     "page": ("tim-kiem/", "#gs-search-q", "[data-gs-results]", 10),
@@ -280,15 +289,7 @@ def typed_measurements(site: Path, queries: list[Query], delays: list[int], wher
         oracle = browser.new_context()
         page = oracle.new_page()
         page.goto(base)
-        expected = [page.evaluate(
-            """async ([url, q, size]) => {
-              const s = await import(url);
-              const found = await s.search(q);
-              if (!found) return [];
-              const urls = [];
-              for (const r of found.results.slice(0, size)) urls.push((await r.data()).url);
-              return urls;
-            }""", [base + "assets/javascripts/search.js", q.text, size]) for q in queries]
+        expected = [page.evaluate(_RESULTS, [base + "assets/javascripts/search.js", q.text, size]) for q in queries]
         oracle.close()
         _count_bytes(received)
         for delay in delays:
@@ -310,25 +311,30 @@ def typed_measurements(site: Path, queries: list[Query], delays: list[int], wher
                     page.keyboard.type(query.text, delay=delay)
                 else:
                     box.fill(query.text)
-                try:
-                    page.wait_for_function(
-                        "(urls) => JSON.stringify(window.gsWatch.states.at(-1)?.[1]) === JSON.stringify(urls)",
-                        arg=expected[n], timeout=15000, polling=50)
-                except Exception:  # noqa: BLE001 - Playwright's TimeoutError; counted below
-                    pass
-                page.wait_for_timeout(1000)  # older results may not come after the final ones
+                # Settled: nothing new for 1 s and the list shows the oracle's first result (or
+                # 15 s passed). Pagefind orders and extends words by the index chunks a page has
+                # loaded, so the final results are what search() gives in this page now (the
+                # same results as the oracle's, up to ties and rare words).
+                page.wait_for_function(
+                    """([first, t0]) => { const w = window.gsWatch, last = w.states.at(-1);
+                         const quiet = performance.now() - Math.max(last ? last[0] : 0, w.inputs.at(-1));
+                         return quiet > 1000 && ((last && (last[1][0] ?? null) === first) || performance.now() - t0 > 15000); }""",
+                    arg=[expected[n][0] if expected[n] else None, page.evaluate("performance.now()")],
+                    timeout=60000, polling=100)
                 watch = page.evaluate("window.gsWatch")
                 if n == 0:
                     first_bytes = sum(received)
+                here = page.evaluate(_RESULTS, [base + "assets/javascripts/search.js", query.text, size])
                 last_key = watch["inputs"][-1]
-                hits = [i for i, (at, urls) in enumerate(watch["states"]) if urls == expected[n] and at >= last_key - 1]
+                hits = [i for i, (at, urls) in enumerate(watch["states"]) if urls == here and at >= last_key - 1]
                 if not hits:
                     wrong += 1
                     latencies.append(15000.0)
-                    print(f"  [{where} {delay} ms] never showed the final results: {query.text!r}", file=sys.stderr)
+                    print(f"  [{where} {delay} ms] never showed the final results: {query.text!r}; expected {here[:2]}…, "
+                          f"last shown {[(round(at - last_key), urls[:2]) for at, urls in watch['states'][-2:]]}", file=sys.stderr)
                     continue
                 latencies.append(watch["states"][hits[0]][0] - last_key)
-                if any(urls != expected[n] for _, urls in watch["states"][hits[0]:]):
+                if any(urls != here for _, urls in watch["states"][hits[0]:]):
                     stale += 1
                     print(f"  [{where} {delay} ms] other results after the final ones: {query.text!r}", file=sys.stderr)
                 if latencies[-1] > 1000:
