@@ -16,6 +16,15 @@ drives Debian's Chromium through the site's own search module (assets/javascript
 - hit@5 over a query set built from the records' titles, one query per class (exact, without
   diacritics, other tone placement, NFD, upper case, partial last word, đ typed as d).
 
+`--typed 0 100 250` also types a sample of the queries as a reader does, key by key at 100 and
+250 ms per key (0: pasted at once), into the header box (`--typed-where box`) or the search
+page (`page`), each delay in a fresh browser context (so its first query is cold), and measures
+from the last key to the moment the list shows the final query's results (the same results the
+module's `search()` gives for it): median, 95th percentile, max, how many took over 1 s, how
+often older results were shown after them (stale) or they never came (wrong), and the bytes
+the cold first query transferred. It is black-box (it watches the list), so it measures a
+site built from older code too.
+
 It prints a Markdown section for bench/RESULTS.md. `--reuse` keeps an already built site.
 """
 
@@ -24,6 +33,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -62,6 +72,19 @@ class Query:
     url: str  # expected record; its copies (same text, slug suffix -2, -3…) count as hits
 
 
+def _body_phrase(path: Path, words: int = 6) -> str | None:
+    """Words from deep in a record's body (its 8th paragraph or later), where only a
+    whole-body index finds them."""
+    text = path.read_text("utf-8")
+    body = text.split("\n---\n", 1)[1] if "\n---\n" in text else ""
+    paragraphs = [p for p in body.split("\n\n") if p and not p.startswith(("#", "-", "Nội dung từ Wikipedia"))]
+    for paragraph in paragraphs[7:]:
+        found = re.findall(r"[^\W\d_]+", paragraph)
+        if len(found) >= words + 4:
+            return " ".join(found[2:2 + words])
+    return None
+
+
 def _front(path: Path) -> dict[str, str]:
     """The one-line string fields of a generated record (make_entries writes them as JSON)."""
     fields = {}
@@ -79,6 +102,7 @@ def _front(path: Path) -> dict[str, str]:
 def query_set(entries: Path, site: Path, per_case: int = 25) -> list[Query]:
     """Queries from published records' titles (first copies only), `per_case` per class."""
     records: list[tuple[str, str]] = []
+    paths: dict[str, Path] = {}
     for kind in ("tin-tuc", "mo-hinh", "khen-thuong", "don-vi"):
         for path in sorted((entries / kind).glob("*.md")):
             front = _front(path)
@@ -87,6 +111,7 @@ def query_set(entries: Path, site: Path, per_case: int = 25) -> list[Query]:
             published = (site / kind / slug / "index.html").exists()  # drafts and future records are not
             if title and published and not re.search(r" \(\d+\)$", title):
                 records.append((title, f"/{kind}/{slug}/"))
+                paths[f"/{kind}/{slug}/"] = path
     # Spread the picks over the corpus, deterministically.
     step = max(1, len(records) // (per_case * 4))
     picked = records[::step]
@@ -95,7 +120,7 @@ def query_set(entries: Path, site: Path, per_case: int = 25) -> list[Query]:
     def words(title: str, limit: int = 6) -> str:
         return " ".join(title.split()[-limit:])
 
-    cases: dict[str, list[Query]] = {c: [] for c in ("exact", "no diacritics", "other tone placement", "NFD query", "upper case", "partial", "đ as d")}
+    cases: dict[str, list[Query]] = {c: [] for c in ("exact", "no diacritics", "other tone placement", "NFD query", "upper case", "partial", "đ as d", "deep in the body", "deep in the body, no diacritics")}
     for title, url in picked:
         text = words(title)
         if len(fold(text)) < 4:
@@ -113,6 +138,11 @@ def query_set(entries: Path, site: Path, per_case: int = 25) -> list[Query]:
             cases["other tone placement"].append(Query("other tone placement", _TONE_PATTERN.sub(lambda m: _TONE_SWAPS.get(m.group(), m.group()), text), url))
         if re.search("[đĐ]", text):
             cases["đ as d"].append(Query("đ as d", fold(text), url))
+    for title, url in picked:
+        phrase = _body_phrase(paths[url])
+        if phrase:
+            cases["deep in the body"].append(Query("deep in the body", phrase, url))
+            cases["deep in the body, no diacritics"].append(Query("deep in the body, no diacritics", fold(phrase), url))
     return [q for found in cases.values() for q in found[:per_case]]
 
 
@@ -202,6 +232,7 @@ def browser_measurements(site: Path, queries: list[Query]) -> dict:
 
         later: list[float] = []
         hits: dict[str, list[bool]] = {}
+        hits1: dict[str, list[bool]] = {}
         for query in queries:
             result = page.evaluate(
                 """async ([url, q]) => {
@@ -215,10 +246,143 @@ def browser_measurements(site: Path, queries: list[Query]) -> dict:
             )
             later.append(result["ms"])
             hits.setdefault(query.case, []).append(is_hit(query.url, result["urls"]))
+            hits1.setdefault(query.case, []).append(is_hit(query.url, result["urls"][:1]))
             if not hits[query.case][-1]:
                 print(f"  miss [{query.case}] {query.text!r} → expected {query.url}, got {result['urls']}", file=sys.stderr)
         context.close()
-    return {"first": timing, "first_bytes": first_bytes, "later": later, "hits": hits}
+    return {"first": timing, "first_bytes": first_bytes, "later": later, "hits": hits, "hits1": hits1}
+
+
+# Watches a result list: when the input changed, and what the list showed, with times.
+_WATCH = """([input, list]) => {
+  const box = document.querySelector(input), shown = document.querySelector(list);
+  window.gsWatch = { inputs: [], states: [] };
+  box.addEventListener("input", () => window.gsWatch.inputs.push(performance.now()));
+  new MutationObserver(() => window.gsWatch.states.push(
+    [performance.now(), [...shown.querySelectorAll("a")].map((a) => a.getAttribute("href"))]))
+    .observe(shown, { childList: true, subtree: true });
+}"""
+
+_RESULTS = """async ([url, q, size]) => {
+  const s = await import(url);
+  const found = await s.search(q);
+  if (!found) return [];
+  const urls = [];
+  for (const r of found.results.slice(0, size)) urls.push((await r.data()).url);
+  return urls;
+}"""
+
+_WHERE = {  # page, input, result list, results shown
+    "box": ("", "#gs-searchbox-q", "#gs-searchbox-list", 6),
+    "page": ("tim-kiem/", "#gs-search-q", "[data-gs-results]", 10),
+}
+
+
+def typed_measurements(site: Path, queries: list[Query], delays: list[int], where: str) -> dict:
+    """Types each query key by key (`delay` ms per key; 0: pasted) and times the final results."""
+    received: list[int] = []
+    path, input_sel, list_sel, size = _WHERE[where]
+    out = {}
+    with serve(site) as base, chromium() as browser:
+        # What the list must end up showing, from the module's search() in a context of its
+        # own, beforehand (so it neither warms the measured page nor competes with it).
+        oracle = browser.new_context()
+        page = oracle.new_page()
+        page.goto(base)
+        expected = [page.evaluate(_RESULTS, [base + "assets/javascripts/search.js", q.text, size]) for q in queries]
+        oracle.close()
+        _count_bytes(received)
+        for delay in delays:
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+            latencies, stale, wrong, first_bytes = [], 0, 0, None
+            for n, query in enumerate(queries):
+                box = page.locator(input_sel)
+                box.click()
+                if n:
+                    box.fill("")
+                    page.wait_for_timeout(700)
+                else:
+                    received.clear()
+                page.evaluate(_WATCH, [input_sel, list_sel])
+                if delay:
+                    page.keyboard.type(query.text, delay=delay)
+                else:
+                    box.fill(query.text)
+                # Settled: nothing new for 1 s and the list shows the oracle's first result (or
+                # 15 s passed). Pagefind orders and extends words by the index chunks a page has
+                # loaded, so the final results are what search() gives in this page now (the
+                # same results as the oracle's, up to ties and rare words).
+                page.wait_for_function(
+                    """([first, t0]) => { const w = window.gsWatch, last = w.states.at(-1);
+                         const quiet = performance.now() - Math.max(last ? last[0] : 0, w.inputs.at(-1));
+                         return quiet > 1000 && ((last && (last[1][0] ?? null) === first) || performance.now() - t0 > 15000); }""",
+                    arg=[expected[n][0] if expected[n] else None, page.evaluate("performance.now()")],
+                    timeout=60000, polling=100)
+                watch = page.evaluate("window.gsWatch")
+                if n == 0:
+                    first_bytes = sum(received)
+                here = page.evaluate(_RESULTS, [base + "assets/javascripts/search.js", query.text, size])
+                last_key = watch["inputs"][-1]
+                hits = [i for i, (at, urls) in enumerate(watch["states"]) if urls == here and at >= last_key - 1]
+                if not hits:
+                    wrong += 1
+                    latencies.append(15000.0)
+                    print(f"  [{where} {delay} ms] never showed the final results: {query.text!r}; expected {here[:2]}…, "
+                          f"last shown {[(round(at - last_key), urls[:2]) for at, urls in watch['states'][-2:]]}", file=sys.stderr)
+                    continue
+                latencies.append(watch["states"][hits[0]][0] - last_key)
+                if any(urls != here for _, urls in watch["states"][hits[0]:]):
+                    stale += 1
+                    print(f"  [{where} {delay} ms] other results after the final ones: {query.text!r}", file=sys.stderr)
+                if latencies[-1] > 1000:
+                    print(f"  [{where} {delay} ms] {latencies[-1]:.0f} ms: {query.text!r}", file=sys.stderr)
+            context.close()
+            out[delay] = {"latencies": latencies, "stale": stale, "wrong": wrong, "first_bytes": first_bytes}
+    _count_bytes(None)
+    return out
+
+
+_original_send_head = browser_module._QuietHandler.send_head
+
+
+def _count_bytes(received: list[int] | None) -> None:
+    """Count the bytes of each file served into `received` (None: stop counting). Pagefind 1.5
+    searches in a Web Worker, whose requests the page's network events do not show."""
+    if received is None:
+        browser_module._QuietHandler.send_head = _original_send_head
+        return
+
+    def counting_send_head(handler):
+        result = _original_send_head(handler)
+        path = Path(handler.translate_path(handler.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.is_file():
+            received.append(path.stat().st_size)
+        return result
+
+    browser_module._QuietHandler.send_head = counting_send_head
+
+
+def typed_sample(queries: list[Query], count: int) -> list[Query]:
+    """`count` queries spread over the classes (round robin), deterministically."""
+    by_case: dict[str, list[Query]] = {}
+    for q in queries:
+        by_case.setdefault(q.case, []).append(q)
+    picked: list[Query] = []
+    for i in range(max(len(v) for v in by_case.values())):
+        for found in by_case.values():
+            if i < len(found) and len(picked) < count:
+                picked.append(found[i])
+    return picked
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * p))]
 
 
 def main() -> None:
@@ -227,6 +391,11 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/gs-search-bench"))
     parser.add_argument("--reuse", action="store_true", help="reuse the site built by an earlier run")
     parser.add_argument("--keep-index", action="store_true", help="with --reuse: do not re-run Pagefind either")
+    parser.add_argument("--typed", type=int, nargs="*", default=[], metavar="MS",
+                        help="type queries key by key at these ms per key (0: pasted); see the module doc")
+    parser.add_argument("--typed-where", choices=sorted(_WHERE), default="box")
+    parser.add_argument("--typed-queries", type=int, default=42, help="how many queries to type")
+    parser.add_argument("--skip-hits", action="store_true", help="only the typed measurements")
     parser.add_argument("--ranking", help="Pagefind ranking options as JSON, written into the built site's search.js "
                         "in place of its RANKING (to compare ranking variants on one build)")
     args = parser.parse_args()
@@ -241,17 +410,31 @@ def main() -> None:
         build_seconds = time.perf_counter() - started
     if args.ranking is not None:
         set_ranking(site, json.loads(args.ranking))
-    index_seconds = None
+    index_seconds = index_peak = None
     if not (args.reuse and args.keep_index):
         started = time.perf_counter()
         index_site(site)
         index_seconds = time.perf_counter() - started
+        # The largest child waited for: Pagefind (the build's own processes are smaller).
+        index_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 ** 2
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
     pages = sum(language["page_count"] for language in entry["languages"].values())
     bundle = site / "pagefind"
     index_bytes = sum(directory_bytes(bundle / d) for d in ("index", "fragment", "filter")) + sum(
         p.stat().st_size for p in bundle.glob("*.pf_meta"))
     queries = query_set(root / "entries", site)
+    if args.typed:
+        typed = typed_measurements(site, typed_sample(queries, args.typed_queries), args.typed, args.typed_where)
+        print(f"\n#### {args.n:,} records, typed into the {args.typed_where} ({args.typed_queries} queries)\n")
+        print("| ms per key | median | p95 | max | over 1 s | stale shown | never final | first query, cold |")
+        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for delay, m in typed.items():
+            lat = m["latencies"]
+            print(f"| {delay or 'pasted'} | {statistics.median(lat):.0f} ms | {percentile(lat, 0.95):.0f} ms | {max(lat):.0f} ms | "
+                  f"{sum(x > 1000 for x in lat)} | {m['stale']} | {m['wrong']} | {m['first_bytes'] / 1024:.0f} KB |")
+        sys.stdout.flush()
+        if args.skip_hits:
+            return
     measured = browser_measurements(site, queries)
 
     later = sorted(measured["later"][1:])
@@ -266,6 +449,7 @@ def main() -> None:
         print(f"| full build (generate + MkDocs + Pagefind) | {build_seconds:.1f} s |")
     if index_seconds is not None:
         print(f"| Pagefind indexing alone | {index_seconds:.1f} s |")
+        print(f"| Pagefind peak memory (largest child process's peak RSS) | {index_peak:.2f} GB |")
     print(f"| index on disk (index + fragments + filters + metadata) | {index_bytes / 1e6:.1f} MB in {sum(1 for _ in bundle.rglob('*'))} files |")
     print(f"| first query: bytes downloaded (engine, metadata, index chunks, 6 result fragments) | {measured['first_bytes'] / 1024:.0f} KB |")
     first = measured["first"]
@@ -277,8 +461,12 @@ def main() -> None:
     print(f"| first query, typed in the box: engine time after the preload | {first['warmSearch']:.0f} ms |")
     print(f"| later queries: engine time, median / 95th percentile | {statistics.median(later):.0f} / {later[int(len(later) * 0.95)]:.0f} ms |")
     print(f"| hit@5, all {len(all_hits)} queries | {100 * sum(all_hits) / len(all_hits):.1f} % |")
+    all_hits1 = [h for hs in measured["hits1"].values() for h in hs]
+    print(f"| hit@1, all {len(all_hits1)} queries | {100 * sum(all_hits1) / len(all_hits1):.1f} % |")
+    print("\n| class | queries | hit@1 | hit@5 |\n| --- | ---: | ---: | ---: |")
     for case, hs in measured["hits"].items():
-        print(f"| hit@5, {case} ({len(hs)}) | {100 * sum(hs) / len(hs):.0f} % |")
+        h1 = measured["hits1"][case]
+        print(f"| {case} | {len(hs)} | {100 * sum(h1) / len(h1):.0f} % | {100 * sum(hs) / len(hs):.0f} % |")
 
 
 if __name__ == "__main__":

@@ -94,7 +94,7 @@ class BodyRenderer:
             raw_html, tags=_TAGS, attributes=_ATTRIBUTES, attribute_filter=keep,
             link_rel="noopener noreferrer",
         )
-        return RenderedBody(clean, dropped, raw_html, self._lead.lead_text)
+        return RenderedBody(clean, dropped, raw_html, self._lead.lead_text, self._lead.rest_text)
 
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -195,7 +195,8 @@ class RenderedBody:
     html: str
     external_sources: list[str]
     unsanitised: str  # Markdown's output before nh3, for telling editors what was removed
-    lead_text: str = ""  # text of the blocks the search index reads (search_lead.py)
+    lead_text: str = ""  # text of the blocks the search index reads as text (search_lead.py)
+    rest_text: str = ""  # text of the blocks after them, indexed as words
 
     @functools.cached_property
     def removed(self) -> tuple[str, ...]:

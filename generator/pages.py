@@ -27,6 +27,7 @@ from .siteinfo import SiteInfo
 from .social import modified_at, record_head, share_links
 from .taxonomies import taxonomy
 from .views import Link, Section, Teaser, Views
+from .vietnamese import alphabet_letter
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,7 @@ class Planner:
         body = self.bodies.render(entry.body, entry.url)
         view = self.views.entry(entry, body.html)
         share = {"links": share_links(entry, self.site), "url": self.site.absolute(entry.url), "date_text": view.date_text}
-        search = search_record(entry, view, self.views, body.lead_text)
+        search = search_record(entry, view, self.views, body.lead_text, body.rest_text)
         html = self._render("entry.html", entry.url, view=view, share=share, search=search)
         meta = {"hide": ["navigation", "toc"], "kind": entry.kind.value, "date": view.date_iso or None,
                 **record_head(entry, self.index, self.site, self.share_image(entry), self.share_image())}
@@ -193,7 +194,7 @@ class Planner:
         groups: dict[str, list[Link]] = {}
         for unit in self.index.by_kind[Kind.UNIT]:  # already in Vietnamese order
             models = len(self.index.group(Kind.MODEL, "unit", unit.slug))
-            groups.setdefault(unit.title[:1].upper(), []).append(Link(unit.title, unit.url, models))
+            groups.setdefault(alphabet_letter(unit.title), []).append(Link(unit.title, unit.url, models))
         html = self._render("units.html", "don-vi/", groups=list(groups.items()), total=len(self.index.by_kind[Kind.UNIT]))
         return Page("don-vi/", "Đơn vị", html, "Danh sách các đơn vị theo thứ tự chữ cái.", {"hide": ["toc"], "listing": True})
 

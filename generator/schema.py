@@ -53,6 +53,10 @@ def parse_moment(value: Any) -> dt.date | dt.datetime:
         moment = _parse_moment_text(value)
     if isinstance(moment, dt.datetime) and moment.tzinfo is None:
         moment = in_vietnam(moment)
+    elif isinstance(moment, dt.datetime):
+        # Converted once here, so every date shown, every year and every listing reads Vietnam
+        # time (07:30+00:00 → 14:30).
+        moment = moment.astimezone(TIME_ZONE)
     _check_year(moment.year, f"ngày “{value}”")
     return moment
 

@@ -1,11 +1,13 @@
-"""Which part of a record's body the search index reads: its lead.
+"""How the search index reads a record's body: its lead as text, the rest as its words.
 
 A news portal's readers search for what a record is about; its title, summary, card and
-opening paragraphs say that. Indexing whole long bodies (Wikipedia-length articles, ~1,000
-syllables each) made the postings of common Vietnamese syllables so large that at 10,000
-records a search took seconds and ranked pages that merely repeat a syllable above the page
-the query names (bench/RESULTS.md, "Search (issue 3)"). The rest of the body stays on the page,
-marked `data-pagefind-ignore`, so the page itself is unchanged.
+opening paragraphs say that, and they also expect to find a story by a phrase deep in it.
+Indexing whole bodies as text made the postings of common Vietnamese syllables (one position
+per occurrence) so large that at 10,000 records searches took seconds (bench/RESULTS.md,
+"Search (issue 3)" and "Search (issue 11)"). So the lead (the first blocks) is indexed as
+text, with positions, phrases and excerpts; the rest of the body stays on the page, marked
+`data-pagefind-ignore`, and the index gets each of its words once (generator/search.py), so a
+story is found by any word in it at a fraction of the cost.
 
 The split is made on the Markdown tree while the body is rendered, where the top-level blocks
 are simply the root's children: no second parse of the HTML.
@@ -34,16 +36,19 @@ class _LeadProcessor(Treeprocessor):
         for block in blocks[self.extension.keep:]:
             block.set(IGNORE_ATTRIBUTE, "")
         self.extension.lead_text = " ".join(" ".join(block.itertext()) for block in blocks[: self.extension.keep])
+        self.extension.rest_text = " ".join(" ".join(block.itertext()) for block in blocks[self.extension.keep:])
 
 
 class SearchLead(Extension):
-    """Marks the body's blocks after the first `keep` as not indexed; keeps the lead's text
-    (for the đ-aliases, generator/search.py) in `lead_text` after each conversion."""
+    """Marks the body's blocks after the first `keep` as not indexed as text; keeps the lead's
+    text in `lead_text` and the rest's in `rest_text` after each conversion (generator/search.py
+    indexes the words of the rest and the aliases of both)."""
 
     def __init__(self, keep: int = INDEXED_BLOCKS):
         super().__init__()
         self.keep = keep
         self.lead_text = ""
+        self.rest_text = ""
 
     def extendMarkdown(self, md: Markdown) -> None:
         # After inline patterns (20), so the lead's text is final; the attribute survives
@@ -53,3 +58,4 @@ class SearchLead(Extension):
 
     def reset(self) -> None:
         self.lead_text = ""
+        self.rest_text = ""

@@ -49,19 +49,43 @@ def fold(text: str) -> str:
     return stripped.replace("đ", "d")
 
 
+# Old and new tone placement: a word ending in the glides "oa", "oe", "uy" carries its tone on
+# the o/u (hòa, khỏe, thủy, ủy, tọa: the spelling most Vietnamese news uses) or on the vowel
+# after it (hoà, khoẻ, thuỷ, uỷ, toạ); both are the same word. In NFD, the tone mark follows
+# its vowel; "qu" + y is a consonant and a vowel (quý), not the glide. The browser runs a port
+# (vietnamese.js: canonicalTones).
+_OTHER_PLACEMENT = re.compile("(?<![qQ])([oO][aAeE]|[uU][yY])([\u0300\u0301\u0303\u0309\u0323])(?!\\w)")
+
+
+def canonical_tones(text: str) -> str:
+    """One tone placement for words ending in "oa", "oe", "uy": "Hoà thuỷ" → "Hòa thủy" (NFC).
+
+    Search compares spellings after this, so a reader's "hoà" finds "hòa" as the same word
+    (ranked as an exact match), not merely as the same letters as "hóa".
+    """
+    moved = _OTHER_PLACEMENT.sub(lambda m: m.group(1)[0] + m.group(2) + m.group(1)[1], unicodedata.normalize("NFD", text))
+    return nfc(moved)
+
+
+def tone_aliases(text: str) -> str:
+    """The canonical spelling of each word of `text` written with the other tone placement,
+    in order: "Hoà giải, thuỷ lợi, hòa bình" → "Hòa thủy"."""
+    return " ".join(canonical_tones(word) for word in _SYLLABLE.findall(nfc(text)) if canonical_tones(word) != word)
+
+
 _DJ_WORD = re.compile(r"\w*[đĐ]\w*")
 
 
-# The commonest folded đ-aliases of running text: the grammatical đã, được, để, đến, đó, đây,
-# đang, đều, and whatever folds alike (đảng, đỏ, đề…). In running text they match almost every
-# record and add only noise, so the search index leaves them out there; titles and names keep
-# them (generator/search.py). Measured at 10,000 records: bench/RESULTS.md, "Search (issue 3)".
-DJ_NOISE_ALIASES = frozenset({"da", "duoc", "de", "den", "do", "day", "dang", "deu"})
+# The commonest đ-words of running text, the grammatical đã, được, để, đến, đó, đây, đang, đều:
+# their folded spellings match almost every record and add only noise, so the search index
+# leaves them out of running text. Words that fold alike keep theirs (đảng, đỏ, đề): "dang uy"
+# must find "Đảng ủy" anywhere in a story (bench/RESULTS.md, "Search (issue 3)" and "issue 11").
+DJ_NOISE_WORDS = frozenset({"đã", "được", "để", "đến", "đó", "đây", "đang", "đều"})
 
 
 def dj_aliases(text: str, skip: frozenset[str] = frozenset()) -> str:
     """The folded spelling of each word of `text` that contains đ/Đ, in order, space-separated,
-    leaving out the folded spellings in `skip` (e.g. DJ_NOISE_ALIASES).
+    leaving out the words in `skip` (lower case, e.g. DJ_NOISE_WORDS).
 
     Search engines that fold by stripping combining marks (Pagefind does) match "dan" with
     "dân" but never "dang" with "đảng": đ is a letter of its own, not d plus a mark. Indexing
@@ -69,8 +93,8 @@ def dj_aliases(text: str, skip: frozenset[str] = frozenset()) -> str:
     find the words with đ, while the original text keeps exact spellings ranked first.
     "Đảng viên đã đến" → "dang da den".
     """
-    folded = (_fold_word(word) for word in _DJ_WORD.findall(nfc(text)))
-    return " ".join(word for word in folded if word not in skip)
+    words = _DJ_WORD.findall(nfc(text))
+    return " ".join(_fold_word(word) for word in words if not skip or word.lower() not in skip)
 
 
 # Records repeat the same few thousand đ-words (đã, được, Đảng…) tens of thousands of times.
@@ -118,6 +142,15 @@ def sort_key(text: str) -> tuple:
         tones.append(tuple(syllable_tones))
     case = tuple(not ch.islower() for ch in nfc(text) if ch.isalpha())
     return (tuple(letters), tuple(tones), case)
+
+
+def alphabet_letter(text: str) -> str:
+    """The letter an A–Z index files `text` under: its first letter, upper case, without its
+    tone mark. Tone marks are not letters, ă â đ ê ô ơ ư are: "Ủy ban" → "U", "Ấp Bắc" → "Â",
+    "đảng bộ" → "Đ"."""
+    first = next(iter(_SYLLABLE.findall(nfc(text))), "")[:1]
+    letter = "".join(m for m in unicodedata.normalize("NFD", first) if m not in _TONE_ORDER)
+    return nfc(letter).upper()
 
 
 def _rank_other(char: str) -> int:

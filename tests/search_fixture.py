@@ -17,7 +17,25 @@ REPO = Path(__file__).resolve().parent.parent
 UNITS = {
     "so-gd-dt": "Đảng ủy Sở Giáo dục và Đào tạo",
     "xa-huong-phung": "Đảng bộ xã Hướng Phùng",
+    "uy-ban-kiem-tra": "Ủy ban Kiểm tra Đảng ủy Khối",  # A–Z heading "U", not "Ủ"
+    "ap-bac": "Ấp Bắc",  # A–Z heading "Â", not "Ấ"
 }
+
+# A long story that names a unit and a phrase only deep in its body (after 8 paragraphs):
+# the whole body is searchable, not only its lead.
+_FILLER = [
+    "Buổi sáng, người dân trong thôn cùng nhau dọn vệ sinh đường làng, trồng thêm hàng cây xanh.",
+    "Nhiều hộ gia đình chuyển sang trồng rau sạch, bán cho các bếp ăn của trường học trong xã.",
+    "Hội Phụ nữ tổ chức lớp dạy nấu ăn dinh dưỡng cho các bà mẹ có con nhỏ.",
+    "Thanh niên tình nguyện sửa lại nhà văn hóa thôn sau mùa mưa bão.",
+    "Hội Nông dân hướng dẫn bà con cách ủ phân hữu cơ từ rơm rạ.",
+    "Trạm y tế xã khám bệnh miễn phí cho người cao tuổi vào cuối tuần.",
+    "Các cháu thiếu nhi thi vẽ tranh về quê hương, trưng bày tại nhà văn hóa.",
+    "Thư viện xã nhận thêm hai trăm đầu sách do các nhà hảo tâm tặng.",
+]
+LONG_BODY = "\n\n".join(_FILLER + [
+    "Cuối buổi, Đảng ủy phường Đông Lễ trao giấy khen cho các gia đình tiêu biểu.",
+])
 
 # (path under entries/, front matter, body)
 RECORDS: list[tuple[str, str, str]] = [
@@ -76,6 +94,43 @@ RECORDS: list[tuple[str, str, str]] = [
         authority: ubnd-tinh
         year: 2024
         """, "Có thành tích xuất sắc trong phong trào thanh niên tình nguyện."),
+    # Old tone placement (hoà, khoẻ, thuỷ, uỷ, toạ) in title and body.
+    ("mo-hinh/hoa-thuan.md", """
+        title: "Khu dân cư hoà thuận, khoẻ mạnh"
+        unit: uy-ban-kiem-tra
+        movement: dan-van-kheo
+        field: phap-luat
+        year: 2024
+        """, "Các hộ nuôi thuỷ sản cùng Uỷ ban xã mở buổi toạ đàm về giữ gìn vệ sinh."),
+    ("tin-tuc/ngay-hoi-thon.md", """
+        title: "Ngày hội ở thôn Bến Than"
+        date: 2025-04-10
+        category: dan-van
+        """, LONG_BODY),
+    # Marks typed by the reader decide what is highlighted: "chuyển đổi số" is not "Chuyên", "Sở".
+    ("tin-tuc/chuyen-de-so.md", """
+        title: "Chuyên đề của Sở Tư pháp"
+        date: 2025-05-02
+        category: dan-van
+        """, "Chuyên đề năm nay của Sở bàn về chuyển đổi số trong công tác hộ tịch."),
+    # A phrase, and the same syllables apart (repeated, so they weigh more word by word).
+    ("tin-tuc/nuoi-ong.md", """
+        title: "Mô hình kinh tế hộ gia đình ở Cam Lộ"
+        date: 2025-06-01
+        category: dan-van
+        """, "Anh Hùng nuôi ong lấy mật trên đồi keo, mỗi năm thu vài tạ."),
+    ("tin-tuc/nuoi-ca.md", """
+        title: "Nuôi cá lồng và trồng cây ăn quả"
+        date: 2025-06-02
+        category: dan-van
+        """, "Nuôi cá, nuôi gà, nuôi lợn. Ong bay qua vườn. Lấy nước tưới cây. Mật độ cây vừa phải. "
+             "Nuôi cá lồng. Ong vàng. Lấy giống tốt. Mật mía."),
+    # A time written with another offset is shown in Vietnam time: 07:30 UTC is 14:30.
+    ("tin-tuc/gio-utc.md", """
+        title: "Tin đăng theo giờ quốc tế"
+        date: 2026-11-25T07:30:00+00:00
+        category: dan-van
+        """, "Bản tin viết theo giờ UTC."),
 ]
 NFD_FILES = {"mo-hinh/khuyen-hoc.md"}  # written decomposed, as pasted from macOS or Word
 
@@ -119,6 +174,11 @@ class Query:
 EXACT_FIRST = [
     ("sở", "/tin-tuc/so-y-te/", "/tin-tuc/so-hoa-tai-lieu/"),
     ("số", "/tin-tuc/so-hoa-tai-lieu/", "/tin-tuc/so-y-te/"),
+    # One word in either tone placement, above another word with the same letters (hóa).
+    ("hòa", "/mo-hinh/hoa-thuan/", "/tin-tuc/so-hoa-tai-lieu/"),
+    ("hoà", "/mo-hinh/hoa-thuan/", "/tin-tuc/so-hoa-tai-lieu/"),
+    ("hòa", "/mo-hinh/to-hoa-giai/", "/tin-tuc/so-hoa-tai-lieu/"),
+    ("hoà", "/mo-hinh/to-hoa-giai/", "/tin-tuc/so-hoa-tai-lieu/"),
 ]
 
 QUERIES = [
@@ -127,6 +187,15 @@ QUERIES = [
     Query("partial word", "kenh mu", "/mo-hinh/kenh-muong/"),
     Query("other tone placement", "hoà giải", "/mo-hinh/to-hoa-giai/"),
     Query("other tone placement", "thủy lợi", "/mo-hinh/kenh-muong/"),
+    Query("other tone placement", "hòa thuận", "/mo-hinh/hoa-thuan/", top=1),
+    Query("other tone placement", "khỏe mạnh", "/mo-hinh/hoa-thuan/", top=1),
+    Query("other tone placement", "thủy sản", "/mo-hinh/hoa-thuan/", top=1),
+    Query("other tone placement", "ủy ban xã", "/mo-hinh/hoa-thuan/", top=1),
+    Query("other tone placement", "tọa đàm", "/mo-hinh/hoa-thuan/", top=1),
+    Query("body only", "dang uy phuong dong le", "/tin-tuc/ngay-hoi-thon/", top=1),
+    Query("body only", "Đảng ủy phường", "/tin-tuc/ngay-hoi-thon/", top=3),
+    Query("body only", "dang uy", "/tin-tuc/ngay-hoi-thon/", top=10),
+    Query("phrase", "nuoi ong lay mat", "/tin-tuc/nuoi-ong/", top=1),
     Query("NFD page", "khuyến học", "/mo-hinh/khuyen-hoc/"),
     Query("NFD query", nfd("kênh mương thủy lợi"), "/mo-hinh/kenh-muong/"),
     Query("upper case", "ĐẢNG VIÊN TRẺ", "/tin-tuc/dang-vien-tre/"),

@@ -9,7 +9,7 @@ import pytest
 
 from generator.audit.chromium import serve
 from generator.engine import build_site
-from generator.vietnamese import fold
+from generator.vietnamese import canonical_tones, fold
 from search_fixture import EXACT_FIRST, QUERIES, nfd, write_project
 
 pytestmark = pytest.mark.browser
@@ -56,7 +56,7 @@ def test_exact_spelling_ranks_above_other_diacritics(search_page, query, exact, 
 
 def test_filters_keep_only_matching_records(search_page):
     assert set(search_page("", {"loai": ["Mô hình"]})) == {
-        "/mo-hinh/to-hoa-giai/", "/mo-hinh/kenh-muong/", "/mo-hinh/khuyen-hoc/",
+        "/mo-hinh/to-hoa-giai/", "/mo-hinh/kenh-muong/", "/mo-hinh/khuyen-hoc/", "/mo-hinh/hoa-thuan/",
     }
     assert search_page("", {"nam": ["2022", "2023"]}) != []
     assert set(search_page("", {"nam": ["2022", "2023"], "loai": ["Mô hình"]})) == {"/mo-hinh/to-hoa-giai/", "/mo-hinh/kenh-muong/"}
@@ -65,8 +65,10 @@ def test_filters_keep_only_matching_records(search_page):
 def test_drafts_future_records_and_listings_are_not_results(search_page):
     assert search_page("bímậtxyz") == []
     assert search_page("hẹngiờxyz") == []
-    everything = search_page("", {"loai": ["Tin tức", "Mô hình", "Khen thưởng", "Đơn vị"]})
-    assert len(everything) == 9  # 2 units, 3 models, 3 published news, 1 commendation
+    everything = []
+    for kind in ("Tin tức", "Mô hình", "Khen thưởng", "Đơn vị"):
+        everything += search_page("", {"loai": [kind]})
+    assert len(everything) == 17  # 4 units, 4 models, 8 published news, 1 commendation
     assert all(url.split("/")[1] in {"tin-tuc", "mo-hinh", "khen-thuong", "don-vi"} and url.count("/") == 3 for url in everything)
 
 
@@ -78,37 +80,126 @@ STRINGS = [
 ]
 
 
-def test_javascript_fold_agrees_with_python(search_page, browser, fixture_url):
+def test_javascript_fold_and_tone_placement_agree_with_python(search_page, browser, fixture_url):
     page = browser.new_page()
     page.goto(fixture_url)
-    samples = STRINGS + [nfd(s) for s in STRINGS]
+    samples = STRINGS + TONE_STRINGS + [nfd(s) for s in STRINGS + TONE_STRINGS]
     folded = page.evaluate(
         """async (samples) => {
           const v = await import("/assets/javascripts/vietnamese.js");
-          return samples.map((s) => [v.fold(s), v.nfc(s)]);
+          return samples.map((s) => [v.fold(s), v.nfc(s), v.canonicalTones(s)]);
         }""",
         samples,
     )
-    assert [f for f, _ in folded] == [fold(s) for s in samples]
-    assert [n for _, n in folded] == [unicodedata.normalize("NFC", s) for s in samples]
+    assert [f for f, _, _ in folded] == [fold(s) for s in samples]
+    assert [n for _, n, _ in folded] == [unicodedata.normalize("NFC", s) for s in samples]
+    assert [c for _, _, c in folded] == [canonical_tones(s) for s in samples]
     page.close()
 
 
-def test_records_whose_title_holds_the_query_come_first(browser, fixture_url):
+TONE_STRINGS = [
+    "hoà hòa HOÀ Hoà", "thuỷ thủy THUỶ", "khoẻ khỏe", "uỷ ủy Uỷ ban", "toạ tọa", "hoạ sĩ, loè loẹt, xoè",
+    "hoàn thành, hoảng, khuỷu tay, ngoáy, quý, quỳ, Quỹ, thuyền, tuỳ, tuỳ tiện", "hoà.", "«hoà»", "hoà2",
+]
+
+
+def test_tone_placement_is_canonicalised_both_ways():
+    assert canonical_tones("Hoà thuỷ khoẻ uỷ toạ") == "Hòa thủy khỏe ủy tọa"
+    assert canonical_tones("Hòa thủy khỏe ủy tọa") == "Hòa thủy khỏe ủy tọa"
+    # Only a glide ending the word: hoàn, thuyền, khuỷu, ngoáy keep their one spelling, and
+    # "qu" + y (quý, quỳ) is not the glide "uy".
+    for word in ("hoàn", "thuyền", "khuỷu", "ngoáy", "quý", "quỳ", "Quỹ"):
+        assert canonical_tones(word) == word
+
+
+def test_records_holding_the_query_as_a_phrase_come_first(browser, fixture_url):
     # Pagefind extends "đỏ" to "động", so "Động đất…" can outrank "Huyện Đất Đỏ" for "đất đỏ".
-    titles = ["Động đất ở Nhật Bản", "Núi lửa và động đất", "Huyện Đất Đỏ", "Đất đỏ bazan", "Đất Đỏ"]
+    records = [
+        ("Động đất ở Nhật Bản", "Đất rung, nhà đổ."), ("Núi lửa và động đất", "Đất đỏ sau phun trào."),
+        ("Huyện Đất Đỏ", ""), ("Đất đỏ bazan", ""), ("Đất Đỏ", ""), ("Cây cà phê", "Trồng trên đất, lá đỏ."),
+    ]
     page = browser.new_page()
     page.goto(fixture_url)
     ranked = page.evaluate(
-        """async ([titles, query]) => {
+        """async ([records, query]) => {
           const s = await import("/assets/javascripts/search.js");
-          const results = titles.map((title) => ({ title, data: async () => ({ meta: { title } }) }));
-          return (await s.titleMatchesFirst(results, query)).map((r) => r.title);
+          const results = records.map(([title, text]) => ({ title, data: async () => ({ meta: { title }, content: text }) }));
+          return (await s.phraseMatchesFirst(results, query)).map((r) => r.title);
         }""",
-        [titles, "dat do"],
+        [records, "dat do"],
     )
-    # Whole words in order, folded; ties keep Pagefind's order ("Đất đỏ bazan" before "Đất Đỏ").
-    assert ranked == ["Huyện Đất Đỏ", "Đất đỏ bazan", "Đất Đỏ", "Động đất ở Nhật Bản", "Núi lửa và động đất"]
+    # Titles holding the phrase (whole words, in order, folded), then texts holding it, then
+    # the rest; ties keep Pagefind's order.
+    assert ranked == ["Huyện Đất Đỏ", "Đất đỏ bazan", "Đất Đỏ", "Núi lửa và động đất", "Động đất ở Nhật Bản", "Cây cà phê"]
+    page.close()
+
+
+def excerpt(page, url: str, query: str) -> dict:
+    return page.evaluate(
+        """async ([url, q]) => {
+          const s = await import("/assets/javascripts/search.js");
+          const found = await s.search(q);
+          for (const r of found.results) {
+            const item = await s.describe(r, q);
+            if (item.url !== url) continue;
+            const box = document.createElement("p");
+            box.innerHTML = item.excerpt;
+            return { text: box.textContent, marks: [...box.querySelectorAll("mark")].map((m) => m.textContent) };
+          }
+          return null;
+        }""",
+        [url, query],
+    )
+
+
+def test_highlighting_follows_the_marks_the_reader_typed(browser, fixture_url):
+    page = browser.new_page()
+    page.goto(fixture_url)
+    # Typed with marks: only words spelled so; "Chuyên" and "Sở" are other words.
+    assert excerpt(page, "/tin-tuc/chuyen-de-so/", "chuyển đổi số")["marks"] == ["chuyển", "đổi", "số"]
+    # Typed without marks: every word with those letters.
+    assert excerpt(page, "/tin-tuc/chuyen-de-so/", "chuyen doi so")["marks"] == ["Chuyên", "Sở", "chuyển", "đổi", "số"]
+    # Marks typed on one word only: that word is compared with its marks, the other folded.
+    assert excerpt(page, "/tin-tuc/chuyen-de-so/", "chuyên de")["marks"] == ["Chuyên", "đề"]
+    # Tone placement does not matter: "thủy" marks "thuỷ", "ủy ban" marks "Uỷ ban".
+    assert excerpt(page, "/mo-hinh/hoa-thuan/", "thủy sản")["marks"] == ["thuỷ", "sản"]
+    assert excerpt(page, "/mo-hinh/hoa-thuan/", "ủy ban")["marks"] == ["Uỷ", "ban"]
+    page.close()
+
+
+def test_excerpts_come_from_the_text_without_field_labels(browser, fixture_url):
+    page = browser.new_page()
+    page.goto(fixture_url)
+    for url, query in (("/mo-hinh/hoa-thuan/", "ủy ban kiểm tra"), ("/mo-hinh/to-hoa-giai/", "dan van kheo"),
+                       ("/khen-thuong/bang-khen-doan/", "dang uy so giao duc"), ("/tin-tuc/so-y-te/", "xay dung dang")):
+        shown = excerpt(page, url, query)
+        assert shown is not None, (url, query)  # found by its card's values
+        for label in ("Đơn vị", "Phong trào", "Lĩnh vực", "Chuyên mục", "Năm", "Thẻ"):
+            assert label not in shown["text"], (query, shown)
+    page.close()
+
+
+def test_the_count_is_of_records_holding_every_word(search_page, browser, fixture_url):
+    page = browser.new_page()
+    page.goto(fixture_url)
+    counted = page.evaluate(
+        """async (queries) => {
+          const s = await import("/assets/javascripts/search.js");
+          const out = [];
+          for (const q of queries) {
+            const found = await s.search(q);
+            out.push([found.total, found.results.length, found.missing, s.statusText(found, q)]);
+          }
+          return out;
+        }""",
+        ["thanh nien", "thanh nien xyzabc"],
+    )
+    assert counted[0][:3] == [3, 3, []]
+    # Pagefind drops a word no record holds and returns the other words' records: the count
+    # says none holds every word, and which word is missing.
+    total, shown, missing, status = counted[1]
+    assert (total, shown, missing) == (0, 3, ["xyzabc"])
+    assert "không tìm thấy “xyzabc”" in status
     page.close()
 
 
@@ -122,12 +213,12 @@ def test_header_box_shows_results_as_you_type_and_works_from_the_keyboard(browse
     assert box.evaluate("el => el === document.activeElement")
     page.keyboard.type("dang vien tre")
     listbox = page.get_by_role("listbox", name="Kết quả tìm kiếm")
+    page.wait_for_function("document.querySelector('[role=listbox]').dataset.query === 'dang vien tre'")
     first = listbox.get_by_role("option").first
-    first.wait_for()
     assert box.get_attribute("aria-expanded") == "true"
     assert "Đảng viên trẻ xung kích chuyển đổi số" in first.inner_text()
     assert "Tin tức" in first.text_content()
-    assert first.locator("mark").first.inner_text() == "Đảng"  # highlighted although typed without đ
+    assert first.locator("mark").first.inner_text() == "đảng"  # highlighted although typed without đ
     page.keyboard.press("ArrowDown")
     assert first.get_attribute("aria-selected") == "true"
     assert box.get_attribute("aria-activedescendant") == first.get_attribute("id")
@@ -175,4 +266,58 @@ def test_sample_site_search_folds_diacritics(browser, sample_url):
     assert "Dân vận khéo" in first.get_by_role("heading").inner_text()
     urls = page.evaluate(SEARCH, ["tuong lai", {}]) + page.evaluate(SEARCH, ["nhap", {}])
     assert not any("tuong-lai" in u or "nhap-dien-dan" in u for u in urls)
+    page.close()
+
+
+def test_only_the_newest_query_is_searched_and_shown(browser, fixture_url):
+    # Searches that take longer the shorter the query, as Pagefind's do: "d" is still running
+    # when the reader has typed on; the queries typed meanwhile are never searched but the
+    # newest, and what "d" found is never shown.
+    page = browser.new_page()
+    page.goto(fixture_url)
+    ran, shown = page.evaluate(
+        """async () => {
+          const s = await import("/assets/javascripts/search.js");
+          const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+          const ran = [], shown = [];
+          const run = s.newestOnly(async (q, stale) => { ran.push(q); await sleep(q.length < 3 ? 300 : 20); return q; },
+                                   (result) => shown.push(result));
+          run("d"); await sleep(50);
+          run("da"); run("dan"); await sleep(50);
+          run("dan v");
+          await sleep(600);
+          run("dan van"); await sleep(100);
+          return [ran, shown];
+        }""")
+    assert ran == ["d", "dan v", "dan van"]
+    assert shown == ["dan v", "dan van"]
+    page.close()
+
+
+# Records a result list's shown queries (its data-query) with the time of each.
+WATCH = """(selector) => {
+  const list = document.querySelector(selector);
+  window.gsShown = [];
+  new MutationObserver(() => window.gsShown.push(list.dataset.query)).observe(list, { attributes: true, childList: true });
+}"""
+
+
+@pytest.mark.parametrize("where, box", [("", "#gs-searchbox-q"), ("tim-kiem/", "#gs-search-q")])
+@pytest.mark.parametrize("delay", [40, 160, 300])
+def test_typed_queries_show_the_final_results_and_never_stale_ones(browser, fixture_url, where, box, delay):
+    page = browser.new_page()
+    page.goto(fixture_url + where)
+    results = "[role=listbox]" if not where else "[data-gs-results]"
+    page.evaluate(WATCH, results)
+    page.locator(box).click()
+    page.keyboard.type("hoa giai", delay=delay)
+    page.wait_for_function(f"document.querySelector('{results}').dataset.query === 'hoa giai'", timeout=10000)
+    page.wait_for_timeout(800)  # nothing older may come after the final results
+    shown = [q for q in page.evaluate("window.gsShown") if q is not None]
+    assert shown[-1] == "hoa giai", shown
+    # Shown in typing order: each shown query is a longer prefix of the final one.
+    assert all("hoa giai".startswith(q) for q in shown), shown
+    assert [len(q) for q in shown] == sorted(len(q) for q in shown), shown
+    first = page.locator(f"{results} a").first
+    assert first.inner_text().startswith("Tổ hòa giải giỏi"), first.inner_text()
     page.close()

@@ -1,4 +1,5 @@
-"""The search index reads a record's lead: title, summary, card and the body's first blocks."""
+"""The search index reads a record's lead as text (title, summary, the body's first blocks) and the
+rest of its body as words."""
 
 from __future__ import annotations
 
@@ -36,3 +37,15 @@ def test_a_long_record_page_indexes_its_first_blocks_only(sample_site: Path):
     assert all("data-pagefind-ignore" in attrs for _, attrs in blocks[INDEXED_BLOCKS:])
     # the page still shows the whole body
     assert "Thực hiện có hiệu quả, chất lượng việc tổ chức diễn đàn sinh hoạt chi bộ" in body
+
+
+def test_the_rest_of_the_body_is_indexed_as_its_words_once(sample_site: Path):
+    html = (sample_site / LONG_NEWS / "index.html").read_text("utf-8")
+    words = re.search(r'<span data-pagefind-weight="0.5">([^<]*)</span></div>', html).group(1).split()
+    assert len(words) == len(set(words))  # once each: postings stay small
+    body = html[html.index('<div class="gs-entry__body">'):]
+    rest = body[body.index("data-pagefind-ignore"): body.index("\n</div>\n")].lower()
+    assert len(words) > 20 and all(word in rest or word.isascii() for word in words)  # (ascii: đ-aliases)
+    # a word only deep in the body is there, with its folded đ-spelling
+    rendered = BodyRenderer(lead=1).render("Mở đầu.\n\nĐảng ủy phường Đông Lễ.\n", "tin-tuc/x/")
+    assert rendered.lead_text == "Mở đầu." and rendered.rest_text == "Đảng ủy phường Đông Lễ."

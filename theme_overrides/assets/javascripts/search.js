@@ -3,17 +3,31 @@
 // URL). Everything is loaded from this site; nothing from another host.
 //
 // Vietnamese matching: Pagefind folds tone and vowel marks itself and ranks exact spellings
-// first; each record also indexes the folded spelling of its words with đ (see
-// generator/search.py), so "dang vien" finds "đảng viên". The query is sent in NFC; the
-// excerpts and highlights are computed here with fold(), the same rule as the index side.
-import { fold, nfc } from "./vietnamese.js";
+// first; each record also indexes the folded spelling of its words with đ and the canonical
+// tone placement of its words written the other way (hoà → hòa; see generator/search.py), so
+// "dang vien" finds "đảng viên" and "hoà" finds "hòa" as the same word. The query is sent in
+// NFC with canonical tone placement; excerpts and highlights are computed here with fold() and
+// canonicalTones(), the same rules as the index side.
+//
+// Typing: each keystroke preloads the index chunks of what is typed; the search itself runs
+// once the reader pauses (waitFor), one at a time, for the newest query only (newestOnly): a
+// query typed while a search runs waits for it and replaces any query waiting before it, and
+// results are shown only if no newer query was typed meanwhile. Pagefind's debouncedSearch
+// does the pause but queues every search that started in its single worker, so the final query
+// waited behind the partial ones ("dân v" took seconds at 5,000 records: bench/RESULTS.md).
+import { canonicalTones, fold, nfc } from "./vietnamese.js";
 
 const ROOT = new URL("../../", import.meta.url); // this file is /assets/javascripts/search.js
 const ALIAS_MARK = "\u00a6"; // generator/search.py: ALIAS_MARK
 const FILTER_KEYS = ["loai", "don_vi", "phong_trao", "linh_vuc", "chuyen_muc", "nam"];
 const PAGE_SIZE = 10;
 const BOX_SIZE = 6;
-const DEBOUNCE_MS = 120;
+// The pause after a keystroke before searching. A last word of one or two letters is most
+// often a longer word being typed, and Pagefind extends it to every indexed word it begins
+// ("v" → và, về, việc…), the slowest searches there are: it waits for a longer pause, and its
+// chunks are not preloaded (bench/search_bench.py --typed measures both).
+export const PAUSE_MS = 120;
+export const SHORT_WORD_PAUSE_MS = 450;
 // Pagefind ranking options (pagefind.options({ranking})). Pagefind's defaults measured best
 // at 10,000 records: a higher termSimilarity ranks "đỏ" above its extension "động" but then
 // misses partly typed words, a higher diacriticSimilarity misses queries typed without marks
@@ -34,18 +48,71 @@ export function pagefind() {
   return loading;
 }
 
-/** The query as Pagefind gets it: NFC (pasted text may be NFD), lower case, trimmed. */
+/** The query as Pagefind gets it: NFC (pasted text may be NFD), lower case, one tone
+ * placement (hoà → hòa), trimmed. */
 export function queryText(raw) {
-  return nfc(raw).toLowerCase().trim();
+  return canonicalTones(nfc(raw).toLowerCase()).trim();
+}
+
+/** Whether the last word of what is typed is one or two letters, not followed by a space. */
+function endsInShortWord(raw) {
+  const last = /([\p{L}\p{N}]+)$/u.exec(nfc(raw));
+  return Boolean(last) && [...fold(last[1])].length <= 2;
+}
+
+/** How long to wait after a keystroke before searching what is typed. */
+export function waitFor(raw) {
+  return endsInShortWord(raw) ? SHORT_WORD_PAUSE_MS : PAUSE_MS;
 }
 
 /**
- * Start loading the index chunks of what is being typed, before the debounced search runs:
- * Pagefind's preload fetches the chunks the terms need, so the search itself only computes.
+ * Start loading the index chunks of what is being typed, before the search runs: Pagefind's
+ * preload fetches the chunks the terms need, so the search itself only computes.
  */
 export function preload(raw) {
   const query = queryText(raw);
-  if (query) pagefind().then((pf) => pf.preload(query));
+  if (query && !endsInShortWord(raw)) pagefind().then((pf) => pf.preload(query));
+}
+
+/**
+ * `task(...args, stale)` for the newest call only. At most one task runs at a time; a call
+ * made while one runs waits for it, replacing any call waiting before it; `show(result,
+ * ...args)` runs only when no newer call was made meanwhile, so stale results are never shown.
+ * `stale()` tells a running task it has been overtaken (it may stop early and return anything).
+ */
+export function newestOnly(task, show) {
+  let newest = 0;
+  let running = false;
+  let waiting = null;
+  const pump = async () => {
+    if (running || !waiting) return;
+    running = true;
+    const { id, args } = waiting;
+    waiting = null;
+    const stale = () => id !== newest;
+    try {
+      const result = await task(...args, stale);
+      if (!stale()) show(result, ...args);
+    } catch (error) {
+      if (!stale()) throw error;
+    } finally {
+      running = false;
+      pump();
+    }
+  };
+  return (...args) => {
+    waiting = { id: ++newest, args };
+    pump();
+  };
+}
+
+/** `call(...args)` after `wait(...args)` ms without another call. */
+function pauseThen(call, wait) {
+  let timer;
+  return (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => call(...args), wait(...args));
+  };
 }
 
 /** Pagefind filter object: values of one filter are alternatives, filters combine. */
@@ -58,11 +125,14 @@ function pagefindFilters(selected) {
 }
 
 /**
- * Search; returns {results, filters, totalFilters, total, ms, rerankMs} (ms: Pagefind's time;
- * rerankMs: re-ranking, see titleMatchesFirst). `rerank: false` skips re-ranking when only the
- * counts are wanted.
+ * Search; returns {results, filters, totalFilters, total, missing, ms, rerankMs} (ms: Pagefind's
+ * time; rerankMs: re-ranking, see phraseMatchesFirst), or null for an empty query. `total`
+ * counts the records holding every word: Pagefind leaves out a word found in no record at all
+ * ("thanh niên xyz" gives the results of "thanh niên"); such words are in `missing` and then
+ * `total` is 0 while `results` keeps what the other words found. `rerank: false` skips
+ * re-ranking when only the counts are wanted; `stale()` true stops before re-ranking.
  */
-export async function search(raw, selected = {}, { rerank = true } = {}) {
+export async function search(raw, selected = {}, { rerank = true, stale = () => false } = {}) {
   const pf = await pagefind();
   const query = queryText(raw);
   const filters = pagefindFilters(selected);
@@ -70,35 +140,90 @@ export async function search(raw, selected = {}, { rerank = true } = {}) {
   const started = performance.now();
   const found = await pf.search(query || null, { filters });
   const ms = performance.now() - started;
+  if (stale() || !query) return { ...found, total: found.results.length, missing: [], ms, rerankMs: 0 };
   // Re-ranking fetches the first results' fragments, which showing them needs anyway; its
   // time is reported apart from Pagefind's.
-  const results = rerank && query ? await titleMatchesFirst(found.results, query) : found.results;
-  return { ...found, results, total: found.results.length, ms, rerankMs: performance.now() - started - ms };
+  const results = rerank ? await phraseMatchesFirst(found.results, query) : found.results;
+  const missing = await missingWords(results[0], query);
+  const total = missing.length ? 0 : found.results.length;
+  return { ...found, results, total, missing, ms, rerankMs: performance.now() - started - ms };
 }
 
 // How many of Pagefind's first results are re-ranked: enough to hold the record a reader
-// names, few enough that fetching their fragments stays small (about 3 KB each).
+// names, few enough that fetching their fragments stays small.
 const RERANK = 10;
 
 /**
  * Pagefind scores words, and extends each query word to every indexed word it begins
  * ("đỏ" also matches "động"), so a record that merely repeats a longer word can outrank the
- * record whose title is the query. Among the first results, those whose title holds the
- * query's words in order, as whole words (compared folded), come first; the rest keep
- * Pagefind's order (bench/RESULTS.md, "Search (issue 3)").
+ * record whose title is the query, and records holding the query's syllables apart can
+ * outrank those holding it as a phrase. Among the first results: those whose title holds the
+ * query as a phrase come first, then those whose text does, then the rest, each in Pagefind's
+ * order. Words compare as the highlighting compares them (see wordMatcher); the last query
+ * word may be the start of a word (bench/RESULTS.md, "Search (issue 3)" and "issue 11").
  */
-export async function titleMatchesFirst(results, query) {
+export async function phraseMatchesFirst(results, query) {
   const head = results.slice(0, RERANK);
-  const wanted = ` ${words(query)} `;
-  const titles = await Promise.all(head.map(async (r) => ` ${words((await r.data()).meta?.title || "")} `));
-  const order = head.map((result, i) => ({ result, i, named: titles[i].includes(wanted) }));
-  order.sort((a, b) => b.named - a.named || a.i - b.i);
+  const matcher = wordMatcher(query);
+  const datas = await Promise.all(head.map((r) => r.data()));
+  const order = head.map((result, i) => {
+    const meta = datas[i].meta || {};
+    const rank = holdsPhrase(meta.title || "", matcher) ? 2 : holdsPhrase(textOf(datas[i].content || ""), matcher) ? 1 : 0;
+    return { result, i, rank };
+  });
+  order.sort((a, b) => b.rank - a.rank || a.i - b.i);
   return [...order.map((o) => o.result), ...results.slice(RERANK)];
 }
 
-/** Folded words separated by single spaces: "Đất Đỏ (huyện)" → "dat do huyen". */
-function words(text) {
-  return fold(text).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+/** Whether `text`'s words hold the query's words in order, next to each other. */
+function holdsPhrase(text, matcher) {
+  const words = text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const n = matcher.terms.length;
+  if (!n) return false;
+  outer: for (let i = 0; i + n <= words.length; i++) {
+    for (let j = 0; j < n; j++) if (!matcher.matches(words[i + j], j)) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Query words that the best result does not hold anywhere (title, text, names, aliases):
+ * Pagefind requires every word it knows, so these are words no record holds. */
+async function missingWords(best, query) {
+  if (!best) return [];
+  const data = await best.data();
+  const held = fold(`${data.meta?.title || ""} ${data.content || ""}`).split(/[^\p{L}\p{N}]+/u);
+  // Pagefind extends each word to the indexed words it begins, so a prefix counts as held.
+  return [...new Set(fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean))]
+    .filter((term) => !held.some((word) => word.startsWith(term)));
+}
+
+/** A record's text as excerpts show it: without the aliases and names after ALIAS_MARK. */
+function textOf(content) {
+  const cut = content.indexOf(ALIAS_MARK);
+  return cut >= 0 ? content.slice(0, cut) : content;
+}
+
+/**
+ * The query's words and how a word of a record matches the i-th of them. Where the reader
+ * typed marks (tones, ă â ê ô ơ ư, đ) the word must have the same spelling, tone placement
+ * canonicalised ("chuyển" marks "Chuyển", not "Chuyên"); where the reader typed none it is
+ * compared folded ("dang" marks "Đảng"). Whole words match; the last query word, which may
+ * still be being typed, also matches the start of a word.
+ */
+export function wordMatcher(raw) {
+  const terms = queryText(raw).split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((text) => {
+    const folded = fold(text);
+    return { text, folded, marked: text !== folded };
+  });
+  const last = terms.length - 1;
+  const matches = (word, i) => {
+    const term = terms[i];
+    const form = term.marked ? canonicalTones(nfc(word).toLowerCase()) : fold(word);
+    const wanted = term.marked ? term.text : term.folded;
+    return form === wanted || (i === last && form.startsWith(wanted));
+  };
+  return { terms, matches };
 }
 
 /** A result's fragment as shown: title, kind, date, unit, url and an excerpt with <mark>. */
@@ -120,30 +245,21 @@ function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]);
 }
 
-function queryTerms(raw) {
-  return fold(nfc(raw)).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-}
-
 /**
  * The stretch of a record's text with the most words matching the query, as HTML with the
- * matches in <mark>. A word matches when its folded form starts with a folded query term, so
- * "dang" marks "Đảng" and "hoa" marks "hoà" and "hòa".
+ * matches in <mark> (see wordMatcher). The text is the record's title, summary and body as
+ * Pagefind holds them, without the names and aliases after ALIAS_MARK.
  */
 export function excerptHtml(content, title, raw, length = 28) {
-  let text = content;
-  const cut = text.lastIndexOf(ALIAS_MARK);
-  if (cut >= 0) text = text.slice(0, cut);
+  let text = textOf(content);
   if (title && text.startsWith(title)) text = text.slice(title.length).replace(/^[.\s]+/, "");
   const words = text.split(/\s+/).filter(Boolean);
-  const terms = queryTerms(raw);
-  const last = terms.length - 1;
-  // Which query term each word matches (-1: none). Whole words match; the last term, which
-  // may still be being typed, also matches the start of a word.
+  const matcher = wordMatcher(raw);
+  const terms = matcher.terms;
+  // Which query term each word matches (-1: none).
   const matched = words.map((word) => {
-    const folded = fold(word).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
-    const exact = terms.indexOf(folded);
-    if (exact >= 0) return exact;
-    return last >= 0 && terms[last] && folded.startsWith(terms[last]) ? last : -1;
+    const core = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+    return core ? terms.findIndex((_, i) => matcher.matches(core, i)) : -1;
   });
   const hits = matched.map((term) => term >= 0);
   // Best window: most distinct query terms, then most matching words.
@@ -188,12 +304,21 @@ function metaLine(item) {
   return [kind, ...parts].filter(Boolean).join(" · ");
 }
 
-function debounce(fn, ms) {
-  let timer;
-  return (...args) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => fn(...args), ms);
-  };
+/** What the status line says of a search: how many records hold every word, and which words
+ * no record holds (the results then hold the other words). */
+export function statusText(found, raw, about = "") {
+  if (found.missing.length) {
+    const words = found.missing.map((w) => `“${w}”`).join(", ");
+    return found.results.length
+      ? `Không có kết quả nào chứa đủ các từ${about}: không tìm thấy ${words}. Kết quả cho các từ còn lại:`
+      : `Không tìm thấy kết quả nào${about}.`;
+  }
+  return found.total ? `${found.total} kết quả${about}` : `Không tìm thấy kết quả nào${about}.`;
+}
+
+/** Marks which query a result list shows (for tests and bench/search_bench.py --typed). */
+function announce(list, raw) {
+  list.dataset.query = raw;
 }
 
 // ---------------------------------------------------------------- header search box
@@ -204,7 +329,6 @@ function setUpBox(form) {
   const list = form.querySelector("[role=listbox]");
   const status = form.querySelector("[data-gs-box-status]");
   const all = form.querySelector("[data-gs-all]");
-  let sequence = 0;
   let active = -1;
 
   const options = () => [...list.querySelectorAll("[role=option]")];
@@ -225,20 +349,17 @@ function setUpBox(form) {
     }
   };
 
-  const run = debounce(async () => {
-    const raw = input.value;
-    const mine = ++sequence;
-    if (!queryText(raw)) {
+  const render = (outcome, raw) => {
+    if (!outcome) {
       list.replaceChildren();
       open(false);
+      announce(list, raw);
       return;
     }
-    const found = await search(raw);
-    const items = await Promise.all(found.results.slice(0, BOX_SIZE).map((r) => describe(r, raw)));
-    if (mine !== sequence) return; // a newer query has been typed meanwhile
+    const { found, items } = outcome;
     all.href = `${all.getAttribute("data-base")}?q=${encodeURIComponent(raw.trim())}`;
     all.textContent = found.total ? `Xem tất cả ${found.total} kết quả` : "Mở trang tìm kiếm";
-    status.textContent = found.total ? `${found.total} kết quả` : "Không tìm thấy kết quả nào.";
+    status.textContent = statusText(found, raw);
     list.replaceChildren(...items.map((item, i) => {
       const li = document.createElement("li");
       li.id = `gs-box-option-${i}`;
@@ -250,11 +371,26 @@ function setUpBox(form) {
     }));
     setActive(-1);
     open(true);
-  }, DEBOUNCE_MS);
+    announce(list, raw);
+  };
+  const run = newestOnly(async (raw, stale) => {
+    if (!queryText(raw)) return null;
+    const found = await search(raw, {}, { stale });
+    if (stale()) return null;
+    const items = await Promise.all(found.results.slice(0, BOX_SIZE).map((r) => describe(r, raw)));
+    return { found, items };
+  }, render);
+  let asked = null; // the query last searched: "dân " after "dân" needs no new search
+  const ask = pauseThen(() => {
+    const raw = input.value;
+    if (queryText(raw) === asked && !panel.hidden) return;
+    asked = queryText(raw);
+    run(raw);
+  }, () => waitFor(input.value));
 
   input.addEventListener("focus", () => pagefind(), { once: true });
   input.addEventListener("input", () => preload(input.value));
-  input.addEventListener("input", run);
+  input.addEventListener("input", ask);
   input.addEventListener("keydown", (event) => {
     const items = options();
     if (event.key === "ArrowDown" && items.length) {
@@ -334,7 +470,7 @@ function setUpPage(root) {
   const fieldsets = Object.fromEntries([...root.querySelectorAll("[data-gs-filter]")].map((f) => [f.dataset.gsFilter, f]));
   const state = readUrl();
   input.value = state.q;
-  let sequence = 0;
+  let generation = 0; // counts the searches shown, so "more" never appends to a newer one
   let filtersLoaded = null;
   let found = null;
   let shown = 0;
@@ -371,68 +507,80 @@ function setUpPage(root) {
     clear.hidden = !anyChosen;
   };
 
-  const renderMore = async (mine) => {
-    const raw = input.value;
-    const slice = found.results.slice(shown, shown + PAGE_SIZE);
-    const items = await Promise.all(slice.map((r) => describe(r, raw)));
-    if (mine !== sequence) return;
-    list.append(...items.map((item) => {
+  const items = (raw, from) => Promise.all(found.results.slice(from, from + PAGE_SIZE).map((r) => describe(r, raw)));
+  const append = (described) => {
+    list.append(...described.map((item) => {
       const li = document.createElement("li");
       li.className = "gs-result";
       li.innerHTML = `<h2 class="gs-result__title"><a href="${escapeHtml(item.url)}">${escapeHtml(item.title)}</a></h2>` +
         `<p class="gs-result__meta">${metaLine(item)}</p><p class="gs-result__excerpt">${item.excerpt}</p>`;
       return li;
     }));
-    shown += slice.length;
-    more.hidden = shown >= found.total;
+    shown += described.length;
+    more.hidden = shown >= found.results.length;
   };
 
-  const run = async () => {
-    const mine = ++sequence;
-    const raw = input.value;
-    const chosen = selected();
-    writeUrl(raw, chosen);
+  // The search, the filter counts and the first page of results are computed for the newest
+  // query only, then shown at once (see newestOnly).
+  const run = newestOnly(async (raw, chosen, stale) => {
     const pf = await pagefind();
     // Pagefind counts only the filters it has loaded; load them all once for the counts.
     const allFilters = await (filtersLoaded ||= pf.filters());
-    const result = await search(raw, chosen);
-    if (mine !== sequence) return;
-    found = result;
+    const result = await search(raw, chosen, { stale });
+    if (!result) return { allFilters };
+    if (stale()) return null;
+    const counts = await facetCounts(raw, chosen, result);
+    const first = await Promise.all(result.results.slice(0, PAGE_SIZE).map((r) => describe(r, raw)));
+    return { result, counts, first };
+  }, (outcome, raw, chosen) => {
+    generation += 1;
+    found = outcome.result || null;
     shown = 0;
     list.replaceChildren();
-    if (!result) {
-      renderFilters(allFilters, chosen);
+    if (!found) {
+      renderFilters(outcome.allFilters, chosen);
       status.textContent = "Nhập từ khóa hoặc chọn bộ lọc để tìm.";
       more.hidden = true;
-      return;
+    } else {
+      renderFilters(outcome.counts, chosen);
+      const about = queryText(raw) ? ` cho “${raw.trim()}”` : "";
+      status.textContent = found.missing.length ? statusText(found, raw, about)
+        : found.total ? `Tìm thấy ${found.total} kết quả${about}.` : `Không tìm thấy kết quả nào${about}.`;
+      append(outcome.first);
     }
-    renderFilters(await facetCounts(raw, chosen, result), chosen);
-    const about = queryText(raw) ? ` cho “${raw.trim()}”` : "";
-    status.textContent = result.total ? `Tìm thấy ${result.total} kết quả${about}.` : `Không tìm thấy kết quả nào${about}.`;
-    await renderMore(mine);
+    announce(list, raw);
+  });
+  const runNow = () => {
+    const chosen = selected();
+    writeUrl(input.value, chosen);
+    run(input.value, chosen);
   };
 
   // Checkboxes are rebuilt by renderFilters: restore the URL's choices before the first run.
   renderFilters({}, state.selected);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    run();
+    runNow();
   });
   input.addEventListener("input", () => preload(input.value));
-  input.addEventListener("input", debounce(run, DEBOUNCE_MS));
+  input.addEventListener("input", pauseThen(runNow, () => waitFor(input.value)));
   root.addEventListener("change", (event) => {
-    if (event.target.matches(".gs-filter input")) run();
+    if (event.target.matches(".gs-filter input")) runNow();
   });
   clear.addEventListener("click", () => {
     for (const box of root.querySelectorAll(".gs-filter input:checked")) box.checked = false;
-    run();
+    runNow();
     input.focus();
   });
-  more.addEventListener("click", () => {
+  more.addEventListener("click", async () => {
+    const mine = generation;
     const first = list.children.length;
-    renderMore(sequence).then(() => list.children[first]?.querySelector("a")?.focus());
+    const described = await items(input.value, shown);
+    if (mine !== generation) return; // a newer search has been shown meanwhile
+    append(described);
+    list.children[first]?.querySelector("a")?.focus();
   });
-  run();
+  runNow();
 }
 
 for (const form of document.querySelectorAll("[data-gs-searchbox]")) setUpBox(form);
