@@ -3,21 +3,40 @@
 
 from __future__ import annotations
 
+import fcntl
+import logging
+import os
 import stat
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
 from generator import engine
+from generator.publish import BuildBusy, FileLock, swap
 
 
 @pytest.fixture
 def config(tmp_path: Path) -> Path:
     (tmp_path / "src" / "docs").mkdir(parents=True)
     path = tmp_path / "src" / "mkdocs.yml"
-    path.write_text("site_name: Thử\n", "utf-8")
+    # The project's own plugin: the build tells it how long to wait for the project's lock.
+    # Its build events never run, since MkDocs' build is faked.
+    path.write_text("site_name: Thử\nplugins:\n  - guong-sang\n", "utf-8")
     return path
+
+
+def is_locked(path: Path) -> bool:
+    """Whether some open file holds the flock on `path` (a second open file cannot take it)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return False
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
 
 
 @pytest.fixture
@@ -26,7 +45,10 @@ def builds(monkeypatch):
     seen: list[dict] = []
 
     def fake_build(config):
-        seen.append({"site_dir": Path(config.site_dir), "strict": config.strict, "site_name": config.site_name})
+        staging = Path(config.site_dir)
+        seen.append({"site_dir": staging, "strict": config.strict, "site_name": config.site_name,
+                     "lock_wait": config.plugins["guong-sang"].lock_wait,
+                     "locks_held": sorted(p.name for p in staging.parent.glob(".*.lock") if is_locked(p))})
         step = seen_steps.pop(0)
         if isinstance(step, BaseException):
             (Path(config.site_dir) / "half.html").write_text("nửa chừng", "utf-8")
@@ -139,9 +161,10 @@ def test_a_stray_file_named_like_a_leftover_does_not_stop_the_build(config, buil
     assert (tmp_path / "site" / "index.html").is_file()
 
 
-def test_plugins_start_as_for_a_build_and_shut_down(config, builds, tmp_path, monkeypatch):
+@pytest.mark.parametrize("step", [{"index.html": "mới"}, RuntimeError("trang hỏng")], ids=["built", "failed"])
+def test_plugins_start_as_for_a_build_and_shut_down(config, builds, tmp_path, monkeypatch, step):
     _, steps = builds
-    steps.append({"index.html": "mới"})
+    steps.append(step)
     events = []
     real_load = engine.load_config
 
@@ -152,20 +175,78 @@ def test_plugins_start_as_for_a_build_and_shut_down(config, builds, tmp_path, mo
         return loaded
 
     monkeypatch.setattr(engine, "load_config", load)
-    engine.build_site(config, tmp_path / "site")
+    if isinstance(step, BaseException):
+        with pytest.raises(type(step)):
+            engine.build_site(config, tmp_path / "site")
+    else:
+        engine.build_site(config, tmp_path / "site")
     assert events == [("startup", {"command": "build", "dirty": False}), ("shutdown", {})]
 
 
-def test_the_replaced_site_waits_beside_the_new_one_under_a_name_the_next_build_sweeps(config, builds, tmp_path, monkeypatch):
+@pytest.mark.parametrize("exchange", [True, False], ids=["rename-exchange", "two-renames"])
+def test_the_replaced_site_waits_beside_the_new_one_under_a_name_the_next_build_sweeps(config, builds, tmp_path, monkeypatch, exchange):
+    if exchange and swap._renameat2() is None:
+        pytest.skip("no renameat2 on this system")
+    if not exchange:  # systems or file systems without renameat2(RENAME_EXCHANGE)
+        monkeypatch.setattr(swap, "_exchange", lambda first, second: False)
     _, steps = builds
     steps += [{"index.html": "cũ"}, {"index.html": "mới"}, {"index.html": "mới nữa"}]
     removed = []
-    monkeypatch.setattr(engine, "_remove_in_background", removed.append)
+    monkeypatch.setattr(swap, "_remove_in_background", removed.append)
     site = tmp_path / "site"
     engine.build_site(config, site)
     engine.build_site(config, site)
     (old,) = removed
-    assert old.parent == site.parent.resolve() and old.name.startswith(".site-old-")
-    assert (old / "site" / "index.html").read_text("utf-8") == "cũ"
+    assert old.parent == site.parent.resolve() and old.name.startswith(".site-")
+    replaced = old if exchange else old / "site"  # the exchange leaves the old site in the staging folder
+    assert (replaced / "index.html").read_text("utf-8") == "cũ"
+    assert (site / "index.html").read_text("utf-8") == "mới"
     engine.build_site(config, site)  # a build cut short before the removal: the next one sweeps up
     assert not old.exists()
+    assert (site / "index.html").read_text("utf-8") == "mới nữa"
+
+
+def test_the_build_holds_the_site_folders_lock_beside_it_and_then_lets_go(config, builds, tmp_path):
+    seen, steps = builds
+    steps += [{"index.html": "mới"}, {"index.html": "mới nữa"}]
+    site = tmp_path / "site"
+    engine.build_site(config, site)
+    # Beside the site, so that it survives the swap and every build into site/ takes the same one.
+    assert engine.site_lock(site) == tmp_path / ".site.lock"
+    assert seen[0]["locks_held"] == [".site.lock"]
+    assert not is_locked(tmp_path / ".site.lock")
+    engine.build_site(config, site)  # the next build can take it again
+    assert seen[1]["locks_held"] == [".site.lock"]
+
+
+def test_a_build_that_cannot_get_the_lock_in_time_gives_up_and_touches_nothing(config, builds, tmp_path, caplog):
+    seen, steps = builds
+    steps += [{"index.html": "cũ"}, {"index.html": "mới"}]
+    site = tmp_path / "site"
+    engine.build_site(config, site)
+    (tmp_path / ".site-leftover").mkdir()  # swept only by a build that holds the lock
+    other = FileLock(engine.site_lock(site))
+    other.acquire(wait=0)
+    # Should the wait given be ignored (30 minutes by default), let go after a while: the build
+    # then runs, and the test fails instead of hanging.
+    safety = threading.Timer(10, other.release)
+    safety.start()
+    try:
+        with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.guong-sang"), pytest.raises(BuildBusy):
+            engine.build_site(config, site, wait=0.3)
+    finally:
+        safety.cancel()
+        other.release()
+    assert len(seen) == 1  # MkDocs never ran
+    assert (site / "index.html").read_text("utf-8") == "cũ"
+    assert siblings(site) == [".site-leftover"]
+    assert any("site/" in record.getMessage() for record in caplog.records)  # says what it waits for
+
+
+def test_the_wait_is_passed_to_the_plugin_that_locks_the_project(config, builds, tmp_path):
+    seen, steps = builds
+    steps += [{"index.html": "mới"}, {"index.html": "mới nữa"}]
+    engine.build_site(config, tmp_path / "site", wait=12.5)
+    engine.build_site(config, tmp_path / "site")
+    assert seen[0]["lock_wait"] == 12.5
+    assert seen[1]["lock_wait"] == engine.DEFAULT_WAIT
