@@ -45,6 +45,7 @@ from .overlay import with_overlay
 from .pages import Page, Planner
 from .problems import Problem, errors
 from .publish import hold_locks, project_lock
+from .publish.swap import publish, staging_folder
 from .records import Entry
 from .cms import ADMIN_DIR
 from .site import make_planner, now_in_vietnam, plan_site
@@ -153,7 +154,21 @@ class PreviewSite:
         ]
         recorder = _EngineRecorder()
         config.plugins["guong-sang-preview"] = recorder
-        mkdocs_build(config, serve_url="/")
+        # Rendered beside the served folder and swapped in at once: MkDocs empties its site
+        # folder first, and readers (the web editor too) got 404s for the seconds it took.
+        staging = staging_folder(self.site_dir)
+        config["site_dir"] = str(staging)
+        try:
+            mkdocs_build(config, serve_url="/")
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        finally:
+            config["site_dir"] = str(self.site_dir)
+        publish(staging, self.site_dir)
+        for file in recorder.files or ():  # later edits are rendered into the served folder
+            file.dest_dir = str(self.site_dir)
+            file.__dict__.pop("abs_dest_path", None)  # a cached_property of MkDocs' File
         return recorder
 
     def _load_all(self) -> None:
