@@ -16,13 +16,14 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 
 from .glossary import load_glossary
+from .mkdocs_generated import ExcludedLinkNote, GeneratedPages, hold_out
 from .parallel import available_cores
 from .problems import ValidationFailed
 from .progress import Progress, summary
 from .search_index import IndexingFailed, IndexingJob, index_site, start_indexing
 from .site import Project, generate
 from .theme_fixes import escape_attribute_meta, fix_material_markup
-from .writer import GENERATED_FLAG, WouldOverwrite
+from .writer import GENERATED_FLAG, WouldOverwrite, generated_paths
 
 log = logging.getLogger("mkdocs.plugins.guong-sang")
 
@@ -35,6 +36,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     def __init__(self) -> None:
         self._html: dict[str, str] = {}
         self._indexing: IndexingJob | None = None
+        self._generated: GeneratedPages | None = None
         self._workers = 1
 
     # Runs once, first: a one-off build renders record pages on every core; `mkdocs serve`
@@ -65,6 +67,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self._started = time.perf_counter()
         self._result = None
         self._indexing = None
+        self._generated = None
         project = self.project(config)
         work = project.root / "build"
         try:
@@ -87,6 +90,24 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self._progress = Progress(len(files.documentation_pages()), log.info)
         return files
 
+    # Generated pages outside the navigation are rendered by mkdocs_generated.py, on every
+    # core, instead of by MkDocs' one-process loop; the rest stay with MkDocs.
+    def on_nav(self, nav, config, files):
+        if self._result is None:  # pages were planned by someone else (the fast preview)
+            return nav
+        held = hold_out(files, nav, generated_paths(Path(config.docs_dir)))
+        self._generated = GeneratedPages(held, config, nav, files, self._workers)
+        self._link_note = ExcludedLinkNote({file.src_uri for file in held})
+        logging.getLogger("mkdocs.structure.pages").addFilter(self._link_note)
+        return nav
+
+    # Runs once every page MkDocs renders itself is read: the theme is loaded, so the held
+    # pages can start rendering while MkDocs renders its own.
+    def on_env(self, env, config, files):
+        if self._generated is not None:
+            self._generated.start(env)
+        return env
+
     # Generated pages already hold finished HTML (see generator/pages.py). Python-Markdown
     # would re-parse every tag of it as a raw HTML block, which costs more than rendering the
     # record itself, so the HTML bypasses Markdown: set aside here, put back after conversion.
@@ -107,7 +128,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     # Runs on every rendered page: removes the theme's invalid markup (see theme_fixes.py)
     # and counts the page for the progress report.
     def on_post_page(self, output: str, page, config) -> str:
-        self._progress.tick()
+        if not page.file.inclusion.is_excluded():  # held pages are counted as they come back
+            self._progress.tick()
         return fix_material_markup(output)
 
     # The same for pages rendered from a theme template alone, such as 404.html.
@@ -120,6 +142,10 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     def on_post_build(self, config) -> None:
         site_dir = Path(config.site_dir)
         try:
+            if self._generated is not None:
+                for _ in self._generated.finish():
+                    self._progress.tick()
+                self._forget_generated()
             if self._indexing is not None:
                 report = self._indexing.finish_into(site_dir)
             else:  # pages were planned by someone else (the fast preview): index the site
@@ -138,9 +164,16 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
 
     # A failed build must not leave Pagefind running.
     def on_build_error(self, error: Exception) -> None:
+        if self._generated is not None:
+            self._generated.cancel()
+            self._forget_generated()
         if self._indexing is not None:
             self._indexing.cancel()
             self._indexing = None
+
+    def _forget_generated(self) -> None:
+        self._generated = None
+        logging.getLogger("mkdocs.structure.pages").removeFilter(self._link_note)
 
     # Runs once when `mkdocs serve` starts: entries live outside docs/, so watch them too.
     def on_serve(self, server, config, builder):
