@@ -6,6 +6,7 @@ fresh folder beside the target, which replaces the old site only once complete.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import subprocess
@@ -17,6 +18,10 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 
+from .buildcache import BuildCache
+from .site import now_in_vietnam
+
+log = logging.getLogger("mkdocs.plugins.guong-sang")
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner is noise here
 
 
@@ -25,22 +30,35 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = F
     config_file = config_file.resolve()
     config = load_config(str(config_file))
     target = (site_dir or Path(config.site_dir)).resolve()
+    cache = open_cache(config, config_file, target)
+    if cache.up_to_date(now_in_vietnam()):
+        log.info("Không có thay đổi nào kể từ lần dựng trước: giữ nguyên trang đã dựng.")
+        return target
     target.parent.mkdir(parents=True, exist_ok=True)
     for leftover in target.parent.glob(f".{target.name}-*"):
         shutil.rmtree(leftover, ignore_errors=True)  # staging folders of builds that were killed
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=strict)
+        config.plugins["guong-sang"].cache = cache
         config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
         try:
             mkdocs_build(config)
         finally:
             config.plugins.on_shutdown()
         _swap(staging, target)
+        cache.commit()
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return target
+
+
+def open_cache(config, config_file: Path, site_dir: Path) -> BuildCache:
+    """The build cache of this project (generator/buildcache/), for a build into `site_dir`."""
+    project = config.plugins["guong-sang"].project(config)
+    theme_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    return BuildCache.open(project.root, config_file, project.docs_dir, project.entries_dir, theme_dir, site_dir)
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -26,6 +26,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import meta as mkdocs_meta
 
+from .buildcache import BuildCache
+from .buildcache.fingerprint import file_digest
+from .buildcache.store import link_or_copy
 from .parallel import Background, render_in_background
 from .writer import read_page_source
 
@@ -68,13 +71,15 @@ class ExcludedLinkNote(logging.Filter):
 class GeneratedPages:
     """Renders held-out pages: one process, or `workers` forked ones in the background."""
 
-    def __init__(self, held: Sequence[File], config, nav: Navigation, files: Files, workers: int):
+    def __init__(self, held: Sequence[File], config, nav: Navigation, files: Files, workers: int,
+                 cache: BuildCache | None = None):
         self._held = list(held)
         self._config = config
         self._nav = nav
         # The same page list MkDocs gives the pages it renders itself (the `pages` context).
         self._doc_files = files.documentation_pages()
         self._workers = workers
+        self._cache = cache
         self._running: Background | None = None
 
     def __len__(self) -> int:
@@ -86,8 +91,9 @@ class GeneratedPages:
         self._env = env
         self._running = render_in_background(self._render, self._held, self._workers, CHUNK)
 
-    def finish(self) -> Iterator[None]:
-        """Wait for the pages; yields once per page rendered."""
+    def finish(self) -> Iterator[tuple[str, str, bool]]:
+        """Wait for the pages; yields (source path, digest of the source, whether the previous
+        output was reused) per page."""
         if self._running is not None:
             yield from self._running.results()
             self._running = None
@@ -97,9 +103,16 @@ class GeneratedPages:
             self._running.cancel()
             self._running = None
 
-    def _render(self, file: File) -> None:
+    def _render(self, file: File) -> tuple[str, str, bool]:
+        raw = Path(file.abs_src_path).read_bytes()
+        digest = file_digest(raw)
+        if self._cache is not None:
+            previous = self._cache.reusable_page(file.src_uri, digest, file.dest_uri)
+            if previous is not None:  # same source, same theme: the same output
+                link_or_copy(previous, Path(file.abs_dest_path))
+                return file.src_uri, digest, True
         page = file.page or Page(None, file, self._config)
-        source = Path(file.abs_src_path).read_text("utf-8-sig")
+        source = raw.decode("utf-8-sig")
         parsed = read_page_source(source)
         if parsed is None:  # not the writer's format: read it as MkDocs would
             html, meta = mkdocs_meta.get_data(source)
@@ -113,3 +126,4 @@ class GeneratedPages:
         page.toc = get_toc([])
         page.present_anchor_ids = set()
         _build_page(page, self._config, self._doc_files, self._nav, self._env)
+        return file.src_uri, digest, False

@@ -15,14 +15,18 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 
+from .buildcache import BuildCache
+from .buildcache.fingerprint import combine, tree_digests
+from .buildcache.store import link_tree
 from .glossary import load_glossary
 from .mkdocs_generated import ExcludedLinkNote, GeneratedPages, hold_out
 from .parallel import available_cores
 from .problems import ValidationFailed
 from .progress import Progress, summary
-from .search_index import IndexingFailed, IndexingJob, index_site, start_indexing
+from .search_index import BUNDLE, IndexingFailed, IndexingJob, index_site, start_indexing
 from .site import Project, generate
 from .theme_fixes import escape_attribute_meta, fix_material_markup
+from .vietnamese import format_number
 from .writer import GENERATED_FLAG, WouldOverwrite, generated_paths
 
 log = logging.getLogger("mkdocs.plugins.guong-sang")
@@ -37,7 +41,11 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self._html: dict[str, str] = {}
         self._indexing: IndexingJob | None = None
         self._generated: GeneratedPages | None = None
+        self._reused_index: Path | None = None
         self._workers = 1
+        # The persistent build cache (generator/buildcache/), set by engine.build_site for an
+        # atomic build; `mkdocs build` and `mkdocs serve` build without it.
+        self.cache: BuildCache | None = None
 
     # Runs once, first: a one-off build renders record pages on every core; `mkdocs serve`
     # keeps to one process, since it rebuilds from a watcher thread and forking a process
@@ -71,7 +79,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         project = self.project(config)
         work = project.root / "build"
         try:
-            result = generate(project, search_documents=work / "search-documents", workers=self._workers)
+            result = generate(project, search_documents=work / "search-documents", workers=self._workers,
+                              memo=self.cache)
         except ValidationFailed as failure:
             raise Abort("\n" + str(failure)) from None
         except WouldOverwrite as error:
@@ -81,8 +90,15 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         if not config.site_url:
             log.warning("mkdocs.yml chưa có site_url: RSS, sitemap và thẻ chia sẻ dùng địa chỉ tạm http://127.0.0.1:8000/.")
         self._result = result
-        # Pagefind indexes the records on the second core while MkDocs renders on the first.
-        self._indexing = start_indexing(work / "search-documents", work / "search-index")
+        self._reused_index = None
+        if self.cache is not None:
+            self.cache.next_publication = result.next_publication
+            self.cache.search_documents = combine(tree_digests(work / "search-documents"))
+            self._reused_index = self.cache.reusable_index(self.cache.search_documents, BUNDLE)
+        # Pagefind indexes the records on the second core while MkDocs renders on the first,
+        # unless the previous site's index was built from the very same documents.
+        if self._reused_index is None:
+            self._indexing = start_indexing(work / "search-documents", work / "search-index")
         log.info(f"Gương sáng: đã chuẩn bị {result.report.pages} trang; đang dựng HTML…")
 
     # Runs once the pages are known: the progress report needs their number.
@@ -96,7 +112,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         if self._result is None:  # pages were planned by someone else (the fast preview)
             return nav
         held = hold_out(files, nav, generated_paths(Path(config.docs_dir)))
-        self._generated = GeneratedPages(held, config, nav, files, self._workers)
+        self._generated = GeneratedPages(held, config, nav, files, self._workers, self.cache)
         self._link_note = ExcludedLinkNote({file.src_uri for file in held})
         logging.getLogger("mkdocs.structure.pages").addFilter(self._link_note)
         return nav
@@ -143,10 +159,19 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         site_dir = Path(config.site_dir)
         try:
             if self._generated is not None:
-                for _ in self._generated.finish():
+                reused = 0
+                for source_path, digest, was_reused in self._generated.finish():
                     self._progress.tick()
+                    reused += was_reused
+                    if self.cache is not None:
+                        self.cache.rendered[source_path] = digest
+                if reused:
+                    log.info(f"Gương sáng: {format_number(reused)} trang không đổi, lấy lại từ lần dựng trước.")
                 self._forget_generated()
-            if self._indexing is not None:
+            if self._reused_index is not None:
+                link_tree(self._reused_index, site_dir / BUNDLE)
+                report = None
+            elif self._indexing is not None:
                 report = self._indexing.finish_into(site_dir)
             else:  # pages were planned by someone else (the fast preview): index the site
                 report = index_site(site_dir)
@@ -154,7 +179,10 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             raise Abort(str(error)) from None
         finally:
             self._indexing = None
-        log.info(f"Gương sáng: chỉ mục tìm kiếm có {report.pages} trang.")
+        if report is None:
+            log.info("Gương sáng: nội dung tìm kiếm không đổi, dùng lại chỉ mục tìm kiếm của lần dựng trước.")
+        else:
+            log.info(f"Gương sáng: chỉ mục tìm kiếm có {report.pages} trang.")
         result = getattr(self, "_result", None)
         if result is None:
             return
