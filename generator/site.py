@@ -73,6 +73,7 @@ class EntryMemo(Protocol):
     def known_entry(self, shown: str, raw: bytes) -> tuple[Entry | None, list[Problem]] | None: ...
     def remember_entry(self, shown: str, raw: bytes, result: tuple[Entry | None, list[Problem]]) -> None: ...
     def forget_entries_except(self, shown: set[str]) -> None: ...
+    def body_renderer(self, glossary: dict[str, str]) -> BodyRenderer: ...
 
 
 def now_in_vietnam() -> dt.datetime:
@@ -181,6 +182,8 @@ def generate(project: Project, now: dt.datetime | None = None, search_documents:
     now = now or now_in_vietnam()
     index = build_index(checked.entries, now)
     planner = make_planner(project, index, checked.glossary, workers)
+    if memo is not None:  # bodies rendered by earlier builds are read back, not rendered again
+        planner.bodies = memo.body_renderer(checked.glossary.terms)
     planned = plan_site(planner, project)
     if search_documents is not None:
         planned = with_search_documents(planned, search_documents)

@@ -9,7 +9,9 @@ It lives in `build/cache/` beside the project (never in `site/`), and holds:
 - `entries.pickle`: each entry file's validated record, by content digest, so an edit
   re-reads one file instead of 10,000 (any change to the catalogue, glossary, hand-written
   pages or code drops it).
-- `pages.json`: the digest of each generated page's source as the theme last rendered it,
+- `bodies/`: each record body's rendered HTML, by digest of its Markdown, URL, glossary and
+  the code (bodies.py): half of planning a record page is rendering its body.
+- in `stamp.json` too: the digest of each generated page's source as the theme last rendered it,
   so unchanged pages are taken from the previous site instead of rendered again (any
   change to anything but the entries drops it); and the digest of the search documents the
   previous site's Pagefind index was built from.

@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from ..writer import MANIFEST, PENDING, generated_paths
+from .bodies import StoredBodies
 from .fingerprint import code_digest, combine, config_digest, file_digest, site_identity, tree_digests
 
 FOLDER = Path("build") / "cache"  # relative to the project root; documented in README.md
 STAMP = "stamp.json"
 ENTRIES = "entries.pickle"
+BODIES = "bodies"
 FORMAT = 1  # bump when what the cache holds changes meaning
 
 
@@ -103,6 +105,13 @@ class BuildCache:
                 return pickle.load(stored)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             return {}
+
+    # -- record bodies ------------------------------------------------------------------------
+
+    def body_renderer(self, glossary: dict[str, str]) -> StoredBodies:
+        """A body renderer that keeps what it renders in `bodies/` (see bodies.py)."""
+        return StoredBodies(glossary=glossary, folder=self.folder / BODIES,
+                            salt=combine(self.inputs["code"], glossary))
 
     # -- rendered pages and the search index ------------------------------------------------
 

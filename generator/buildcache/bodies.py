@@ -1,0 +1,43 @@
+"""Rendered record bodies kept between builds, one small file per body.
+
+Markdown and the sanitiser are half of what planning a record page costs. A body's HTML
+depends only on its Markdown, its page URL (relative links), the glossary and the code, so it
+is stored under a digest of those. Worker processes write what they render straight into
+the folder (nothing has to travel back), and each file is written whole, under its final
+name only once complete, so a killed build leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..markup import BodyRenderer, RenderedBody
+from .fingerprint import combine
+
+
+@dataclass
+class StoredBodies(BodyRenderer):
+    folder: Path = field(default=Path("."))
+    salt: str = ""  # digest of what else a body's HTML depends on (code, glossary)
+    used: set[str] = field(default_factory=set)
+
+    def render(self, body: str, page_url: str) -> RenderedBody:
+        key = combine(self.salt, page_url, body)
+        path = self.folder / key[:2] / key
+        self.used.add(key)
+        try:
+            with open(path, "rb") as stored:
+                return pickle.load(stored)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            pass
+        rendered = super().render(body, page_url)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, staged = tempfile.mkstemp(dir=path.parent, prefix=".")
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump(rendered, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(staged, path)
+        return rendered
