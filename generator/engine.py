@@ -47,7 +47,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = F
         finally:
             config.plugins.on_shutdown()
         _swap(staging, target)
-        cache.commit()
+        _remember(cache)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -59,6 +59,14 @@ def open_cache(config, config_file: Path, site_dir: Path) -> BuildCache:
     project = config.plugins["guong-sang"].project(config)
     theme_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
     return BuildCache.open(project.root, config_file, project.docs_dir, project.entries_dir, theme_dir, site_dir)
+
+
+def _remember(cache: BuildCache) -> None:
+    """The site is published; a cache that cannot be written only makes the next build cold."""
+    try:
+        cache.commit()
+    except OSError as error:
+        log.warning(f"Không ghi được bộ nhớ đệm của lần dựng (build/cache/): {error}")
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -92,6 +92,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self._result = result
         self._reused_index = None
         if self.cache is not None:
+            self.cache.site_is_ours()
             self.cache.next_publication = result.next_publication
             self.cache.search_documents = combine(tree_digests(work / "search-documents"))
             self._reused_index = self.cache.reusable_index(self.cache.search_documents, BUNDLE)
@@ -186,6 +187,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         result = getattr(self, "_result", None)
         if result is None:
             return
+        if self.cache is not None:
+            self.cache.keep_bodies((entry.body, entry.url) for entry in result.index.by_url.values())
         records = {kind: len(entries) for kind, entries in result.index.by_kind.items()}
         log.info(summary(records, result.index.excluded, result.report.pages, result.report.written,
                          len(result.problems), time.perf_counter() - self._started))

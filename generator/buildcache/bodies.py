@@ -14,6 +14,7 @@ import pickle
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 from ..markup import BodyRenderer, RenderedBody
 from .fingerprint import combine
@@ -23,12 +24,19 @@ from .fingerprint import combine
 class StoredBodies(BodyRenderer):
     folder: Path = field(default=Path("."))
     salt: str = ""  # digest of what else a body's HTML depends on (code, glossary)
-    used: set[str] = field(default_factory=set)
+
+    def keep_only(self, rendered: Iterable[tuple[str, str]]) -> None:
+        """Delete the stored bodies not among these (body, page URL) pairs: edits and deleted
+        records would otherwise pile up in the cache."""
+        keep = {combine(self.salt, page_url, body) for body, page_url in rendered}
+        for folder in self.folder.glob("??"):
+            for stored in folder.iterdir():
+                if stored.name not in keep:
+                    stored.unlink(missing_ok=True)
 
     def render(self, body: str, page_url: str) -> RenderedBody:
         key = combine(self.salt, page_url, body)
         path = self.folder / key[:2] / key
-        self.used.add(key)
         try:
             with open(path, "rb") as stored:
                 return pickle.load(stored)

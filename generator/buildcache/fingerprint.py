@@ -28,15 +28,29 @@ def tree_digests(root: Path, skip: Iterable[str] = ()) -> dict[str, str]:
     """Relative path → digest of every file under `root`, except the relative paths in `skip`."""
     skipped = set(skip)
     found: dict[str, str] = {}
-    if not root.is_dir():
-        return found
-    for folder, _dirs, names in os.walk(root):
-        for name in names:
-            path = Path(folder, name)
-            relative = path.relative_to(root).as_posix()
-            if relative not in skipped:
-                found[relative] = file_digest(path.read_bytes())
+    for relative, path, _entry in _files(root):
+        if relative not in skipped:
+            with open(path, "rb") as data:
+                found[relative] = file_digest(data.read())
     return found
+
+
+def _files(root: Path):
+    """(relative POSIX path, path, DirEntry) of every file under `root`, by plain string work:
+    `Path.relative_to` on 20,000 files costs a second."""
+    stack = [(str(root), "")]
+    while stack:
+        folder, prefix = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        for entry in entries:
+            relative = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                stack.append((entry.path, relative + "/"))
+            elif entry.is_file():
+                yield relative, entry.path, entry
 
 
 def combine(*parts: object) -> str:
@@ -75,9 +89,4 @@ def site_identity(site_dir: Path) -> str | None:
     """Every file's path and size: tells a site this cache built from one changed since."""
     if not site_dir.is_dir():
         return None
-    listing = []
-    for folder, _dirs, names in os.walk(site_dir):
-        for name in names:
-            path = Path(folder, name)
-            listing.append((path.relative_to(site_dir).as_posix(), path.stat().st_size))
-    return combine(sorted(listing))
+    return combine(sorted((relative, entry.stat().st_size) for relative, _path, entry in _files(site_dir)))

@@ -9,7 +9,7 @@ import pickle
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from ..writer import MANIFEST, PENDING, generated_paths
 from .bodies import StoredBodies
@@ -65,9 +65,11 @@ class BuildCache:
         due = self.previous.get("next_publication")
         if due is not None and dt.datetime.fromisoformat(due) <= now:
             return False
-        return self._site_is_ours()
+        return self.site_is_ours()
 
-    def _site_is_ours(self) -> bool:
+    def site_is_ours(self) -> bool:
+        """Whether `site_dir` is the site the last build wrote (checked once per build: call it
+        before forking workers, so they inherit the answer)."""
         if self._site_checked is None:
             self._site_checked = bool(self.previous.get("site")) and site_identity(self.site_dir) == self.previous["site"]
         return self._site_checked
@@ -110,8 +112,15 @@ class BuildCache:
 
     def body_renderer(self, glossary: dict[str, str]) -> StoredBodies:
         """A body renderer that keeps what it renders in `bodies/` (see bodies.py)."""
-        return StoredBodies(glossary=glossary, folder=self.folder / BODIES,
-                            salt=combine(self.inputs["code"], glossary))
+        self._bodies = StoredBodies(glossary=glossary, folder=self.folder / BODIES,
+                                    salt=combine(self.inputs["code"], glossary))
+        return self._bodies
+
+    def keep_bodies(self, rendered: Iterable[tuple[str, str]]) -> None:
+        """Delete stored bodies other than these (body Markdown, page URL) pairs."""
+        bodies = getattr(self, "_bodies", None)
+        if bodies is not None:
+            bodies.keep_only(rendered)
 
     # -- rendered pages and the search index ------------------------------------------------
 
@@ -123,11 +132,11 @@ class BuildCache:
         return old if old.is_file() else None
 
     def _pages_reusable(self) -> bool:
-        return self._same_except("entries") and self._site_is_ours()
+        return self._same_except("entries") and self.site_is_ours()
 
     def reusable_index(self, documents_digest: str, bundle: str) -> Path | None:
         """The previous site's search index, if it was built from these very documents."""
-        if self.previous.get("search_documents") != documents_digest or not self._site_is_ours():
+        if self.previous.get("search_documents") != documents_digest or not self.site_is_ours():
             return None
         old = self.site_dir / bundle
         return old if old.is_dir() else None
