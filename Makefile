@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install serve build check test test-fast bench clean
+.PHONY: install serve build check cms test test-fast bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,10 +15,16 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 serve: $(STAMP)  ## build the sample site and serve it at http://127.0.0.1:8000/
+	scripts/install-npm --if-npm
 	$(BIN)/python -m generator serve --dev-addr 127.0.0.1:8000
 
-build: $(STAMP)  ## build the site into site/
+build: $(STAMP)  ## build the site into site/ (with the web editor at /admin/ when npm is there)
+	scripts/install-npm --if-npm
 	$(BIN)/python -m generator build
+
+cms: $(STAMP)  ## the web editor on this machine: http://127.0.0.1:8000/admin/, saves into entries/
+	scripts/install-npm
+	$(BIN)/python -m generator cms serve --dev-addr 127.0.0.1:8000
 
 check: $(STAMP)  ## validate entries/ only
 	$(BIN)/python -m generator check
@@ -31,4 +37,4 @@ test-fast: $(STAMP)  ## tests without the browser
 	$(BIN)/python -m pytest -q -m "not browser"
 
 clean:
-	rm -rf site .site-* build
+	rm -rf site .site-* .site.lock build

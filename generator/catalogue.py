@@ -6,15 +6,19 @@ and a slug; entries may name a value by either.
 
 from __future__ import annotations
 
+import os
+
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from .characters import clean_tree
 from .problems import Problem, did_you_mean
 from .schema import translate_errors
 from .vietnamese import fold, nfc, slugify
-from .yamlfile import YamlError, load_yaml
+from .safefiles import FileRefused, read_limited
+from .yamlfile import MAX_YAML_CHARS, YamlError, load_yaml
 
 CATALOGUE_FILE = "danh-muc.yml"
 
@@ -66,6 +70,8 @@ class _TermModel(BaseModel):
     @field_validator("slug")
     @classmethod
     def _is_slug(cls, value: str) -> str:
+        if not value:
+            raise ValueError("slug không được để trống")
         if slugify(value) != value:
             raise ValueError(f"slug phải viết thường, không dấu, nối bằng “-”, ví dụ “{slugify(value)}”")
         return value
@@ -95,17 +101,45 @@ def load_catalogue(entries_dir: Path) -> tuple[Catalogue | None, list[Problem]]:
     path = entries_dir / CATALOGUE_FILE
     shown = path.as_posix()
     try:
-        document = load_yaml(path.read_bytes(), shown)
+        if not os.path.lexists(path):
+            raise FileNotFoundError(path)
+        document = load_yaml(read_limited(path, entries_dir.parent, MAX_YAML_CHARS), shown)
+    except FileRefused as refused:
+        return None, [Problem(shown, 1, "", f"“{path.name}” {refused.reason}")]
     except FileNotFoundError:
         return None, [Problem(shown, 1, "", "Không tìm thấy tệp danh mục.")]
     except YamlError as error:
         return None, [error.problem]
+    data, notes = clean_tree(document.data)
+    problems = [Problem(shown, document.line_of(n.location), ".".join(map(str, n.location)), n.message, n.severity)  # type: ignore[arg-type]
+                for n in notes]
     try:
-        parsed = _CatalogueModel.model_validate(document.data)
+        parsed = _CatalogueModel.model_validate(data)
     except ValidationError as error:
-        return None, translate_errors(error, shown, document)
+        return None, problems + translate_errors(error, shown, document)
     lists = {}
     for name in LIST_NAMES:
         terms = tuple(Term(t.slug, nfc(t.label)) for t in getattr(parsed, name))
         lists[name] = Vocabulary(name, terms)
-    return Catalogue(**lists), []
+        problems += _duplicates(name, terms, shown, document)
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    return Catalogue(**lists), problems
+
+
+def _duplicates(name: str, terms: tuple[Term, ...], shown: str, document) -> list[Problem]:
+    """Two values of one list with one slug share a listing URL; with one label, an entry's value
+    could mean either. Both are errors: which one an entry meant cannot be guessed."""
+    problems = []
+    seen_slugs: dict[str, int] = {}
+    seen_labels: dict[str, int] = {}
+    for index, term in enumerate(terms):
+        for key, seen, part, what in ((term.slug, seen_slugs, "slug", "slug"), (fold(term.label), seen_labels, "label", "tên")):
+            if key in seen:
+                problems.append(Problem(
+                    shown, document.line_of((name, index, part)), f"{name}.{index}.{part}",
+                    f"{what} “{getattr(term, part)}” đã có ở mục thứ {seen[key] + 1} của danh sách "
+                    f"{LIST_NAMES[name]}; mỗi giá trị trong một danh sách phải khác nhau."))
+            else:
+                seen[key] = index
+    return problems

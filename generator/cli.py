@@ -1,4 +1,4 @@
-"""Command line: `python -m generator build | serve | preview | check | new | schema`.
+"""Command line: `python -m generator build | serve | preview | check | new | schema | cms`.
 
 Editors read everything it prints, so help, errors and summaries are in Vietnamese, and no
 Python traceback ever reaches them: an unexpected failure is reported in one sentence.
@@ -62,6 +62,8 @@ def make_parser() -> argparse.ArgumentParser:
     )
     build = commands.add_parser("build", help="kiểm tra và dựng toàn bộ trang vào thư mục site/")
     build.add_argument("--site-dir", type=Path, default=None, help="thư mục đích (mặc định theo cấu hình)")
+    build.add_argument("--wait", type=float, default=None, metavar="GIÂY",
+                       help="nếu một lần dựng khác đang chạy: chờ tối đa bấy nhiêu giây rồi thôi (mặc định 1800; 0 = không chờ)")
     serve = commands.add_parser("serve", help="xem trước bằng máy chủ của MkDocs (dựng lại toàn bộ mỗi lần sửa)")
     serve.add_argument("--dev-addr", default=None, help="địa chỉ máy chủ xem trước, ví dụ 127.0.0.1:8000")
     preview = commands.add_parser("preview", help="xem trước nhanh: sửa một bài, chỉ dựng lại trang của bài đó")
@@ -73,6 +75,12 @@ def make_parser() -> argparse.ArgumentParser:
     new.add_argument("title", metavar="TIÊU_ĐỀ", help="tiêu đề bài, đặt trong dấu ngoặc kép")
     schema = commands.add_parser("schema", help="ghi JSON Schema của từng loại bài vào schemas/ (cho trình soạn thảo)")
     schema.add_argument("--out", type=Path, default=None, help="thư mục đích (mặc định schemas/)")
+    cms = commands.add_parser("cms", help="trang biên tập /admin/: in cấu hình (config), hoặc chạy trên máy này (serve)")
+    cms.add_argument("action", nargs="?", choices=["config", "serve"], default="config", metavar="VIỆC",
+                     help="config: in cấu hình Decap CMS sinh từ mô hình nội dung (mặc định); serve: biên tập trên máy này")
+    cms.add_argument("--out", type=Path, default=None, help="config: ghi vào tệp này thay vì in ra")
+    cms.add_argument("--dev-addr", default="127.0.0.1:8000", help="serve: địa chỉ xem trước (mặc định 127.0.0.1:8000)")
+    cms.add_argument("--proxy-port", type=int, default=None, help="serve: cổng của decap-server (mặc định extra.cms.local_port hoặc 8081; 0 = cổng trống bất kỳ)")
     return parser
 
 
@@ -86,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
             return _new(Project.at(root), args.kind, args.title)
         if args.command == "schema":
             return _schema(Project.at(root), args.out)
+        if args.command == "cms":
+            return _cms(args)
         return _run_engine(args)
     except KeyboardInterrupt:
         return 130
@@ -100,11 +110,13 @@ def _run_engine(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import Abort
 
     from .engine import build_site, serve_site
+    from .publish import DEFAULT_WAIT, BuildBusy
 
     try:
         if args.command == "build":
             started = time.perf_counter()
-            target = build_site(args.config, args.site_dir)
+            wait = DEFAULT_WAIT if args.wait is None else max(0.0, args.wait)
+            target = build_site(args.config, args.site_dir, wait=wait)
             print(f"Đã dựng trang vào {target} trong {format_number(time.perf_counter() - started, '0.0')} giây.")
         elif args.command == "preview":
             from .preview import run_preview
@@ -112,7 +124,7 @@ def _run_engine(args: argparse.Namespace) -> int:
             run_preview(args.config, args.dev_addr)
         else:
             serve_site(args.config, args.dev_addr)
-    except Abort as failure:
+    except (Abort, BuildBusy) as failure:
         print(str(failure).strip(), file=sys.stderr)
         return 1
     return 0
@@ -153,4 +165,35 @@ def _schema(project: Project, out: Path | None) -> int:
         return 1
     for path in write_schema_files(out or project.root / SCHEMA_DIR, catalogue):
         print(path.relative_to(project.root).as_posix() if path.is_relative_to(project.root) else path)
+    return 0
+
+
+def _cms(args: argparse.Namespace) -> int:
+    from mkdocs.config import load_config
+
+    from .cms.files import config_yaml
+    from .cms.local import LocalBackendError, free_port, serve_editor
+
+    config = load_config(str(args.config.resolve()))
+    project = config.plugins["guong-sang"].project(config)
+    if args.action == "serve":
+        port = project.cms.local_port if args.proxy_port is None else args.proxy_port
+        try:
+            serve_editor(args.config, args.dev_addr, port or free_port())
+        except LocalBackendError as error:
+            print(str(error), file=sys.stderr)
+            return 1
+        return 0
+    from .catalogue import load_catalogue
+    from .cms import decap_config
+
+    catalogue, problems = load_catalogue(project.entries_dir)
+    if catalogue is None:
+        print(format_report(problems), file=sys.stderr)
+        return 1
+    text = config_yaml(decap_config(project.cms, catalogue, project.site, project.docs_dir.name))
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
     return 0

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from feedgen.entry import FeedEntry
 from feedgen.ext.base import BaseEntryExtension
 from feedgen.feed import FeedGenerator
 
+from .escaping import json_text
 from .index import SiteIndex
 from .loader import Kind
 from .outputs import OutputFile
@@ -89,10 +89,11 @@ class AtomLinkAttributes(BaseEntryExtension):
 class FeedWriter:
     """Renders feeds; caches each record's feed item so shared items are built once."""
 
-    def __init__(self, index: SiteIndex, site: SiteInfo, docs_dir: Path | None = None):
+    def __init__(self, index: SiteIndex, site: SiteInfo, docs_dir: Path | None = None, photos=None):
         self.index = index
         self.site = site
         self.docs_dir = docs_dir
+        self.photos = photos  # images.PhotoLibrary: enclosures are its raster variants
         self._items: dict[int, FeedEntry] = {}
         self._sizes: dict[str, int] = {}
 
@@ -151,12 +152,21 @@ class FeedWriter:
         for term in categories_of(entry):
             item.category(term=term, label=term)
         image = getattr(entry.fields, "image", None)
-        if image is not None:
+        if (variant := self._raster(image)) is not None:
+            src, size, kind = self.site.absolute(variant[0]), variant[1].stat().st_size, "image/jpeg"
+            item.enclosure(src, str(size), kind)
+            item.atomlinks.links[src] = {"rel": "enclosure", "type": kind, "length": str(size)}
+        elif image is not None:
             src, size, kind = self.site.absolute(image.src), self._size(image.src), media_type(image.src)
             item.enclosure(src, size, kind)
             item.atomlinks.links[src] = {"rel": "enclosure", "type": kind, "length": str(size)}
         self._items[id(entry)] = item
         return item
+
+    def _raster(self, image):
+        if image is None or self.photos is None:
+            return None
+        return self.photos.largest_jpeg(image.src)
 
     def _size(self, src: str) -> int:
         if src not in self._sizes:
@@ -183,7 +193,9 @@ class FeedWriter:
             if author := author_of(entry):
                 item["authors"] = [{"name": author}]
             image = getattr(entry.fields, "image", None)
-            if image is not None:
+            if (variant := self._raster(image)) is not None:
+                item["image"] = site.absolute(variant[0])
+            elif image is not None:
                 item["image"] = site.absolute(image.src)
             items.append(item)
         document = {
@@ -196,7 +208,7 @@ class FeedWriter:
             "authors": [{"name": site.name}],
             "items": items,
         }
-        return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+        return json_text(document, indent=1).encode("utf-8")
 
 
 def author_of(entry: Entry) -> str | None:
@@ -214,8 +226,8 @@ def categories_of(entry: Entry) -> list[str]:
 EMPTY_SITEMAP = b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
 
 
-def feed_files(index: SiteIndex, site: SiteInfo, all_feeds: list[Feed], docs_dir: Path | None = None):
-    writer = FeedWriter(index, site, docs_dir)
+def feed_files(index: SiteIndex, site: SiteInfo, all_feeds: list[Feed], docs_dir: Path | None = None, photos=None):
+    writer = FeedWriter(index, site, docs_dir, photos)
     folders: set[str] = set()
     for feed in all_feeds:
         yield from writer.files(feed)

@@ -7,6 +7,8 @@ hand-written pages), and plain texts such as summaries through `abbreviate`.
 
 from __future__ import annotations
 
+import os
+
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,10 +16,12 @@ from pathlib import Path
 from markupsafe import Markup, escape
 from pydantic import RootModel, ValidationError
 
+from .characters import clean_tree
 from .problems import Problem
 from .schema import translate_errors
 from .vietnamese import nfc
-from .yamlfile import YamlError, load_yaml
+from .safefiles import FileRefused, read_limited
+from .yamlfile import MAX_YAML_CHARS, YamlError, load_yaml
 
 GLOSSARY_FILE = "viet-tat.yml"
 
@@ -32,7 +36,7 @@ class Glossary:
 
     def __post_init__(self) -> None:
         # Longest first, so "CBCNV" wins over a shorter abbreviation it might contain.
-        words = sorted(self.terms, key=len, reverse=True)
+        words = sorted(filter(None, self.terms), key=len, reverse=True)
         pattern = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b") if words else None
         object.__setattr__(self, "_pattern", pattern)
         object.__setattr__(self, "_cache", {})
@@ -65,13 +69,33 @@ def load_glossary(entries_dir: Path) -> tuple[Glossary, list[Problem]]:
     path = entries_dir / GLOSSARY_FILE
     shown = path.as_posix()
     try:
-        document = load_yaml(path.read_bytes(), shown)
+        if not os.path.lexists(path):
+            raise FileNotFoundError(path)
+        document = load_yaml(read_limited(path, entries_dir.parent, MAX_YAML_CHARS), shown)
+    except FileRefused as refused:
+        return Glossary(), [Problem(shown, 1, "", f"“{path.name}” {refused.reason}")]
     except FileNotFoundError:
         return Glossary(), []
     except YamlError as error:
         return Glossary(), [error.problem]
+    data, notes = clean_tree(document.data or {})
+    problems = [Problem(shown, document.line_of(n.location), ".".join(map(str, n.location)), n.message, n.severity)  # type: ignore[arg-type]
+                for n in notes]
+    if any(p.severity == "error" for p in problems):
+        return Glossary(), problems
     try:
-        parsed = _GlossaryModel.model_validate(document.data or {})
+        parsed = _GlossaryModel.model_validate(data)
     except ValidationError as error:
-        return Glossary(), translate_errors(error, shown, document)
-    return Glossary({nfc(str(k)).strip(): nfc(v).strip() for k, v in parsed.root.items()}), []
+        return Glossary(), problems + translate_errors(error, shown, document)
+    terms = {}
+    for key, meaning in parsed.root.items():
+        word, meaning = nfc(str(key)).strip(), nfc(meaning).strip()
+        if not word or not meaning:
+            # A warning, not an error: the glossary only decorates texts, so the line is left
+            # out and the site still publishes. An empty word would match everywhere (it once
+            # wrapped 644 empty <abbr> around nothing).
+            what = "chữ viết tắt" if not word else "nghĩa"
+            problems.append(Problem(shown, document.line_of((key,)), str(key), f"{what} để trống; dòng này bị bỏ qua.", "warning"))
+            continue
+        terms[word] = meaning
+    return Glossary(terms), problems

@@ -7,9 +7,13 @@ from enum import Enum
 from pathlib import Path
 
 from .problems import Problem
+from .characters import may_hold_unusual_characters
+from .safefiles import FileRefused, markdown_files, read_limited
 from .yamlfile import YamlDocument, YamlError, decode_text, load_yaml
 
 MAX_FILE_BYTES = 2_000_000  # ~30x the longest real article; larger is a mistake, not news
+# Front matter holds a few dozen short fields; far more is a pasted document or an attack.
+MAX_FRONT_MATTER_CHARS = 100_000
 
 
 class Kind(str, Enum):
@@ -52,6 +56,9 @@ class SourceFile:
     front: YamlDocument
     body: str
     body_line: int  # file line on which the body starts
+    # False when the front matter may hold characters characters.py refuses or strips (one of
+    # them as typed, or a backslash escape that can make one); most files need no such check.
+    unusual_characters: bool = True
 
     @property
     def stem(self) -> str:
@@ -59,22 +66,29 @@ class SourceFile:
 
 
 def entry_files(entries_dir: Path) -> list[Path]:
-    """Every Markdown file under the kind folders, in a stable order."""
-    return sorted(p for p in entries_dir.rglob("*.md") if not p.name.startswith("."))
+    """Every readable Markdown file under the kind folders, in a stable order."""
+    root = entries_dir.resolve().parent
+    return [listed.path for listed in markdown_files(entries_dir, root) if listed.refused is None]
 
 
 def read_sources(entries_dir: Path, shown_root: Path) -> tuple[list[SourceFile], list[Problem]]:
     sources: list[SourceFile] = []
     problems: list[Problem] = []
-    for path in entry_files(entries_dir):
+    for listed in markdown_files(entries_dir, shown_root):
+        path = listed.path
         shown = path.relative_to(shown_root).as_posix()
+        if listed.refused:
+            problems.append(Problem(shown, 1, "", f"“{path.name}” {listed.refused}"))
+            continue
         kind = _kind_of(path.relative_to(entries_dir))
         if kind is None:
             folders = ", ".join(f"{k.value}/" for k in Kind)
             problems.append(Problem(shown, 1, "", f"Tệp nằm ngoài các thư mục nội dung ({folders}); không biết đây là loại bài gì."))
             continue
         try:
-            sources.append(read_source(path.read_bytes(), shown, kind))
+            sources.append(read_source(read_limited(path, shown_root, MAX_FILE_BYTES, links_checked=True), shown, kind))
+        except FileRefused as refused:
+            problems.append(Problem(shown, 1, "", f"“{path.name}” {refused.reason}"))
         except YamlError as error:
             problems.append(error.problem)
     return sources, problems
@@ -94,11 +108,13 @@ def read_source(raw: bytes, shown: str, kind: Kind) -> SourceFile:
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
     if end is None:
         raise YamlError(Problem(shown, 1, "", "Không tìm thấy dòng “---” đóng phần thông tin đầu tệp."))
-    front = load_yaml("\n".join(lines[1:end]), shown, first_line=2)
+    front = load_yaml("\n".join(lines[1:end]), shown, first_line=2, max_chars=MAX_FRONT_MATTER_CHARS)
     if not isinstance(front.data, dict):
         raise YamlError(Problem(shown, 2, "", "Phần thông tin đầu tệp phải gồm các dòng “tên trường: giá trị”."))
     body = "\n".join(lines[end + 1 :]).strip("\n")
-    return SourceFile(shown, kind, front, body, end + 2)
+    front_text = "\n".join(lines[1:end])
+    unusual = "\\" in front_text or may_hold_unusual_characters(front_text)
+    return SourceFile(shown, kind, front, body, end + 2, unusual)
 
 
 def _kind_of(relative: Path) -> Kind | None:

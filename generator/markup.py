@@ -15,16 +15,20 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from xml.etree import ElementTree as etree
 
+from .images.library import PhotoLibrary, credit_text, normalised_src
 from .rawhtml import removed_markup
 from .search_lead import IGNORE_ATTRIBUTE, INDEXED_BLOCKS, SearchLead
 from .vietnamese import heading_slug
 
-_TAGS = nh3.ALLOWED_TAGS - {"center", "strike", "tt", "acronym", "map", "area"}
+_TAGS = (nh3.ALLOWED_TAGS | {"figure", "figcaption", "picture", "source"}) - {"center", "strike", "tt", "acronym", "map", "area"}
 _ATTRIBUTES = {
     **{tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()},
     **{f"h{level}": {"id"} for level in range(1, 7)},
     "abbr": {"title"},
-    "img": {"alt", "src", "width", "height", "title"},
+    "img": {"alt", "src", "width", "height", "title", "srcset", "sizes", "loading", "decoding"},
+    "source": {"srcset", "sizes", "type", "width", "height"},
+    "figure": {"class"},
+    "span": {"class"},
     "a": {"href", "hreflang", "title"},
     "td": {"colspan", "rowspan", "align"},
     "th": {"colspan", "rowspan", "align", "scope"},
@@ -54,11 +58,12 @@ class BodyRenderer:
     extensions: list = field(default_factory=lambda: ["tables", "sane_lists", "footnotes", "attr_list"])
     glossary: dict[str, str] = field(default_factory=dict)  # abbreviation → meaning (glossary.py)
     lead: int = INDEXED_BLOCKS  # body blocks the search index reads (search_lead.py)
+    photos: PhotoLibrary | None = None  # responsive variants of body photos (images/library.py)
 
     def __post_init__(self) -> None:
         self._lead = SearchLead(self.lead)
         self._md = markdown.Markdown(
-            extensions=[*self.extensions, "abbr", HeadingIds(), self._lead],
+            extensions=[*self.extensions, "abbr", HeadingIds(), Figures(self.photos), self._lead],
             extension_configs={"abbr": {"glossary": self.glossary}},
             output_format="html",
         )
@@ -69,6 +74,13 @@ class BodyRenderer:
         dropped: list[str] = []
 
         def keep(tag: str, attribute: str, value: str) -> str | None:
+            if attribute == "class":  # only the classes this module gives figures
+                return value if value in _CLASSES else None
+            if attribute == "srcset":
+                candidates = [part.strip().split() for part in value.split(",") if part.strip()]
+                if any(not c or is_external(c[0]) for c in candidates):
+                    return None
+                return ", ".join(" ".join([relative_url(page_url, c[0].lstrip("/")), *c[1:]]) for c in candidates)
             if attribute not in ("src", "href") or value.startswith("#"):
                 return value
             if is_external(value):
@@ -116,6 +128,66 @@ class HeadingIds(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         # After attr_list (priority 8), so ids editors set themselves are kept.
         md.treeprocessors.register(_HeadingIdProcessor(md), "heading_ids", 5)
+
+
+_CLASSES = {"gs-figure", "gs-caption", "gs-credit"}
+# Body photos are at most the text column's width.
+BODY_SIZES = "(min-width: 60em) 720px, 100vw"
+
+
+class _FigureProcessor(Treeprocessor):
+    def __init__(self, md: markdown.Markdown, photos: PhotoLibrary | None):
+        super().__init__(md)
+        self.photos = photos
+
+    def run(self, root: etree.Element) -> None:
+        for paragraph in list(root.iter("p")):
+            children = list(paragraph)
+            if len(children) != 1 or children[0].tag != "img" or (paragraph.text or "").strip() or (children[0].tail or "").strip():
+                continue
+            self._to_figure(paragraph, children[0])
+
+    def _to_figure(self, paragraph: etree.Element, img: etree.Element) -> None:
+        caption, credit = img.get("alt", ""), img.attrib.pop("title", "")
+        paragraph.remove(img)
+        paragraph.tag = "figure"
+        paragraph.set("class", "gs-figure")
+        photo = self.photos.photo(normalised_src(img.get("src", ""))) if self.photos else None
+        if photo is not None:
+            picture = etree.SubElement(paragraph, "picture")
+            srcset = lambda variants: ", ".join(f"{v.url} {v.width}w" for v in variants)  # noqa: E731
+            for mime, variants in photo.sources:
+                etree.SubElement(picture, "source", {"type": mime, "srcset": srcset(variants), "sizes": BODY_SIZES})
+            etree.SubElement(picture, "img", {
+                "src": photo.img.url, "srcset": srcset(photo.fallback), "sizes": BODY_SIZES,
+                "width": str(photo.width), "height": str(photo.height), "alt": caption,
+                "loading": "lazy", "decoding": "async",
+            })
+        else:
+            paragraph.append(img)
+        if caption or credit:
+            figcaption = etree.SubElement(paragraph, "figcaption")
+            if caption:
+                etree.SubElement(figcaption, "span", {"class": "gs-caption"}).text = caption
+            if credit:
+                span = etree.SubElement(figcaption, "span", {"class": "gs-credit"})
+                span.text = credit_text(credit)
+                span.tail = ""
+            if caption and credit:
+                figcaption[0].tail = " "
+
+
+class Figures(Extension):
+    """A photo alone in its paragraph becomes a <figure>: the Markdown image's text is the
+    caption and its title the credit, `![Lễ ký kết](images/a.jpg "Ảnh: Báo Quảng Trị")`.
+    """
+
+    def __init__(self, photos: PhotoLibrary | None = None):
+        super().__init__()
+        self.photos = photos
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.treeprocessors.register(_FigureProcessor(md, self.photos), "figures", 4)
 
 
 @dataclass(frozen=True)

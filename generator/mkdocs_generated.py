@@ -30,6 +30,7 @@ from .buildcache import BuildCache
 from .buildcache.fingerprint import file_digest
 from .buildcache.store import link_or_copy
 from .parallel import Background, render_in_background
+from .theme_fixes import escape_text_meta
 from .writer import read_page_source
 
 log = logging.getLogger("mkdocs.plugins.guong-sang")
@@ -120,6 +121,8 @@ class GeneratedPages:
             meta, html = parsed
         # What MkDocs leaves on a generated page: its Markdown set aside (empty), an empty table
         # of contents, and the finished HTML as content (mkdocs_plugin.on_page_markdown).
+        # MkDocs' on_page_markdown, where the plugin escapes metadata, does not run for these.
+        escape_text_meta(meta)
         page.markdown = ""
         page.meta = meta
         page.content = html

@@ -6,6 +6,7 @@ right moments of MkDocs' build, so replacing MkDocs means replacing this file al
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from pathlib import Path
@@ -18,14 +19,19 @@ from mkdocs.plugins import BasePlugin
 from .buildcache import BuildCache
 from .buildcache.fingerprint import combine, tree_digests
 from .buildcache.store import link_tree
+from .escaping import safe_url
+from .cms import CmsSettings
+from .cms.files import find_bundle
 from .glossary import load_glossary
 from .mkdocs_generated import ExcludedLinkNote, GeneratedPages, hold_out
+from .overlay import with_overlay
 from .parallel import available_cores
-from .problems import ValidationFailed
+from .problems import Problem, ValidationFailed
 from .progress import Progress, summary
+from .publish import DEFAULT_WAIT, BuildBusy, FileLock, project_lock
 from .search_index import BUNDLE, IndexingFailed, IndexingJob, index_site, start_indexing
 from .site import Project, generate
-from .theme_fixes import escape_attribute_meta, fix_material_markup
+from .theme_fixes import escape_text_meta, fix_material_markup
 from .vietnamese import format_number
 from .writer import GENERATED_FLAG, WouldOverwrite, generated_paths
 
@@ -43,24 +49,48 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self._generated: GeneratedPages | None = None
         self._reused_index: Path | None = None
         self._workers = 1
+        self._serving = False
+        self._lock: FileLock | None = None
+        self._problems: list[Problem] = []  # while serving: why the last good pages are shown
+        self.lock_wait = DEFAULT_WAIT  # seconds to wait for another build of this project
         # The persistent build cache (generator/buildcache/), set by engine.build_site for an
         # atomic build; `mkdocs build` and `mkdocs serve` build without it.
         self.cache: BuildCache | None = None
 
     # Runs once, first: a one-off build renders record pages on every core; `mkdocs serve`
     # keeps to one process, since it rebuilds from a watcher thread and forking a process
-    # that runs threads is unsafe.
+    # that runs threads is unsafe. (Having this method also keeps this object across the
+    # rebuilds of `mkdocs serve`.)
     def on_startup(self, command: str, dirty: bool) -> None:
         self._workers = available_cores() if command in ("build", "gh-deploy") else 1
+        self._serving = command == "serve"
 
     def project(self, config) -> Project:
         """The core's view of this MkDocs project (also used by the fast preview)."""
         root = Path(config.config_file_path).parent.resolve()
         return Project(root, root / self.config.entries_dir, Path(config.docs_dir), config.site_name,
-                       config.site_url or "", config.site_description or "")
+                       config.site_url or "", config.site_description or "", self._cms_settings(config))
+
+    # The web editor's settings (extra.cms), with the theme's stylesheets for its preview.
+    def _cms_settings(self, config) -> CmsSettings:
+        try:
+            settings = CmsSettings.from_extra(config.extra)
+        except ValueError as error:
+            raise Abort(str(error)) from None
+        styles = sorted({css.name for folder in config.theme.dirs
+                         for css in Path(folder, "assets", "stylesheets").glob("*.min.css")})
+        styles += ["guong-sang.css"]
+        palette = config.theme.get("palette") or {}
+        palette = palette[0] if isinstance(palette, list) and palette else palette
+        colours = tuple((key, str(palette[key])) for key in ("scheme", "primary", "accent") if isinstance(palette, dict) and key in palette)
+        return dataclasses.replace(settings, preview_styles=tuple(f"../assets/stylesheets/{name}" for name in styles),
+                                   preview_palette=colours)
 
     # Hand-written pages explain abbreviations from the same glossary as generated ones.
     def on_config(self, config):
+        # The core writes sitemap.xml (generator/sitemap.py, with real lastmod dates); Material's
+        # own template would only be skipped with a message on every build.
+        config.theme.static_templates.discard("sitemap.xml")
         root = Path(config.config_file_path).parent.resolve()
         glossary, _ = load_glossary(root / self.config.entries_dir)  # problems are reported at build
         if glossary.terms:
@@ -69,22 +99,43 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": glossary.terms}
         return config
 
+    # Theme templates print addresses from mkdocs.yml (the footer's links): `gs_url` lets them
+    # through only as links (escaping.safe_url); they still need `| e` in an attribute.
+    # Also the moment every page MkDocs renders itself is read and the theme is loaded, so the
+    # held pages (see on_nav) start rendering here, in workers that inherit this environment.
+    def on_env(self, env, config, files):
+        env.filters["gs_url"] = lambda url: safe_url(str(url)) or "#"
+        if self._generated is not None:
+            self._generated.start(env)
+        return env
+
     # Runs before MkDocs collects the files in docs/: the generated pages must be there by
     # then. It runs again on every rebuild of `mkdocs serve`, so edits to entries show up.
+    # The project's lock is held from here to the end of the build: two builds (or a build
+    # and `serve`) writing docs/ and build/ at once corrupt each other's output.
     def on_pre_build(self, config) -> None:
         self._started = time.perf_counter()
         self._result = None
         self._indexing = None
         self._generated = None
+        self._problems = []
         project = self.project(config)
+        if find_bundle(project.root) is None:
+            log.warning("Chưa cài Decap CMS (node_modules/decap-cms): trang biên tập /admin/ không được dựng. Chạy “npm ci”.")
         work = project.root / "build"
+        self._lock = FileLock(project_lock(project.root))
+        try:
+            self._lock.acquire(self.lock_wait, log.warning, what="thư mục docs/ và build/ của dự án")
+        except BuildBusy as busy:
+            raise Abort(str(busy)) from None
         try:
             result = generate(project, search_documents=work / "search-documents", workers=self._workers,
                               memo=self.cache)
-        except ValidationFailed as failure:
-            raise Abort("\n" + str(failure)) from None
-        except WouldOverwrite as error:
-            raise Abort(str(error)) from None
+        except (ValidationFailed, WouldOverwrite) as failure:
+            if not self._serving:
+                raise Abort("\n" + str(failure) if isinstance(failure, ValidationFailed) else str(failure)) from None
+            self._show_last_good_site(failure, work)
+            return
         for problem in result.problems:
             log.warning(str(problem))
         if not config.site_url:
@@ -102,8 +153,29 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             self._indexing = start_indexing(work / "search-documents", work / "search-index")
         log.info(f"Gương sáng: đã chuẩn bị {result.report.pages} trang; đang dựng HTML…")
 
+    def _show_last_good_site(self, failure: Exception, work: Path) -> None:
+        """While serving, an invalid entry must not stop the preview (MkDocs' server hangs every
+        request after a failed build): the docs tree still holds the last good pages, since the
+        core writes nothing when entries have errors, so render those, with the problems over
+        every page; the next save rebuilds and the browser reloads."""
+        if isinstance(failure, ValidationFailed):
+            self._problems = failure.problems
+        else:
+            self._problems = [Problem("docs/", 1, "", str(failure))]
+        log.error("\n" + "\n".join(str(p) for p in sorted(self._problems)))
+        log.error("Xem trước: có lỗi trong tệp nội dung; trang đang hiện bản dựng tốt gần nhất, kèm danh sách lỗi.")
+        self._indexing = start_indexing(work / "search-documents", work / "search-index")
+
     # Runs once the pages are known: the progress report needs their number.
     def on_files(self, files, config):
+        # Editors' original photos are published only as resized variants without metadata
+        # (generator/images/): the originals may carry the photographer's GPS position.
+        result = getattr(self, "_result", None)
+        if result is not None:
+            for src in result.photo_sources:
+                found = files.get_file_from_path(src)
+                if found is not None:
+                    files.remove(found)
         self._progress = Progress(len(files.documentation_pages()), log.info)
         return files
 
@@ -118,17 +190,13 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         logging.getLogger("mkdocs.structure.pages").addFilter(self._link_note)
         return nav
 
-    # Runs once every page MkDocs renders itself is read: the theme is loaded, so the held
-    # pages can start rendering while MkDocs renders its own.
-    def on_env(self, env, config, files):
-        if self._generated is not None:
-            self._generated.start(env)
-        return env
-
     # Generated pages already hold finished HTML (see generator/pages.py). Python-Markdown
     # would re-parse every tag of it as a raw HTML block, which costs more than rendering the
     # record itself, so the HTML bypasses Markdown: set aside here, put back after conversion.
+    # Also the first moment every page's metadata is read: escaped here, before any template
+    # prints it (a page's title is also printed by its neighbours' footers; see theme_fixes.py).
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        escape_text_meta(page.meta)
         if page.meta.get(GENERATED_FLAG):
             self._html[page.file.src_uri] = markdown
             return ""
@@ -137,27 +205,28 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     def on_page_content(self, html: str, page, config, files) -> str:
         return self._html.pop(page.file.src_uri, html)
 
-    # Runs just before a page is rendered: the theme prints these unescaped (see theme_fixes.py).
-    def on_page_context(self, context, page, config, nav):
-        escape_attribute_meta(page.meta)
-        return context
-
     # Runs on every rendered page: removes the theme's invalid markup (see theme_fixes.py)
     # and counts the page for the progress report.
     def on_post_page(self, output: str, page, config) -> str:
         if not page.file.inclusion.is_excluded():  # held pages are counted as they come back
             self._progress.tick()
-        return fix_material_markup(output)
+        return self._shown(fix_material_markup(output))
 
     # The same for pages rendered from a theme template alone, such as 404.html.
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
-        return fix_material_markup(output_content)
+        return self._shown(fix_material_markup(output_content))
+
+    def _shown(self, html: str) -> str:
+        return with_overlay(html, self._problems) if self._problems else html
 
     # Runs last. The search index joins the pages in the same (staging) site folder, so an
     # atomic build swaps in the pages and their index together, and `mkdocs serve` has
     # working search too. Then the summary of what was built.
     def on_post_build(self, config) -> None:
         site_dir = Path(config.site_dir)
+        result = getattr(self, "_result", None)
+        if self.cache is not None and result is not None:  # while the project's lock is held
+            self.cache.keep_bodies((entry.body, entry.url) for entry in result.index.by_url.values())
         try:
             if self._generated is not None:
                 reused = 0
@@ -180,15 +249,13 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             raise Abort(str(error)) from None
         finally:
             self._indexing = None
+            self._release()
         if report is None:
             log.info("Gương sáng: nội dung tìm kiếm không đổi, dùng lại chỉ mục tìm kiếm của lần dựng trước.")
         else:
             log.info(f"Gương sáng: chỉ mục tìm kiếm có {report.pages} trang.")
-        result = getattr(self, "_result", None)
         if result is None:
             return
-        if self.cache is not None:
-            self.cache.keep_bodies((entry.body, entry.url) for entry in result.index.by_url.values())
         records = {kind: len(entries) for kind, entries in result.index.by_kind.items()}
         log.info(summary(records, result.index.excluded, result.report.pages, result.report.written,
                          len(result.problems), time.perf_counter() - self._started))
@@ -201,6 +268,12 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         if self._indexing is not None:
             self._indexing.cancel()
             self._indexing = None
+        self._release()
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def _forget_generated(self) -> None:
         self._generated = None

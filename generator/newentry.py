@@ -11,83 +11,101 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from .loader import Kind
+from .validate import _VOCABULARY_FIELDS as VOCABULARY_FIELDS, SCHEMAS
+from .taxonomies import RESERVED_SLUGS
 from .vietnamese import slugify
 
 # English aliases for people who type the code's names.
 KIND_ALIASES = {"news": Kind.NEWS, "model": Kind.MODEL, "commendation": Kind.COMMENDATION, "unit": Kind.UNIT}
 
-_SLUG = """\
-slug:                    # (không bắt buộc) địa chỉ trang; bỏ trống để dùng tên tệp: {slug}
-"""
-
-_COMMON = """\
-draft: true              # true = bản nháp, chưa xuất bản; đổi thành false khi đã duyệt
-featured: false          # true = nêu bật trên trang chủ
-tags: []                 # thẻ, ví dụ: ["chuyển đổi số", "thanh niên"]
-"""
-
-_IMAGE = """\
-image:                   # (không bắt buộc) ảnh minh họa, đặt tệp ảnh trong docs/images/
-  # src: images/ten-anh.jpg        # đường dẫn ảnh trong thư mục docs/
-  # caption: "Chú thích"          # chú thích dưới ảnh
-  # credit: "Ảnh: Minh Anh"       # tác giả ảnh
-"""
-
-_TEMPLATES = {
-    Kind.NEWS: """\
-title: {title}           # tiêu đề bài (bắt buộc)
-date: {date}             # ngày đăng (bắt buộc), ví dụ 2024-05-19 hoặc 19/05/2024 08:30; ngày tương lai = hẹn giờ đăng
-category:                # chuyên mục (bắt buộc), một giá trị trong entries/danh-muc.yml (categories)
-summary:                 # sapo: đoạn tóm tắt đầu bài
-author:                  # tác giả, ví dụ "Minh Anh"
-source:                  # nguồn, ví dụ "Báo Quảng Trị"
-units: []                # mã các đơn vị được nhắc đến, ví dụ [dang-uy-khoi-cqdn]
-models: []               # slug các mô hình được nhắc đến
-""" + _IMAGE,
-    Kind.MODEL: """\
-title: {title}           # tên mô hình (bắt buộc)
-date: {date}             # (không bắt buộc) ngày đăng; ngày tương lai = hẹn giờ đăng
-unit:                    # mã đơn vị đăng ký mô hình (bắt buộc), tên tệp trong entries/don-vi/
-movement:                # phong trào (bắt buộc), một giá trị trong entries/danh-muc.yml (movements)
-field:                   # lĩnh vực, một giá trị trong entries/danh-muc.yml (fields)
-year: {year}             # năm đăng ký (bắt buộc), ví dụ 2024
-period:                  # thời gian thực hiện
-  from:                  # năm bắt đầu, ví dụ 2023
-  to:                    # năm kết thúc (bỏ trống nếu đang làm)
-status:                  # tình trạng: đang thực hiện, đã hoàn thành hoặc được nhân rộng
-summary:                 # một đoạn giới thiệu ngắn
-results: []              # các kết quả nổi bật, mỗi kết quả một dòng "- ..."
-""" + _IMAGE,
-    Kind.COMMENDATION: """\
-title: {title}           # tên khen thưởng (bắt buộc), ví dụ "Bằng khen của UBND tỉnh cho ..."
-date: {date}             # (không bắt buộc) ngày đăng; ngày tương lai = hẹn giờ đăng
-recipient:               # người hoặc tập thể được khen (bắt buộc)
-  name:                  # tên (bắt buộc)
-  kind:                  # tập thể hoặc cá nhân (bắt buộc)
-  unit:                  # mã đơn vị, tên tệp trong entries/don-vi/
-  position:              # chức vụ (với cá nhân)
-form:                    # hình thức khen (bắt buộc), trong entries/danh-muc.yml (forms)
-authority:               # cấp khen (bắt buộc), trong entries/danh-muc.yml (authorities)
-decision:                # quyết định khen thưởng
-  number:                # số quyết định, ví dụ "124-QĐ/ĐUK"
-  date:                  # ngày quyết định, ví dụ 2024-05-15
-year: {year}             # năm khen thưởng (bắt buộc)
-reason:                  # thành tích được khen
-models: []               # slug các mô hình được khen
-""",
-    Kind.UNIT: """\
-id: {slug}               # mã đơn vị (bắt buộc): chữ thường, không dấu, nối bằng "-"; bài khác dùng mã này
-name: {title}            # tên đầy đủ (bắt buộc)
-date: {date}             # (không bắt buộc) ngày đăng
-short_name:              # tên viết tắt, ví dụ "Sở GD&ĐT"
-kind:                    # loại đơn vị, trong entries/danh-muc.yml (unit_kinds)
-parent:                  # mã đơn vị cấp trên
-website:                 # trang web, ví dụ https://example.gov.vn
-description:             # một đoạn giới thiệu ngắn
-""",
+# The order editors meet each kind's fields in, here and in the web editor (generator/cms/).
+# Nested fields follow their model's order. Labels, help and examples come from the schema's
+# field metadata (generator/schema.py), and which list a field draws from from validate.py.
+LAYOUT: dict[Kind, tuple[str, ...]] = {
+    Kind.NEWS: ("title", "date", "category", "summary", "author", "source", "units", "models", "image"),
+    Kind.MODEL: ("title", "date", "unit", "movement", "field", "year", "period", "status", "summary", "results", "image"),
+    Kind.COMMENDATION: ("title", "date", "recipient", "form", "authority", "decision", "year", "reason", "models"),
+    Kind.UNIT: ("id", "name", "date", "short_name", "kind", "parent", "website", "description"),
 }
+COMMON_LAYOUT = ("slug", "draft", "featured", "updated", "tags")
+
+# Where a referenced id or slug comes from, as the text editor sees it.
+_REFERENCE_HINT = {"don-vi": "mã đơn vị, tên tệp trong entries/don-vi/", "mo-hinh": "slug mô hình, tên tệp trong entries/mo-hinh/"}
+# The first values a new file gets; everything else starts empty.
+_START = {"title": "{title}", "name": "{title}", "date": "{date}", "year": "{year}", "id": "{slug}",
+          "draft": "true", "featured": "false"}
+
+
+def layout(kind: Kind) -> tuple[str, ...]:
+    """Every top-level key of a kind, in the order editors see them (a unit has no slug)."""
+    common = tuple(key for key in COMMON_LAYOUT if not (kind is Kind.UNIT and key == "slug"))
+    return LAYOUT[kind] + common
+
+
+def fields_of(model: type[BaseModel]) -> dict[str, FieldInfo]:
+    """Fields by the key editors write (`from`, not `from_`)."""
+    return {info.alias or name: info for name, info in model.model_fields.items()}
+
+
+def nested_model(info: FieldInfo) -> type[BaseModel] | None:
+    annotation = info.annotation
+    for arg in getattr(annotation, "__args__", (annotation,)):
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            return arg
+    return None
+
+
+def is_list(info: FieldInfo) -> bool:
+    return getattr(info.annotation, "__origin__", None) is list
+
+
+def extra(info: FieldInfo) -> dict[str, Any]:
+    return info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+
+
+def comment(info: FieldInfo, list_name: str | None = None) -> str:
+    """The Vietnamese comment of a field in a new file: help, whether required, where values
+    come from, an example."""
+    parts = [info.description or ""]
+    if info.is_required():
+        parts[0] += " (bắt buộc)"
+    if list_name:
+        parts.append(f"một giá trị trong entries/danh-muc.yml ({list_name})")
+    if refers := extra(info).get("refers_to"):
+        parts.append(_REFERENCE_HINT[refers])
+    if info.examples:
+        example = info.examples[0]
+        parts.append(f"ví dụ [{example}]" if is_list(info) else f"ví dụ {example}")
+    return "; ".join(parts)
+
+
+def _template(kind: Kind) -> str:
+    fields = fields_of(SCHEMAS[kind])
+    lines = []
+    for key in layout(kind):
+        info = fields[key]
+        nested = nested_model(info)
+        value = "[]" if is_list(info) else _START.get(key, "")
+        if key == "slug":
+            value, note = "", comment(info).replace("tên tệp", "tên tệp: {slug}", 1)
+        else:
+            note = comment(info, VOCABULARY_FIELDS[kind].get(key))
+        lines.append(f"{key}: {value}  # {note}")
+        if nested is not None:
+            # An optional image is written out commented: an empty `src` would be an error.
+            prefix = "# " if key == "image" else ""
+            for sub, sub_info in fields_of(nested).items():
+                sample = sub_info.examples[0] if key == "image" and sub_info.examples else ""
+                sample = json.dumps(sample, ensure_ascii=False) if sample and sub != "src" else sample
+                lines.append(f"  {prefix}{sub}: {sample}  # {comment(sub_info)}")
+    return "\n".join(lines) + "\n"
+
 
 _BODY = "Viết nội dung bài ở đây, bằng Markdown (xem Hướng dẫn biên tập trên trang).\n"
 
@@ -111,10 +129,8 @@ def parse_kind(text: str) -> Kind | None:
 
 def entry_text(kind: Kind, title: str, today: dt.date) -> str:
     slug = slugify(title)
-    fields = _TEMPLATES[kind].format(title=json.dumps(title, ensure_ascii=False), date=today.isoformat(), year=today.year, slug=slug)
-    # A unit's address is its id, so it gets no slug line.
-    slug_line = "" if kind is Kind.UNIT else _SLUG.format(slug=slug)
-    return "---\n" + _align_comments(fields + slug_line + _COMMON) + "---\n" + _BODY
+    fields = _template(kind).format(title=json.dumps(title, ensure_ascii=False), date=today.isoformat(), year=today.year, slug=slug)
+    return "---\n" + _align_comments(fields) + "---\n" + _BODY
 
 
 def _align_comments(text: str, column: int = 25) -> str:
@@ -133,6 +149,10 @@ def create_entry(entries_dir: Path, kind: Kind, title: str, today: dt.date) -> N
     slug = slugify(title)
     if not slug:
         raise ValueError("Tiêu đề phải có ít nhất một chữ cái hoặc chữ số để tạo tên tệp.")
+    if slug in RESERVED_SLUGS:
+        # `check` would refuse the file at once: better not to write it.
+        raise ValueError(f"Tiêu đề “{title}” tạo ra địa chỉ “{slug}”, là địa chỉ dành riêng của trang; "
+                         "hãy đặt tiêu đề cụ thể hơn.")
     path = entries_dir / kind.value / f"{slug}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     try:

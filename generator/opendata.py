@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
+from .escaping import csv_cell, json_text
 from .index import SiteIndex
 from .loader import Kind
 from .outputs import OutputFile
@@ -39,6 +39,11 @@ def _field(name: str) -> Callable[[Entry, SiteIndex], Any]:
 
 def _term(name: str) -> Callable[[Entry, SiteIndex], Any]:
     return lambda entry, index: entry.terms[name].label if name in entry.terms else None
+
+
+def _unit_id(read_id: Callable[[Entry], str | None]) -> Callable[[Entry, SiteIndex], Any]:
+    """The id of a published unit only: a draft unit's id must not leak into open data."""
+    return lambda entry, index: read_id(entry) if index.unit(read_id(entry)) else None
 
 
 def _unit_name(read_id: Callable[[Entry], str | None]) -> Callable[[Entry, SiteIndex], Any]:
@@ -108,7 +113,7 @@ DATASETS = (
     Dataset("mo-hinh", "Mô hình tiêu biểu", Kind.MODEL, (
         *_common("slug", "Mã mô hình"),
         Column("title", "Tên mô hình", "string", _field("title")),
-        Column("unit_id", "Mã đơn vị", "string", _field("unit")),
+        Column("unit_id", "Mã đơn vị", "string", _unit_id(lambda e: e.fields.unit)),
         Column("unit_name", "Đơn vị", "string", _unit_name(lambda e: e.fields.unit)),
         Column("movement", "Phong trào", "string", _term("movement")),
         Column("field", "Lĩnh vực", "string", _term("field")),
@@ -127,7 +132,7 @@ DATASETS = (
         Column("recipient_name", "Tập thể/cá nhân được khen", "string", lambda e, i: e.fields.recipient.name),
         Column("recipient_kind", "Đối tượng", "string", lambda e, i: e.fields.recipient.kind.value),
         Column("recipient_position", "Chức vụ", "string", lambda e, i: e.fields.recipient.position),
-        Column("unit_id", "Mã đơn vị", "string", lambda e, i: e.fields.recipient.unit),
+        Column("unit_id", "Mã đơn vị", "string", _unit_id(lambda e: e.fields.recipient.unit)),
         Column("unit_name", "Đơn vị", "string", _unit_name(lambda e: e.fields.recipient.unit)),
         Column("form", "Hình thức", "string", _term("form")),
         Column("authority", "Cấp khen", "string", _term("authority")),
@@ -154,9 +159,13 @@ DATASETS = (
 
 
 def csv_bytes(dataset: Dataset, rows: list[dict[str, Any]]) -> bytes:
-    """UTF-8 with a byte order mark: without it Excel reads Vietnamese text as Windows-1252."""
+    """UTF-8 with a byte order mark: without it Excel reads Vietnamese text as Windows-1252.
+
+    Every cell is quoted and no text cell starts a formula (OWASP's CSV injection advice), so
+    opening the file in a spreadsheet never runs what an editor typed.
+    """
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow([column.name for column in dataset.columns])
     for row in rows:
         writer.writerow([_cell(row[column.name]) for column in dataset.columns])
@@ -167,8 +176,8 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return LIST_SEPARATOR.join(value)
-    return str(value)
+        return csv_cell(LIST_SEPARATOR.join(value))
+    return csv_cell(value) if isinstance(value, str) else str(value)
 
 
 def datapackage(site: SiteInfo) -> dict[str, Any]:
@@ -205,6 +214,6 @@ def datapackage(site: SiteInfo) -> dict[str, Any]:
 def data_files(index: SiteIndex, site: SiteInfo) -> Iterator[OutputFile]:
     for dataset in DATASETS:
         rows = list(dataset.rows(index, site))
-        yield OutputFile(f"{DATA_DIR}{dataset.name}.json", json.dumps(rows, ensure_ascii=False, indent=1).encode("utf-8"))
+        yield OutputFile(f"{DATA_DIR}{dataset.name}.json", json_text(rows, indent=1).encode("utf-8"))
         yield OutputFile(f"{DATA_DIR}{dataset.name}.csv", csv_bytes(dataset, rows))
-    yield OutputFile(f"{DATA_DIR}datapackage.json", json.dumps(datapackage(site), ensure_ascii=False, indent=1).encode("utf-8"))
+    yield OutputFile(f"{DATA_DIR}datapackage.json", json_text(datapackage(site), indent=1).encode("utf-8"))

@@ -8,12 +8,29 @@ static files.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
 class OutputFile:
     path: str  # relative to the docs tree, e.g. "rss/tin-tuc.rss.xml"
     data: bytes
+
+    @property
+    def url(self) -> str:
+        return self.path
+
+
+@dataclass(frozen=True)
+class LinkedFile:
+    """A file the plan publishes as a copy of a file elsewhere (a processed photo in the cache).
+
+    Its name changes whenever its content does (photos are named by content hash), so the
+    writer copies it only when the target is missing or differs in size, without reading it.
+    """
+
+    path: str
+    source: Path
 
     @property
     def url(self) -> str:

@@ -13,7 +13,10 @@ from typing import Any, Iterator
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
+from .escaping import safe_url, url_scheme
 from .glossary import Glossary
+from .images import PhotoLibrary, body_image_sources
+from .images.card import CardText
 from .index import SiteIndex
 from .listings import ListingPage, listings, paginate_listing
 from .loader import Kind
@@ -21,8 +24,9 @@ from .markup import BodyRenderer, is_external, relative_url
 from .parallel import render_all
 from .search import FILTERS, SEARCH_URL, search_record
 from .siteinfo import SiteInfo
-from .social import record_head, share_links
-from .views import Link, Teaser, Views
+from .social import modified_at, record_head, share_links
+from .taxonomies import taxonomy
+from .views import Link, Section, Teaser, Views
 
 
 @dataclass(frozen=True)
@@ -42,7 +46,11 @@ class Page:
 
 
 def make_environment() -> Environment:
-    """Jinja for page fragments; `href` makes a site-relative URL relative to the page."""
+    """Jinja for page fragments; `href` makes a site-relative URL relative to the page.
+
+    Autoescape escapes every text for HTML; `href` also keeps an address from being anything
+    but a link (see escaping.safe_url): an unsafe one becomes "#", a link to nowhere.
+    """
     env = Environment(
         loader=PackageLoader("generator", "templates"),
         autoescape=True,
@@ -53,9 +61,16 @@ def make_environment() -> Environment:
 
     @pass_context
     def href(context, target: str) -> str:
-        return target if is_external(target) else relative_url(context["page_url"], target)
+        if not (is_external(target) or url_scheme(target)):
+            target = relative_url(context["page_url"], target)
+        return safe_url(target) or "#"
+
+    @pass_context
+    def srcset(context, variants) -> str:
+        return ", ".join(f"{relative_url(context['page_url'], v.url)} {v.width}w" for v in variants)
 
     env.filters["href"] = href
+    env.filters["srcset"] = srcset
     env.filters["abbr"] = escape  # Planner replaces it with the site's glossary
     return env
 
@@ -64,12 +79,15 @@ class Planner:
     """Plans all pages of a site from its index."""
 
     def __init__(self, index: SiteIndex, site: SiteInfo | None = None,
-                 glossary: Glossary | None = None, workers: int = 1):
+                 glossary: Glossary | None = None, workers: int = 1, photos: PhotoLibrary | None = None):
         self.index = index
         self.workers = workers  # processes rendering record pages (parallel.py)
-        self.views = Views(index)
+        self.photos = photos
+        self._share_images: dict[int, str] = {}
+        self._site_card: str | None = None
+        self.views = Views(index, photos)
         self.glossary = glossary or Glossary()
-        self.bodies = BodyRenderer(glossary=self.glossary.terms)
+        self.bodies = BodyRenderer(glossary=self.glossary.terms, photos=photos)
         self.env = make_environment()
         self.env.globals["teaser"] = self._teaser_html
         self.env.filters["abbr"] = self.glossary.abbreviate
@@ -92,7 +110,51 @@ class Planner:
     def _render(self, template: str, page_url: str, **context: Any) -> str:
         return self.env.get_template(template).render(page_url=page_url, **context)
 
+    def prepare_images(self) -> None:
+        """Process every published photo and name every share card, before any page is rendered.
+
+        Record pages may be rendered in forked workers, which must find every photo ready.
+        """
+        if self.photos is None:
+            return
+        records = [entry for kind in Kind for entry in self.index.by_kind[kind]]
+        srcs = []
+        for entry in records:
+            image = getattr(entry.fields, "image", None)
+            if image is not None:
+                srcs.append(image.src)
+            if "![" in entry.body:
+                srcs += [src for _, src in body_image_sources(entry.body)]
+        self.photos.prepare(srcs)
+        self._share_images = {id(entry): self._share_image(entry) for entry in records}
+        self.share_image()
+
+    def _share_image(self, entry) -> str:
+        image = getattr(entry.fields, "image", None)
+        photo = self.photos.photo(image.src) if image is not None else None
+        if photo is not None:
+            return photo.og.url
+        return self.photos.card_url(CardText(self.site.name, entry.kind.plural_label, entry.title))
+
+    def share_image(self, entry=None) -> str | None:
+        """Site-relative URL of the raster share image of a record (or of the site)."""
+        if self.photos is None:
+            return None
+        if entry is None:
+            if self._site_card is None:
+                self._site_card = self.photos.card_url(CardText(self.site.name, "", self.site.description or self.site.name))
+            return self._site_card
+        if id(entry) not in self._share_images:  # the preview renders one record, unprepared
+            image = getattr(entry.fields, "image", None)
+            self.photos.prepare([image.src] if image is not None else [])
+            self._share_images[id(entry)] = self._share_image(entry)
+        return self._share_images[id(entry)]
+
+    def image_files(self):
+        return self.photos.files() if self.photos is not None else iter(())
+
     def pages(self) -> Iterator[Page]:
+        self.prepare_images()
         yield self.home()
         yield self.units_page()
         yield self.search_page()
@@ -109,15 +171,16 @@ class Planner:
         search = search_record(entry, view, self.views, body.lead_text)
         html = self._render("entry.html", entry.url, view=view, share=share, search=search)
         meta = {"hide": ["navigation", "toc"], "kind": entry.kind.value, "date": view.date_iso or None,
-                **record_head(entry, self.index, self.site)}
-        return Page(entry.url, entry.title, html, entry.summary, meta, updated=entry.published_at)
+                **record_head(entry, self.index, self.site, self.share_image(entry), self.share_image())}
+        return Page(entry.url, entry.title, html, entry.summary, meta, updated=modified_at(entry))
 
     def listing_page(self, page: ListingPage) -> Page:
         teasers = self.views.teasers(page.entries)
         html = self._render("listing.html", page.url, page=page, teasers=teasers)
         description = page.listing.description or page.listing.title
         updated = max((e.dated_at for e in page.entries if e.dated_at), default=None)
-        return Page(page.url, page.title, html, description, {"hide": ["toc"], "listing": True}, updated=updated)
+        meta = {"hide": ["toc"], "listing": True, **self.site_head(page.url, description, f"{page.title} – {self.site.name}")}
+        return Page(page.url, page.title, html, description, meta, updated=updated)
 
     def search_page(self) -> Page:
         """The full search page; the browser fills it from the Pagefind index."""
@@ -135,27 +198,62 @@ class Planner:
         return Page("don-vi/", "Đơn vị", html, "Danh sách các đơn vị theo thứ tự chữ cái.", {"hide": ["toc"], "listing": True})
 
     def home(self) -> Page:
+        """A news portal's front page: the lead story, a grid of featured stories, a block per
+        category, the latest news; the counts come last."""
         index = self.index
         news = index.by_kind[Kind.NEWS]
         models = index.by_kind[Kind.MODEL]
-        lead = next((e for e in news if e.fields.featured), news[0] if news else None)
-        featured = [e for e in models if e.fields.featured][:6] or models[:6]
+        with_photo = [e for e in news if self.views.photo_of(e)]
+        lead = next((e for e in news if e.fields.featured and self.views.photo_of(e)), None) \
+            or next(iter(with_photo), None) or next(iter(news), None)
+        others = [e for e in news if e is not lead]
+        featured_models = [e for e in models if e.fields.featured] or models
+        grid = sorted(
+            [e for e in others if self.views.photo_of(e)][:4] + [e for e in featured_models if self.views.photo_of(e)][:2],
+            key=lambda e: -e.sort_date.timestamp(),
+        )[:4]
+        shown = {id(e) for e in grid} | {id(lead)}
+        blocks = []
+        for term, _count in index.terms(Kind.NEWS, "category"):
+            items = [e for e in index.group(Kind.NEWS, "category", term.slug) if id(e) not in shown][:4]
+            if items:
+                url = taxonomy(Kind.NEWS, "category").term_url(term.slug)
+                blocks.append(Section(term.label, self.views.teasers(items), Link(f"Xem thêm {term.label}", url), term.slug))
         counts = [
             Link("đơn vị", "don-vi/", len(index.by_kind[Kind.UNIT])),
             Link("mô hình", "mo-hinh/", len(models)),
             Link("khen thưởng", "khen-thuong/", len(index.by_kind[Kind.COMMENDATION])),
             Link("tin bài", "tin-tuc/", len(news)),
         ]
-        description = f"{counts[0].count} đơn vị, {counts[1].count} mô hình tiêu biểu, {counts[2].count} khen thưởng."
+        description = self.site.description or f"{counts[0].count} đơn vị, {counts[1].count} mô hình tiêu biểu, {counts[2].count} khen thưởng."
         html = self._render(
             "home.html", "",
             site_name=self.site.name,
-            tagline=description,
             counts=counts,
             lead=self.views.teaser(lead) if lead else None,
-            latest=self.views.teasers([e for e in news if e is not lead][:8]),
-            featured=self.views.teasers(featured),
+            latest=self.views.teasers(others[:8]),
+            grid=self.views.teasers(grid),
+            blocks=blocks[:4],
+            models=self.views.teasers(featured_models[:6]),
             commendations=self.views.teasers(index.by_kind[Kind.COMMENDATION][:5]),
         )
         # No title: the theme then titles the home page with the site name alone.
-        return Page("", "", html, description, {"hide": ["navigation", "toc"], "home": True})
+        return Page("", "", html, description, {"hide": ["navigation", "toc"], "home": True,
+                                                **self.site_head("", description)})
+
+    def site_head(self, url: str, description: str, title: str = "") -> dict[str, Any]:
+        """Open Graph tags for the home and listing pages (records get theirs from social.py)."""
+        image = self.share_image()
+        tags = [
+            ("property", "og:type", "website"),
+            ("property", "og:site_name", self.site.name),
+            ("property", "og:locale", "vi_VN"),
+            ("property", "og:title", title or self.site.name),
+            ("property", "og:description", description),
+            ("property", "og:url", self.site.absolute(url)),
+            ("name", "twitter:card", "summary_large_image"),
+        ]
+        if image:
+            tags += [("property", "og:image", self.site.absolute(image)), ("property", "og:image:width", "1200"),
+                     ("property", "og:image:height", "630"), ("name", "twitter:image", self.site.absolute(image))]
+        return {"social": [list(tag) for tag in tags]}

@@ -22,6 +22,7 @@ from .outputs import OutputFile
 from .pages import Page, Planner
 from .sitemap import SitemapUrl, handwritten_urls, robots_txt, sitemap_files
 from .statistics import statistics
+from .writer import previously_generated
 
 Planned = Union[Page, OutputFile]
 
@@ -59,10 +60,13 @@ class Portal:
             urls.append(SitemapUrl(page.url, page.updated or self._lastmod(page.url)))
             generated.add(page.path)
             yield page
-        yield from feed_files(self.index, self.site, self.feeds, self.docs_dir)
+        yield from self.planner.image_files()
+        yield from feed_files(self.index, self.site, self.feeds, self.docs_dir, self.planner.photos)
         yield from data_files(self.index, self.site)
         if self.docs_dir is not None:
-            urls += handwritten_urls(self.docs_dir, generated)
+            # Pages earlier builds generated are still in docs/ until the writer removes them
+            # after this plan: a record withdrawn since (made a draft) is not hand-written.
+            urls += handwritten_urls(self.docs_dir, generated | previously_generated(self.docs_dir))
         yield from sitemap_files(urls, self.site)
         yield robots_txt(self.site)
 

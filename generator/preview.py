@@ -41,11 +41,15 @@ from .glossary import Glossary, load_glossary
 from .index import build_index
 from .loader import Kind, SourceFile, entry_files, read_source
 from .markup import BodyRenderer, RenderedBody
+from .overlay import with_overlay
 from .pages import Page, Planner
 from .problems import Problem, errors
+from .publish import hold_locks, project_lock
 from .records import Entry
+from .cms import ADMIN_DIR
 from .site import make_planner, now_in_vietnam, plan_site
 from .validate import _check_references, _check_unique, _validate_one
+from .outputs import LinkedFile
 from .writer import page_source, write_pages
 from .yamlfile import YamlError
 
@@ -130,8 +134,19 @@ class PreviewSite:
             if glossary.terms != self.glossary.terms:  # bodies render abbreviations from it
                 self.glossary, self.bodies = glossary, CachingBodies(glossary=glossary.terms)
         if errors(self.problems):
+            if not (self.site_dir / "404.html").is_file():
+                # Started with an invalid entry: show the pages docs/ holds from the last good
+                # build (the core writes nothing while entries have errors), under the problems.
+                self._render(config, plugin)
             return Update(problems=self.problems, seconds=time.perf_counter() - started)
         write_pages(self._plan_all(), self.project.docs_dir)
+        recorder = self._render(config, plugin)
+        self.config, self.files, self.nav, self.env = config, recorder.files, recorder.nav, recorder.env
+        self.doc_files = self.files.documentation_pages()
+        return Update(full_build=True, problems=self.problems, seconds=time.perf_counter() - started)
+
+    def _render(self, config, plugin) -> "_EngineRecorder":
+        """Render the docs tree as it is into the site folder with MkDocs."""
         # The core's pages are written; MkDocs must not plan them again (that is the slow part).
         config.plugins.events["pre_build"] = [
             method for method in config.plugins.events["pre_build"] if getattr(method, "__self__", None) is not plugin
@@ -139,9 +154,7 @@ class PreviewSite:
         recorder = _EngineRecorder()
         config.plugins["guong-sang-preview"] = recorder
         mkdocs_build(config, serve_url="/")
-        self.config, self.files, self.nav, self.env = config, recorder.files, recorder.nav, recorder.env
-        self.doc_files = self.files.documentation_pages()
-        return Update(full_build=True, problems=self.problems, seconds=time.perf_counter() - started)
+        return recorder
 
     def _load_all(self) -> None:
         self.entries, self.file_problems, self.cross_problems = {}, {}, []
@@ -251,6 +264,12 @@ class PreviewSite:
                 return
             if isinstance(item, Page):
                 planned[item.path] = item
+            elif isinstance(item, LinkedFile) and not (self.project.docs_dir / item.path).exists():
+                # A photo added, or a share card for an edited title: published beside the pages
+                # as MkDocs would copy it (named by content, so never a stale copy).
+                for root in (self.project.docs_dir, self.site_dir):
+                    (root / item.path).parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(item.source, root / item.path)
         if set(planned) != set(self.page_sources):
             update.full_build = True
             self.full_build(reload=False)
@@ -332,17 +351,6 @@ class _Version:
             return self.number
 
 
-def _banner(problems: list[Problem]) -> str:
-    import html
-
-    items = "".join(f"<li>{html.escape(str(p))}</li>" for p in sorted(problems)[:50])
-    return (
-        '<div role="alert" style="position:fixed;z-index:1000;left:0;right:0;top:0;max-height:50vh;overflow:auto;'
-        'background:#b71c1c;color:#fff;padding:1em;font:14px/1.4 sans-serif">'
-        f"<strong>Xem trước: có lỗi trong tệp nội dung, trang đang hiện bản cũ.</strong><ul>{items}</ul></div>"
-    )
-
-
 def make_handler(site: PreviewSite, version: _Version):
     class Handler(http.server.SimpleHTTPRequestHandler):
         def __init__(self, *args, **kwargs):
@@ -358,21 +366,26 @@ def make_handler(site: PreviewSite, version: _Version):
                 self._send(json.dumps({"version": version.wait(since)}).encode(), "application/json")
                 return
             target = Path(self.translate_path(unquote(url.path)))
+            status = 200
             if target.is_dir():
                 if not url.path.endswith("/"):
                     return super().do_GET()  # redirect to the slash form
                 target = target / "index.html"
-            if target.suffix == ".html" and target.is_file():
+            if not target.exists() and target.suffix in ("", ".html"):
+                target, status = site.site_dir / "404.html", 404  # the theme's page, never a listing
+            # The web editor (/admin/) must not reload itself when the record it saved rebuilds.
+            if target.suffix == ".html" and target.is_file() and not url.path.startswith("/" + ADMIN_DIR):
                 html = target.read_text("utf-8", errors="replace")
                 problems = errors(site.problems)
-                extra = (_banner(problems) if problems else "") + _RELOAD_SCRIPT % version.number
-                html = html.replace("</body>", extra + "</body>", 1)
-                self._send(html.encode("utf-8"), "text/html; charset=utf-8")
+                if problems:
+                    html = with_overlay(html, problems)
+                html = html.replace("</body>", _RELOAD_SCRIPT % version.number + "</body>", 1)
+                self._send(html.encode("utf-8"), "text/html; charset=utf-8", status)
                 return
             super().do_GET()
 
-        def _send(self, body: bytes, content_type: str) -> None:
-            self.send_response(200)
+        def _send(self, body: bytes, content_type: str, status: int = 200) -> None:
+            self.send_response(status)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "no-store")
@@ -386,8 +399,12 @@ def run_preview(config_file: Path, dev_addr: str) -> None:
     host, _, port = dev_addr.rpartition(":")
     site_dir = Path(tempfile.mkdtemp(prefix="guong-sang-preview-"))
     site = PreviewSite(config_file, site_dir)
+    # Like a build, the preview writes docs/: it takes turns with builds of the same project.
+    lock = [project_lock(config_file.resolve().parent)]
+    say = lambda message: print(message, flush=True)  # noqa: E731
     print("Đang dựng toàn bộ trang lần đầu…", flush=True)
-    first = site.full_build()
+    with hold_locks(lock, say=say, what="thư mục docs/ và build/ của dự án"):
+        first = site.full_build()
     _report(first)
     version = _Version()
     root = site.project.root
@@ -403,17 +420,18 @@ def run_preview(config_file: Path, dev_addr: str) -> None:
             changed = watcher.take()
             if not changed:
                 continue
-            # Fast path, then show it; the settle path follows unless another edit is waiting.
-            update = site.apply(changed, settle=False)
-            version.bump()
-            _report(update)
-            if not errors(update.problems) and not update.full_build and not watcher.event.is_set():
-                fast = len(update.rendered)
-                started = time.perf_counter()
-                site.settle(update, interrupted=watcher.event.is_set)
+            with hold_locks(lock, say=say, what="thư mục docs/ và build/ của dự án"):
+                # Fast path, then show it; the settle path follows unless another edit is waiting.
+                update = site.apply(changed, settle=False)
                 version.bump()
-                if not watcher.event.is_set():
-                    print(f"Xem trước: cập nhật thêm {len(update.rendered) - fast} trang liên quan trong {time.perf_counter() - started:.2f} giây.", flush=True)
+                _report(update)
+                if not errors(update.problems) and not update.full_build and not watcher.event.is_set():
+                    fast = len(update.rendered)
+                    started = time.perf_counter()
+                    site.settle(update, interrupted=watcher.event.is_set)
+                    version.bump()
+                    if not watcher.event.is_set():
+                        print(f"Xem trước: cập nhật thêm {len(update.rendered) - fast} trang liên quan trong {time.perf_counter() - started:.2f} giây.", flush=True)
     except KeyboardInterrupt:
         print("Đã dừng xem trước.")
     finally:

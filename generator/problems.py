@@ -46,7 +46,11 @@ def format_report(problems: list[Problem]) -> str:
     return "\n".join(lines)
 
 
-def did_you_mean(value: str, choices: Iterable[str]) -> str:
-    """Vietnamese hint naming the closest allowed value, or "" when nothing is close."""
-    match = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return f" Có phải ý bạn là “{match[0]}”?" if match else ""
+def did_you_mean(value: str, choices: Iterable[str], n: int = 1, first: Iterable[str] = ()) -> str:
+    """Vietnamese hint naming the closest allowed values (`first` before them), or "" when none is close."""
+    matches = list(dict.fromkeys([*first, *difflib.get_close_matches(value, list(choices), n=n, cutoff=0.6)]))[:n]
+    if not matches:
+        return ""
+    quoted = [f"“{match}”" for match in matches]
+    listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} hoặc {quoted[-1]}"
+    return f" Có phải ý bạn là {listed}?"

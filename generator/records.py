@@ -9,7 +9,7 @@ from typing import Union
 from .catalogue import Term
 from .loader import Kind
 from .yamlfile import Location, YamlDocument
-from .schema import TIME_ZONE, CommendationFields, ModelFields, NewsFields, UnitFields
+from .schema import CommendationFields, ModelFields, NewsFields, UnitFields, in_vietnam
 
 Fields = Union[NewsFields, ModelFields, CommendationFields, UnitFields]
 
@@ -75,7 +75,7 @@ class Entry:
         if (published := self.published_at) is not None:
             return published
         if (year := self.year) is not None:
-            return dt.datetime(year, 1, 1, tzinfo=TIME_ZONE)
+            return in_vietnam(dt.datetime(year, 1, 1))
         return None
 
     @property
@@ -91,7 +91,7 @@ class Entry:
 def as_datetime(moment: dt.date | dt.datetime) -> dt.datetime:
     if isinstance(moment, dt.datetime):
         return moment
-    return dt.datetime(moment.year, moment.month, moment.day, tzinfo=TIME_ZONE)
+    return in_vietnam(dt.datetime(moment.year, moment.month, moment.day))
 
 
 def recent_first(entries: list[Entry]) -> list[Entry]:

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import escape
+
 from .loader import Kind
+from .markup import relative_url
 from .records import Entry
 from .schema import CommendationFields, ModelFields, NewsFields
 from .vietnamese import DJ_NOISE_ALIASES, dj_aliases, fold
@@ -58,8 +61,14 @@ def search_record(entry: Entry, view: EntryView, views: Views, body_lead: str) -
     if entry.year:
         filters.append(("nam", str(entry.year)))
     meta = {"kind": entry.kind.label, "date": teaser.date_text, "unit": teaser.unit.text if teaser.unit else ""}
+    if view.image:
+        # Said explicitly: Pagefind 1.5 takes a record's first <img> otherwise, and keeps its alt
+        # text undecoded ("&lt;" where the caption has "<").
+        meta |= {"image": relative_url(entry.url, view.image.src), "image_alt": view.image.alt}
     return SearchRecord(
-        filters=filters,
+        # Pagefind 1.5 decodes a filter's text twice ("&amp;lt;" becomes "<"): escaped once
+        # here and once by the template, it indexes the value as typed.
+        filters=[(key, str(escape(value))) for key, value in filters],
         meta={k: v for k, v in meta.items() if v},
         # The whole folded title, not only its đ-words: Pagefind ranks words of a query found
         # next to each other higher, and a title is short.

@@ -23,6 +23,7 @@ from markupsafe import escape
 from pagefind_bin import get_executable
 
 from .pages import Page
+from .publish import tied_to_this_process
 
 # One language for the whole site: Vietnamese has no Pagefind stemmer, and a page that
 # forgets `lang` must not end up in a separate index the search box never loads.
@@ -45,7 +46,7 @@ class IndexReport:
 
 def index_site(site_dir: Path) -> IndexReport:
     """Run the Pagefind binary shipped by `pagefind[bin]` over a finished site."""
-    return _finish(subprocess.Popen(_command(site_dir, "--output-subdir", BUNDLE), **_PIPES))
+    return _finish(subprocess.Popen(_command(site_dir, "--output-subdir", BUNDLE), **_PIPES, **tied_to_this_process()))
 
 
 def search_document(page: Page) -> str | None:
@@ -81,7 +82,9 @@ class IndexingJob:
     def __init__(self, documents: Path, output: Path):
         shutil.rmtree(output, ignore_errors=True)
         self.output = output
-        self._process = subprocess.Popen(_command(documents, "--output-path", str(output)), **_PIPES)
+        # Tied to the build: a killed build must not leave Pagefind running (issue 9).
+        self._process = subprocess.Popen(_command(documents, "--output-path", str(output)), **_PIPES,
+                                         **tied_to_this_process())
 
     def finish_into(self, site_dir: Path) -> IndexReport:
         """Wait for Pagefind, then move its bundle into the built site."""

@@ -11,10 +11,16 @@ from pathlib import Path
 from typing import Iterator, Protocol
 
 from .catalogue import load_catalogue
+from .cms import CmsSettings, admin_files
+from .cms.files import find_bundle
+from .docsfolder import collisions, scan_docs
 from .glossary import Glossary, load_glossary
+from .images import PhotoLibrary
+from .images.cache import ImageCache, cache_root
 from .index import SiteIndex, build_index
 from .loader import Kind, entry_files, read_source, read_sources
 from .markup import BodyRenderer
+from .outputs import OutputFile
 from .pages import Planner
 from .portal import Planned, Portal
 from .problems import Problem, ValidationFailed, errors
@@ -23,7 +29,8 @@ from .records import Entry
 from .schema import TIME_ZONE
 from .siteinfo import SiteInfo
 from .search_index import with_search_documents
-from .validate import _check_references, _check_unique, _validate_one, validate
+from .safefiles import markdown_files
+from .validate import Known, _check_references, _check_unique, _check_unit_parents, _validate_one, validate
 from .yamlfile import YamlError
 from .writer import WriteReport, write_pages
 
@@ -36,6 +43,7 @@ class Project:
     site_name: str = ""
     site_url: str = ""  # public base URL, for feeds, sitemap, canonical and social links
     site_description: str = ""
+    cms: CmsSettings | None = None  # the web editor at /admin/; None: no editor in the plan
 
     @classmethod
     def at(cls, root: Path, site_name: str = "", site_url: str = "") -> "Project":
@@ -64,6 +72,7 @@ class Generated:
     index: SiteIndex
     problems: list[Problem]  # warnings only: errors stop generation
     report: WriteReport
+    photo_sources: frozenset[str] = frozenset()  # originals under docs/ published only as variants
     next_publication: dt.datetime | None = None  # when the next scheduled record goes public
 
 
@@ -73,7 +82,7 @@ class EntryMemo(Protocol):
     def known_entry(self, shown: str, raw: bytes) -> tuple[Entry | None, list[Problem]] | None: ...
     def remember_entry(self, shown: str, raw: bytes, result: tuple[Entry | None, list[Problem]]) -> None: ...
     def forget_entries_except(self, shown: set[str]) -> None: ...
-    def body_renderer(self, glossary: dict[str, str]) -> BodyRenderer: ...
+    def body_renderer(self, glossary: dict[str, str], photos: PhotoLibrary | None = None) -> BodyRenderer: ...
 
 
 def now_in_vietnam() -> dt.datetime:
@@ -96,21 +105,32 @@ def check(project: Project, render_bodies: bool = False, memo: EntryMemo | None 
     problems += read_problems
     glossary, glossary_problems = load_glossary(project.entries_dir)
     problems += glossary_problems
+    docs = scan_docs(project.docs_dir, project.root)
+    problems += docs.unsafe
     if catalogue is None:
         return Checked([], problems, glossary)
-    entries, found = validate(sources, catalogue, project.docs_dir)
+    known = Known.of(sources)
+    entries, found = validate(sources, catalogue, project.docs_dir, known)
+    found += collisions(entries, known.urls, docs.pages, project.docs_dir, project.root)
     if render_bodies:
         found += body_warnings(entries)
     return Checked(entries, problems + found, glossary)
 
 
 def _check_with_memo(project: Project, catalogue, problems: list[Problem], memo: EntryMemo) -> Checked | None:
-    """`check`, file by file through the memo; None when a file cannot even be read (then the
-    plain `check` reports it, in its order)."""
+    """`check`, file by file through the memo, for a site whose files are all valid.
+
+    Files are validated one by one (references between them are checked afterwards, among
+    the valid ones), so the result is the plain `check`'s only when nothing is wrong: None
+    when any file is refused, unreadable or has an error, and then the plain `check` reports
+    every problem, in its order and words."""
     entries: list[Entry] = []
     found: list[Problem] = []
     seen: set[str] = set()
-    for path in entry_files(project.entries_dir):
+    for listed in markdown_files(project.entries_dir, project.root):
+        if listed.refused:
+            return None
+        path = listed.path
         shown = path.relative_to(project.root).as_posix()
         relative = path.relative_to(project.entries_dir)
         raw = path.read_bytes()
@@ -130,13 +150,20 @@ def _check_with_memo(project: Project, catalogue, problems: list[Problem], memo:
             result = _validate_one(source, catalogue, project.docs_dir)
             memo.remember_entry(shown, raw, result)
         entry, problems_of_file = result
+        if entry is None or errors(problems_of_file):
+            return None
         found += problems_of_file
-        if entry is not None:
-            entries.append(entry)
+        entries.append(entry)
     memo.forget_entries_except(seen)
     glossary, glossary_problems = load_glossary(project.entries_dir)
-    found += _check_unique(entries) + _check_references(entries)
-    return Checked(entries, problems + glossary_problems + found, glossary)
+    docs = scan_docs(project.docs_dir, project.root)
+    # What validate() checks across files, from the valid entries (all of them, here).
+    known = Known(urls={entry.url: entry.path for entry in entries},
+                  unit_files={entry.slug: entry for entry in entries if entry.kind is Kind.UNIT})  # type: ignore[misc]
+    found += _check_unique(entries) + _check_references(entries) + _check_unit_parents(known)
+    found += collisions(entries, known.urls, docs.pages, project.docs_dir, project.root)
+    checked = Checked(entries, problems + glossary_problems + docs.unsafe + found, glossary)
+    return checked if checked.ok else None
 
 
 def next_publication(entries: list[Entry], now: dt.datetime) -> dt.datetime | None:
@@ -161,12 +188,24 @@ def make_planner(project: Project, index: SiteIndex, glossary: Glossary | None =
     """The page planner for a project: its site name and address, its glossary."""
     if glossary is None:
         glossary = load_glossary(project.entries_dir)[0]
-    return Planner(index, project.site, glossary, workers)
+    photos = PhotoLibrary(project.docs_dir, ImageCache(cache_root(project.root)), workers)
+    return Planner(index, project.site, glossary, workers, photos)
 
 
 def plan_site(planner: Planner, project: Project) -> Iterator[Planned]:
-    """Every generated page and file of the site: the planner's pages and the portal's."""
-    return Portal(planner, project.docs_dir).plan()
+    """Every generated page and file of the site: the planner's pages, the portal's, the editor's."""
+    yield from Portal(planner, project.docs_dir).plan()
+    yield from editor_files(project)
+
+
+def editor_files(project: Project) -> Iterator[OutputFile]:
+    """/admin/ (generator/cms/), when the project has an editor and Decap's bundle is installed."""
+    bundle = find_bundle(project.root) if project.cms is not None else None
+    if bundle is None:
+        return
+    catalogue, _ = load_catalogue(project.entries_dir)  # its problems are reported by check
+    if catalogue is not None:
+        yield from admin_files(project.cms, catalogue, project.site, bundle, project.docs_dir.name)
 
 
 def generate(project: Project, now: dt.datetime | None = None, search_documents: Path | None = None,
@@ -183,9 +222,10 @@ def generate(project: Project, now: dt.datetime | None = None, search_documents:
     index = build_index(checked.entries, now)
     planner = make_planner(project, index, checked.glossary, workers)
     if memo is not None:  # bodies rendered by earlier builds are read back, not rendered again
-        planner.bodies = memo.body_renderer(checked.glossary.terms)
+        planner.bodies = memo.body_renderer(checked.glossary.terms, planner.photos)
     planned = plan_site(planner, project)
     if search_documents is not None:
         planned = with_search_documents(planned, search_documents)
     report = write_pages(planned, project.docs_dir)
-    return Generated(index, checked.problems, report, next_publication(checked.entries, now))
+    photos = planner.photos.sources if planner.photos is not None else set()
+    return Generated(index, checked.problems, report, frozenset(photos), next_publication(checked.entries, now))

@@ -10,6 +10,8 @@ import mimetypes
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
+from .escaping import percent_encode_unsafe
+
 # Shown on social cards when a record has no image of its own (a file under docs/).
 DEFAULT_IMAGE = "images/le-ky-ket.svg"
 
@@ -26,8 +28,12 @@ class SiteInfo:
             object.__setattr__(self, "url", self.url + "/")
 
     def absolute(self, site_relative: str) -> str:
-        """Public URL of a site-relative path ("tin-tuc/x/", "images/a.jpg", "" for home)."""
-        return urljoin(self.url, site_relative.lstrip("/"))
+        """Public URL of a site-relative path ("tin-tuc/x/", "images/a.jpg", "" for home).
+
+        Always a path under the site: "./" keeps a file named "javascript:x" from being read as
+        an address of its own, and quotes or spaces in a file name are percent-encoded.
+        """
+        return urljoin(self.url, "./" + percent_encode_unsafe(site_relative.lstrip("/")))
 
     def image_of(self, entry) -> str:
         """Absolute URL of a record's image, or of the site's default image."""

@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
+from urllib.parse import urlsplit
 
 from .outputs import OutputFile
 from .siteinfo import SiteInfo
@@ -59,4 +60,7 @@ def sitemap_files(urls: list[SitemapUrl], site: SiteInfo) -> Iterator[OutputFile
 
 
 def robots_txt(site: SiteInfo) -> OutputFile:
-    return OutputFile("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {site.absolute('sitemap.xml')}\n".encode())
+    # The web editor (/admin/, generator/cms/) is for editors, not for search engines.
+    admin = urlsplit(site.absolute("admin/")).path
+    text = f"User-agent: *\nAllow: /\nDisallow: {admin}\n\nSitemap: {site.absolute('sitemap.xml')}\n"
+    return OutputFile("robots.txt", text.encode())

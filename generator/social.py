@@ -7,13 +7,13 @@ The theme prints the tags from the page's meta (theme_overrides/main.html).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from .escaping import json_text, web_address
 from .index import SiteIndex
-from .records import Entry
+from .records import Entry, as_datetime
 from .schema import CommendationFields, ModelFields, NewsFields, RecipientKind, UnitFields
 from .siteinfo import SiteInfo
 
@@ -55,10 +55,15 @@ def section_of(entry: Entry) -> str:
     return entry.kind.label
 
 
-def record_head(entry: Entry, index: SiteIndex, site: SiteInfo) -> dict[str, Any]:
-    """Page meta for a record: `social` [(attribute, key, content)…] and `jsonld` documents."""
+def record_head(entry: Entry, index: SiteIndex, site: SiteInfo, share_image: str | None = None,
+                logo: str | None = None) -> dict[str, Any]:
+    """Page meta for a record: `social` [(attribute, key, content)…] and `jsonld` documents.
+
+    `share_image` is the site-relative URL of the record's raster 1200×630 share image
+    (generator/images/): a crop of its photo, or a card drawn with its title.
+    """
     url = site.absolute(entry.url)
-    image = site.image_of(entry)
+    image = site.absolute(share_image) if share_image else site.image_of(entry)
     description = entry.summary or entry.title
     tags: list[tuple[str, str, str]] = [
         ("property", "og:type", "article"),
@@ -68,6 +73,7 @@ def record_head(entry: Entry, index: SiteIndex, site: SiteInfo) -> dict[str, Any
         ("property", "og:description", description),
         ("property", "og:url", url),
         ("property", "og:image", image),
+        *([("property", "og:image:width", "1200"), ("property", "og:image:height", "630")] if share_image else []),
         ("property", "article:section", section_of(entry)),
     ]
     if entry.published_at is not None:
@@ -79,25 +85,38 @@ def record_head(entry: Entry, index: SiteIndex, site: SiteInfo) -> dict[str, Any
         ("name", "twitter:description", description),
         ("name", "twitter:image", image),
     ]
-    documents = [record_jsonld(entry, index, site), breadcrumbs_jsonld(entry, site)]
+    documents = [record_jsonld(entry, index, site, image, logo), breadcrumbs_jsonld(entry, site)]
     return {"social": [list(tag) for tag in tags], "jsonld": [script_json(d) for d in documents]}
+
+
+def modified_at(entry: Entry):
+    """When the record last really changed: its `updated` field, else its publication date."""
+    updated = getattr(entry.fields, "updated", None)
+    if updated is not None:
+        return as_datetime(updated)
+    return entry.published_at
 
 
 def script_json(data: dict[str, Any]) -> str:
     """JSON safe to print inside <script>: Vietnamese kept readable, markup characters escaped."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return json_text(data)
 
 
-def record_jsonld(entry: Entry, index: SiteIndex, site: SiteInfo) -> dict[str, Any]:
+def record_jsonld(entry: Entry, index: SiteIndex, site: SiteInfo, image: str | None = None,
+                  logo: str | None = None) -> dict[str, Any]:
     url = site.absolute(entry.url)
+    image = image or site.image_of(entry)
     fields = entry.fields
-    publisher = {"@type": "Organization", "name": site.name, "url": site.url}
+    publisher = {"@type": "Organization", "name": site.name, "url": site.url,
+                 "logo": {"@type": "ImageObject", "url": site.absolute(logo)}} if logo else \
+        {"@type": "Organization", "name": site.name, "url": site.url}
     data: dict[str, Any] = {"@context": "https://schema.org", "url": url, "inLanguage": "vi"}
     if entry.summary:
         data["description"] = entry.summary
     if entry.published_at is not None:
         data["datePublished"] = entry.published_at.isoformat()
+    if (modified := modified_at(entry)) is not None:
+        data["dateModified"] = modified.isoformat()
     if entry.tags:
         data["keywords"] = [tag.label for tag in entry.tags]
 
@@ -110,7 +129,7 @@ def record_jsonld(entry: Entry, index: SiteIndex, site: SiteInfo) -> dict[str, A
             "@type": "NewsArticle",
             "headline": entry.title[:110],  # Google's limit for article headlines
             "mainEntityOfPage": url,
-            "image": [site.image_of(entry)],
+            "image": [image],
             "articleSection": section_of(entry),
             "publisher": publisher,
         })
@@ -120,19 +139,23 @@ def record_jsonld(entry: Entry, index: SiteIndex, site: SiteInfo) -> dict[str, A
         if units := [u for u in (organization(unit) for unit in fields.units) if u]:
             data["about"] = units
     elif isinstance(fields, ModelFields):
+        # A model is a project a unit runs; its page is an article about that project.
+        project: dict[str, Any] = {"@type": "Project", "name": entry.title, "foundingDate": str(fields.year)}
+        if unit := organization(fields.unit):
+            project["parentOrganization"] = unit
+        if "field" in entry.terms:
+            project["knowsAbout"] = entry.terms["field"].label
         data.update({
-            "@type": "CreativeWork",
-            "additionalType": "Mô hình tiêu biểu",
+            "@type": "Article",
+            "headline": entry.title[:110],
             "name": entry.title,
-            "genre": section_of(entry),
-            "dateCreated": str(fields.year),
-            "image": site.image_of(entry),
+            "articleSection": section_of(entry),
+            "image": [image],
+            "about": project,
             "publisher": publisher,
         })
-        if creator := organization(fields.unit):
-            data["creator"] = creator
-        if "field" in entry.terms:
-            data["about"] = entry.terms["field"].label
+        if unit:
+            data["author"] = unit
     elif isinstance(fields, CommendationFields):
         recipient = fields.recipient
         person = recipient.kind is RecipientKind.INDIVIDUAL
@@ -141,22 +164,24 @@ def record_jsonld(entry: Entry, index: SiteIndex, site: SiteInfo) -> dict[str, A
             honoured["jobTitle"] = recipient.position
         if unit := organization(recipient.unit):
             honoured["affiliation" if person else "parentOrganization"] = unit
+        # A commendation page is an article about who was honoured; schema.org's `award` says with what.
         data.update({
-            "@type": "CreativeWork",
-            "additionalType": "Khen thưởng",
+            "@type": "Article",
+            "headline": entry.title[:110],
             "name": entry.title,
-            "genre": section_of(entry),
+            "articleSection": section_of(entry),
             "dateCreated": (fields.decision.date.isoformat() if fields.decision and fields.decision.date else str(fields.year)),
+            "image": [image],
             "about": honoured,
-            "sourceOrganization": {"@type": "Organization", "name": entry.terms["authority"].label},
+            "author": {"@type": "Organization", "name": entry.terms["authority"].label},
             "publisher": publisher,
         })
     elif isinstance(fields, UnitFields):
         data.update({"@type": "Organization", "name": entry.title})
         if fields.short_name:
             data["alternateName"] = fields.short_name
-        if fields.website:
-            data["sameAs"] = fields.website
+        if website := web_address(fields.website):
+            data["sameAs"] = website
         if parent := organization(fields.parent):
             data["parentOrganization"] = parent
     return data

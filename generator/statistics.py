@@ -15,11 +15,13 @@ from .loader import Kind
 from .vietnamese import sort_key
 
 CHART_ROWS = 15  # bars drawn; the table beside the chart always lists every row
-CHART_WIDTH = 640
-LABEL_WIDTH = 250
-ROW_HEIGHT = 26
-VALUE_WIDTH = 44
-LABEL_CHARS = 38
+# Each label sits on its own line above its bar, so the chart can be as narrow as a phone
+# (360 px) and still print its labels at about their CSS size instead of shrunk to 7 px.
+CHART_WIDTH = 360
+LABEL_WIDTH = 0
+ROW_HEIGHT = 40
+VALUE_WIDTH = 40
+LABEL_CHARS = 46
 
 
 @dataclass(frozen=True)

@@ -7,17 +7,21 @@ whole list at once, and valid records are never dropped because a neighbour is b
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any, Iterator
 
 from pydantic import BaseModel, ValidationError
 
 from .catalogue import Catalogue, Term, Vocabulary
+from .images import body_image_sources, check_photo
+from .characters import clean_tree
 from .loader import Kind, SourceFile
 from .problems import Problem, did_you_mean
 from .records import Entry
 from .taxonomies import RESERVED_SLUGS
 from .schema import CommendationFields, ModelFields, NewsFields, UnitFields, translate_errors
-from .vietnamese import slugify
+from .vietnamese import fold, slugify
 
 SCHEMAS: dict[Kind, type[BaseModel]] = {
     Kind.NEWS: NewsFields,
@@ -36,71 +40,212 @@ _VOCABULARY_FIELDS: dict[Kind, dict[str, str]] = {
 }
 
 
-def validate(sources: list[SourceFile], catalogue: Catalogue, docs_dir: Path) -> tuple[list[Entry], list[Problem]]:
+@dataclass(frozen=True)
+class Known:
+    """What records exist, read from every file, valid or not, so that a record referring to a
+    neighbour with a mistake of its own is not blamed too (the neighbour's mistake is reported)."""
+
+    units: dict[str, str] = field(default_factory=dict)  # id → name
+    models: dict[str, str] = field(default_factory=dict)  # slug → title
+    drafts: set[tuple[Kind, str]] = field(default_factory=set)
+    unit_files: dict[str, SourceFile] = field(default_factory=dict)  # id → its file, for parents
+    urls: dict[str, str] = field(default_factory=dict)  # record page URL → file, for collisions
+    same_url: defaultdict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # URL → files
+    slugs: dict[str, str] = field(default_factory=dict)  # file → slug it asks for (slugify is not free)
+
+    @classmethod
+    def of(cls, sources: list[SourceFile]) -> "Known":
+        known = cls()
+        for source in sources:
+            data = source.front.data
+            slug = known.slugs[source.path] = raw_slug(source)
+            if slug:
+                known.urls.setdefault(f"{source.kind.value}/{slug}/", source.path)
+                known.same_url[f"{source.kind.value}/{slug}/"].append(source.path)
+            if source.kind is Kind.UNIT:
+                table, name = known.units, _text(data.get("name"))
+            elif source.kind is Kind.MODEL:
+                table, name = known.models, _text(data.get("title"))
+            else:
+                continue
+            if slug:
+                table[slug] = name or slug
+                if source.kind is Kind.UNIT:
+                    known.unit_files.setdefault(slug, source)
+                if data.get("draft") is True:
+                    known.drafts.add((source.kind, slug))
+        return known
+
+
+def raw_slug(source: SourceFile) -> str:
+    """The slug a record asks for, read before validation: its `id`, its `slug`, or its file name."""
+    data = source.front.data
+    if source.kind is Kind.UNIT:
+        return _text(data.get("id"))
+    if isinstance(data.get("slug"), str):
+        return data["slug"].strip()
+    return slugify(source.stem)
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def validate(sources: list[SourceFile], catalogue: Catalogue, docs_dir: Path,
+             known: Known | None = None) -> tuple[list[Entry], list[Problem]]:
     entries: list[Entry] = []
     problems: list[Problem] = []
+    known = known or Known.of(sources)
     for source in sources:
-        entry, found = _validate_one(source, catalogue, docs_dir)
+        entry, found = _validate_one(source, catalogue, docs_dir, known)
         problems.extend(found)
         if entry is not None:
             entries.append(entry)
-    problems.extend(_check_unique(entries))
-    problems.extend(_check_references(entries))
+    problems.extend(_check_unique_urls(known))
+    problems.extend(_check_unit_parents(known))
     return entries, problems
 
 
-def _validate_one(source: SourceFile, catalogue: Catalogue, docs_dir: Path) -> tuple[Entry | None, list[Problem]]:
+def _validate_one(source: SourceFile, catalogue: Catalogue, docs_dir: Path,
+                  known: Known | None = None) -> tuple[Entry | None, list[Problem]]:
+    """Every problem of one file at once: characters and schema, then lists, then references.
+
+    Without `known` (the live preview, which re-reads one file) references are left to
+    `_check_references`."""
     front = source.front
     schema = SCHEMAS[source.kind]
     problems = [
         Problem(source.path, line, ".".join(map(str, location)), "trường này xuất hiện hai lần; chỉ giữ một dòng.")
         for location, line in front.duplicates
     ]
+
+    def problem(field: str | tuple, message: str, severity: str = "error") -> Problem:
+        location = field if isinstance(field, tuple) else tuple(part for part in field.split(".") if part)
+        name = ".".join(map(str, location))
+        return Problem(source.path, front.line_of(location), name, message, severity)  # type: ignore[arg-type]
+
+    data, notes = clean_tree(front.data) if source.unusual_characters else (front.data, [])
+    problems += [problem(n.location, n.message, n.severity) for n in notes]
+    # Fields whose value is already reported as wrong are not checked again against lists.
+    reported = {p.field.split(".")[0] for p in problems if p.severity == "error"}
     try:
-        fields = schema.model_validate(front.data)
+        fields = schema.model_validate(data)
     except ValidationError as error:
-        return None, problems + translate_errors(error, source.path, front, schema)
+        fields = None
+        schema_problems = translate_errors(error, source.path, front, schema)
+        problems += schema_problems
+        reported |= {p.field.split(".")[0] for p in schema_problems}
 
-    def problem(field: str, message: str) -> Problem:
-        return Problem(source.path, front.line_of(tuple(field.split("."))), field, message)
-
-    if isinstance(fields, UnitFields):
-        slug = fields.id
-        if slugify(slug) != slug:
-            problems.append(problem("id", f"mã đơn vị phải viết thường, không dấu, nối bằng “-”, ví dụ “{slugify(slug)}”."))
-    elif fields.slug is not None:
-        slug = fields.slug
-        if slugify(slug) != slug:
-            problems.append(problem("slug", f"slug phải viết thường, không dấu, nối bằng “-”, ví dụ “{slugify(slug)}”."))
-    else:
-        slug = slugify(source.stem)
-        if not slug:
-            problems.append(problem("", "không tạo được địa chỉ trang từ tên tệp; hãy thêm trường slug."))
-    if slug in RESERVED_SLUGS:
-        problems.append(problem("slug" if fields.slug else "", f"“{slug}” là địa chỉ dành riêng của trang; hãy đổi tên tệp hoặc đặt slug khác."))
+    slug = _check_slug(source, data, problem, problems, known.slugs.get(source.path) if known else None)
 
     terms: dict[str, Term] = {}
-    for field, list_name in _VOCABULARY_FIELDS[source.kind].items():
-        value = getattr(fields, field)
-        if value is None:
+    for name, list_name in _VOCABULARY_FIELDS[source.kind].items():
+        value = getattr(fields, name) if fields is not None else data.get(name)
+        if not isinstance(value, str) or name in reported:
             continue
         vocabulary: Vocabulary = getattr(catalogue, list_name)
         term = vocabulary.resolve(value)
         if term is None:
-            problems.append(problem(field, vocabulary.explain(value)))
+            problems.append(problem(name, vocabulary.explain(value)))
         else:
-            terms[field] = term
+            terms[name] = term
 
     image = getattr(fields, "image", None)
     if image is not None:
         message = check_image_path(image.src, docs_dir)
         if message:
             problems.append(problem("image.src", message))
+    if "![" in source.body:
+        for offset, src in body_image_sources(source.body):
+            if "://" in src or src.startswith("//"):
+                continue  # reported as a warning by rawhtml.py, and dropped from the page
+            if message := check_image_path(src, docs_dir):
+                problems.append(Problem(source.path, source.body_line + offset, "nội dung (ảnh)", message))
 
-    if problems:
+    is_draft = fields.draft if fields is not None else data.get("draft") is True
+    for location, target, target_kind in _references(source.kind, data) if known is not None else ():
+        if location[0] in reported:
+            continue
+        message = _reference_problem(target, target_kind, known, is_draft)
+        if message:
+            problems.append(problem(location, *message))
+
+    if fields is None or any(p.severity == "error" for p in problems):
         return None, problems
     tags = tuple(Term(slugify(tag), tag) for tag in fields.tags if slugify(tag))
-    return Entry(source.kind, slug, source.path, fields, source.body, source.body_line, front, terms, tags), []
+    entry = Entry(source.kind, slug, source.path, fields, source.body, source.body_line, front, terms, tags)
+    return entry, problems
+
+
+def _check_slug(source: SourceFile, data: dict, problem, problems: list[Problem], from_name: str | None = None) -> str:
+    """The record's URL slug, from the raw values (so it is checked even when other fields are wrong)."""
+    if source.kind is Kind.UNIT:
+        slug = _text(data.get("id"))
+        if "id" not in data or not isinstance(data["id"], str):
+            pass  # missing or not text: the schema says so
+        elif not slug:
+            problems.append(problem("id", "mã đơn vị không được để trống."))
+        elif slugify(slug) != slug:
+            problems.append(problem("id", f"mã đơn vị phải viết thường, không dấu, nối bằng “-”, ví dụ “{slugify(slug)}”."))
+    elif isinstance(data.get("slug"), str):
+        slug = data["slug"].strip()
+        if not slug:
+            problems.append(problem("slug", "slug không được để trống; hãy xóa dòng này để dùng tên tệp, hoặc điền một slug."))
+        elif slugify(slug) != slug:
+            problems.append(problem("slug", f"slug phải viết thường, không dấu, nối bằng “-”, ví dụ “{slugify(slug)}”."))
+    else:
+        slug = from_name if from_name is not None else slugify(source.stem)
+        if not slug:
+            problems.append(problem("", "không tạo được địa chỉ trang từ tên tệp; hãy thêm trường slug."))
+    if slug in RESERVED_SLUGS:
+        problems.append(problem("slug" if data.get("slug") else "", f"“{slug}” là địa chỉ dành riêng của trang; hãy đổi tên tệp hoặc đặt slug khác."))
+    return slug
+
+
+_WHAT = {Kind.UNIT: "đơn vị", Kind.MODEL: "mô hình"}
+
+
+def _reference_problem(target: str, kind: Kind, known: Known, from_draft: bool) -> tuple[str, str] | None:
+    """(message, severity) for a reference to a record that does not exist or is a draft."""
+    table = known.units if kind is Kind.UNIT else known.models
+    what = _WHAT[kind]
+    if target in table:
+        if (kind, target) in known.drafts and not from_draft:
+            return (f"{what} “{target}” đang là bản nháp (draft: true), nên chưa hiện trên trang này, "
+                    "trong dữ liệu mở hay ở bất cứ đâu cho đến khi được xuất bản.", "warning")
+        return None
+    # Editors sometimes write the name instead of the id: point at the id that has that name.
+    by_name = [slug for slug, name in table.items() if fold(name) == fold(target)]
+    hint = did_you_mean(target, table, n=3, first=by_name)
+    return f"không có {what} “{target}”.{hint}", "error"
+
+
+def _references(kind: Kind, data: dict) -> Iterator[tuple[tuple, str, Kind]]:
+    """(location, referenced id, kind of record referred to) for every reference in front matter."""
+
+    def listed(name: str, target_kind: Kind):
+        values = data.get(name)
+        if isinstance(values, list):
+            for index, value in enumerate(values):
+                if isinstance(value, str) and value.strip():
+                    yield (name, index), value.strip(), target_kind
+
+    def single(location: tuple, value: Any, target_kind: Kind):
+        if isinstance(value, str) and value.strip():
+            yield location, value.strip(), target_kind
+
+    if kind is Kind.NEWS:
+        yield from listed("units", Kind.UNIT)
+        yield from listed("models", Kind.MODEL)
+    elif kind is Kind.MODEL:
+        yield from single(("unit",), data.get("unit"), Kind.UNIT)
+    elif kind is Kind.COMMENDATION:
+        recipient = data.get("recipient")
+        if isinstance(recipient, dict):
+            yield from single(("recipient", "unit"), recipient.get("unit"), Kind.UNIT)
+        yield from listed("models", Kind.MODEL)
+    elif kind is Kind.UNIT:
+        yield from single(("parent",), data.get("parent"), Kind.UNIT)
 
 
 def check_image_path(src: str, docs_dir: Path) -> str | None:
@@ -112,7 +257,19 @@ def check_image_path(src: str, docs_dir: Path) -> str | None:
         return "đường dẫn ảnh không được ra ngoài thư mục docs/ (không dùng “..”)."
     if not (docs_dir / relative).is_file():
         return f"không tìm thấy tệp ảnh docs/{relative}."
-    return None
+    return check_photo(docs_dir / relative, f"docs/{relative}")
+
+
+def _check_unique_urls(known: Known) -> list[Problem]:
+    """Two files asking for one address, whether or not they have other mistakes."""
+    problems = []
+    for url, paths in known.same_url.items():
+        if len(paths) > 1:
+            field = "id" if url.startswith(f"{Kind.UNIT.value}/") else "slug"
+            for path in paths:
+                others = ", ".join(other for other in paths if other != path)
+                problems.append(Problem(path, 1, field, f"trùng địa chỉ /{url} với {others}; hãy đổi tên tệp hoặc đặt slug khác."))
+    return problems
 
 
 def _check_unique(entries: list[Entry]) -> list[Problem]:
@@ -130,31 +287,42 @@ def _check_unique(entries: list[Entry]) -> list[Problem]:
 
 
 def _check_references(entries: list[Entry]) -> list[Problem]:
-    units = {e.slug for e in entries if e.kind is Kind.UNIT}
-    models = {e.slug for e in entries if e.kind is Kind.MODEL}
+    """References between valid records (for the live preview, which keeps only those)."""
+    known = Known()
+    for entry in entries:
+        if entry.kind in _WHAT:
+            (known.units if entry.kind is Kind.UNIT else known.models)[entry.slug] = entry.title
+            if entry.fields.draft:
+                known.drafts.add((entry.kind, entry.slug))
     problems = []
     for entry in entries:
-        for location, target, known, what in _references(entry, units, models):
-            if target not in known:
-                line = entry.line_of(location)
-                problems.append(
-                    Problem(entry.path, line, ".".join(map(str, location)),
-                            f"không có {what} “{target}”.{did_you_mean(target, known)}")
-                )
+        for location, target, target_kind in _references(entry.kind, entry.front.data):
+            found = _reference_problem(target, target_kind, known, entry.fields.draft)
+            if found:
+                problems.append(Problem(entry.path, entry.line_of(location), ".".join(map(str, location)), *found))  # type: ignore[arg-type]
     return problems
 
 
-def _references(entry: Entry, units: set[str], models: set[str]):
-    """(location, referenced id, ids that exist, what it is) for every reference of a record."""
-    fields = entry.fields
-    if isinstance(fields, NewsFields):
-        yield from ((("units", i), u, units, "đơn vị") for i, u in enumerate(fields.units))
-        yield from ((("models", i), m, models, "mô hình") for i, m in enumerate(fields.models))
-    elif isinstance(fields, ModelFields):
-        yield ("unit",), fields.unit, units, "đơn vị"
-    elif isinstance(fields, CommendationFields):
-        if fields.recipient.unit:
-            yield ("recipient", "unit"), fields.recipient.unit, units, "đơn vị"
-        yield from ((("models", i), m, models, "mô hình") for i, m in enumerate(fields.models))
-    elif isinstance(fields, UnitFields) and fields.parent:
-        yield ("parent",), fields.parent, units, "đơn vị"
+def _check_unit_parents(known: Known) -> list[Problem]:
+    """A unit above itself, directly or through others, would make its chain of parents endless."""
+    parents = {slug: _text(source.front.data.get("parent")) or None for slug, source in known.unit_files.items()}
+    problems = []
+    settled: set[str] = set()  # units whose chain of parents is known to end
+    for start in parents:
+        chain: list[str] = []
+        unit: str | None = start
+        while unit in parents and unit not in settled and unit not in chain:
+            chain.append(unit)
+            unit = parents[unit]
+        if unit in chain:  # a cycle: report it on each of its units, once
+            cycle = chain[chain.index(unit):]
+            for member in cycle:
+                source = known.unit_files[member]
+                if len(cycle) == 1:
+                    message = "đơn vị không thể là cấp trên của chính nó."
+                else:
+                    loop = " → ".join(cycle[cycle.index(member):] + cycle[: cycle.index(member)] + [member])
+                    message = f"các đơn vị cấp trên tạo thành vòng lặp: {loop}; hãy sửa trường parent của một trong số đó."
+                problems.append(Problem(source.path, source.front.line_of(("parent",)), "parent", message))
+        settled.update(chain)
+    return problems

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .escaping import web_address
+from .images import Photo, PhotoLibrary
+from .images.library import credit_text
 from .index import SiteIndex
 from .loader import Kind
 from .records import Entry
@@ -34,6 +37,8 @@ class Teaser:
     date_iso: str
     summary: str
     unit: Link | None
+    photo: Photo | None = None
+    section: str = ""  # the record's category, movement or form: shown above titles in grids
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,7 @@ class ImageView:
     alt: str
     caption: str | None
     credit: str | None
+    photo: Photo | None = None  # None for SVG drawings, served as they are
 
 
 @dataclass
@@ -73,6 +79,7 @@ class EntryView:
     sections: list[Section]
     tags: list[Link]
     breadcrumbs: list[Link] = field(default_factory=list)
+    section: str = ""
 
 
 def date_texts(entry: Entry) -> tuple[str, str]:
@@ -88,9 +95,14 @@ def date_texts(entry: Entry) -> tuple[str, str]:
 class Views:
     """Builds view objects; caches teasers so each record's teaser is computed once."""
 
-    def __init__(self, index: SiteIndex):
+    def __init__(self, index: SiteIndex, photos: PhotoLibrary | None = None):
         self.index = index
+        self.photos = photos
         self._teasers: dict[int, Teaser] = {}
+
+    def photo_of(self, entry: Entry) -> Photo | None:
+        image = getattr(entry.fields, "image", None)
+        return self.photos.photo(image.src) if image is not None and self.photos is not None else None
 
     def unit_link(self, unit_id: str | None) -> Link | None:
         unit = self.index.unit(unit_id)
@@ -116,7 +128,7 @@ class Views:
                 text = format_short_date(entry.published_at.date()) if entry.published_at else text
             cached = Teaser(
                 entry.title, entry.url, entry.kind, entry.kind.label, text, iso,
-                _shorten(entry.summary), self.owner_unit(entry),
+                _shorten(entry.summary), self.owner_unit(entry), self.photo_of(entry), _section(entry),
             )
             self._teasers[id(entry)] = cached
         return cached
@@ -191,7 +203,9 @@ class Views:
             row("Tên viết tắt", fields.short_name)
             row("Loại đơn vị", entry.terms["kind"].label if "kind" in entry.terms else None)
             row("Trực thuộc", self.unit_link(fields.parent))
-            row("Trang web", Link(fields.website, fields.website) if fields.website else None)
+            # Only an http(s) address is a link; anything else (javascript:…) is shown as text.
+            website = web_address(fields.website)
+            row("Trang web", Link(fields.website, website) if website else fields.website)
             counts = [
                 f"{len(index.group(kind, 'unit', entry.slug))} {kind.label.lower()}"
                 for kind in (Kind.MODEL, Kind.COMMENDATION, Kind.NEWS)
@@ -208,7 +222,9 @@ class Views:
         if related:
             title = "Các tin khác" if entry.kind is Kind.NEWS else f"{entry.kind.plural_label} khác"
             sections.append(Section(title, self.teasers(related), slug="lien-quan"))
-        latest = [e for e in index.by_kind[Kind.NEWS][:6] if e is not entry][:5]
+        # "Mới nhất" never repeats a story already listed above it on the same page.
+        shown = {id(entry), *(id(e) for e in related)}
+        latest = [e for e in index.by_kind[Kind.NEWS][:6 + len(related)] if id(e) not in shown][:5]
         if latest:
             sections.append(Section("Mới nhất", self.teasers(latest), Link("Tất cả tin tức", "tin-tuc/"), "moi-nhat"))
 
@@ -220,13 +236,23 @@ class Views:
             date_text=text if entry.published_at else "",
             date_iso=iso if entry.published_at else "",
             rows=rows,
-            image=ImageView(image.src.lstrip("/"), image.caption or entry.title, image.caption, image.credit) if image else None,
+            image=ImageView(image.src.lstrip("/"), image.caption or entry.title, image.caption,
+                            credit_text(image.credit), self.photo_of(entry)) if image else None,
             body_html=body_html,
             results=results,
             sections=sections,
             tags=[Link(t.label, f"the/{t.slug}/") for t in entry.tags],
-            breadcrumbs=[Link("Trang chủ", ""), Link(entry.kind.plural_label, f"{entry.kind.value}/")],
+            breadcrumbs=[Link("Trang chủ", ""), Link(entry.kind.plural_label, f"{entry.kind.value}/"),
+                         *[link for name in ("category", "movement", "form") if (link := self.term_link(entry, name))][:1]],
+            section=_section(entry) if entry.kind is not Kind.UNIT else "",
         )
+
+
+def _section(entry: Entry) -> str:
+    for name in ("category", "movement", "form"):
+        if name in entry.terms:
+            return entry.terms[name].label
+    return entry.kind.label
 
 
 def _period_text(start, end) -> str:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from .outputs import OutputFile
+from .outputs import LinkedFile, OutputFile
 from .pages import Page
 
 MANIFEST = ".generated.json"
@@ -77,42 +78,77 @@ def read_page_source(source: str) -> tuple[dict[str, Any], str] | None:
     return meta, source[end + 5:].lstrip("\n")
 
 
-def write_pages(pages: Iterable[Page | OutputFile], docs_dir: Path) -> WriteReport:
-    """Write pages and files; only files the manifest lists may be replaced or removed."""
+def previously_generated(docs_dir: Path) -> set[str]:
+    """Paths in `docs_dir` that earlier builds generated (the manifest, plus the pending list
+    of a build that was killed): everything else there is hand-written."""
     manifest_path = docs_dir / MANIFEST
     previous = set(json.loads(manifest_path.read_text("utf-8"))) if manifest_path.exists() else set()
     pending_path = docs_dir / PENDING
     if pending_path.exists():
         previous |= set(pending_path.read_text("utf-8").splitlines())
+    return previous
+
+
+def write_pages(pages: Iterable[Page | OutputFile | LinkedFile], docs_dir: Path) -> WriteReport:
+    """Write pages and files; only files the manifest lists may be replaced or removed."""
+    manifest_path = docs_dir / MANIFEST
+    previous = previously_generated(docs_dir)
+    pending_path = docs_dir / PENDING
     current: list[str] = []
     written = unchanged = 0
     docs_dir.mkdir(parents=True, exist_ok=True)
-    with pending_path.open("a", encoding="utf-8") as pending:
+    # Nothing in docs/ is touched unless its content changes, the bookkeeping files included:
+    # `mkdocs serve` watches docs/, and any write there starts another rebuild, forever.
+    pending = None
+    try:
         for page in pages:
             target = docs_dir / page.path
-            if page.path not in previous and target.exists():
+            # A content-named photo variant already there is ours (the preview publishes new
+            # ones between full builds), not an editor's file.
+            ours = isinstance(page, LinkedFile) and target.exists() and target.stat().st_size == page.source.stat().st_size
+            if page.path not in previous and target.exists() and not ours:
                 raise WouldOverwrite(
                     f"Trang sinh tự động /{page.url} trùng với tệp viết tay docs/{page.path}; hãy đổi tên tệp viết tay."
                 )
-            content = page.data if isinstance(page, OutputFile) else page_source(page).encode("utf-8")
             current.append(page.path)
+            if isinstance(page, LinkedFile):
+                if target.exists() and target.stat().st_size == page.source.stat().st_size:
+                    unchanged += 1
+                    continue
+                if page.path not in previous:
+                    if pending is None:
+                        pending = pending_path.open("a", encoding="utf-8")
+                    pending.write(page.path + "\n")
+                    pending.flush()
+                target.parent.mkdir(parents=True, exist_ok=True)
+                _link_or_copy(page.source, target)
+                written += 1
+                continue
+            content = page.data if isinstance(page, OutputFile) else page_source(page).encode("utf-8")
             if target.exists() and target.read_bytes() == content:
                 unchanged += 1
                 continue
             if page.path not in previous:
+                if pending is None:
+                    pending = pending_path.open("a", encoding="utf-8")
                 pending.write(page.path + "\n")
                 pending.flush()
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
             written += 1
+    finally:
+        if pending is not None:
+            pending.close()
     stale = previous - set(current)
     for path in stale:
         (docs_dir / path).unlink(missing_ok=True)
         _prune_empty_parents(docs_dir / path, docs_dir)
-    staged = manifest_path.with_suffix(".tmp")
-    staged.write_text(json.dumps(sorted(current), ensure_ascii=False, indent=0), "utf-8")
-    os.replace(staged, manifest_path)  # atomic: a killed build leaves the old or the new manifest
-    pending_path.unlink()
+    manifest = json.dumps(sorted(current), ensure_ascii=False, indent=0)
+    if not _holds(manifest_path, manifest):
+        staged = manifest_path.with_suffix(".tmp")
+        staged.write_text(manifest, "utf-8")
+        os.replace(staged, manifest_path)  # atomic: a killed build leaves the old or the new manifest
+    pending_path.unlink(missing_ok=True)
     _write_ignore_file(docs_dir, current)
     return WriteReport(written, unchanged, len(stale))
 
@@ -122,7 +158,16 @@ def _write_ignore_file(docs_dir: Path, paths: list[str]) -> None:
     tops = sorted({path.split("/")[0] + ("/" if "/" in path else "") for path in paths})
     lines = ["# Written by generator/writer.py: generated pages, never edit or commit them.",
              "/.gitignore", f"/{MANIFEST}", f"/{PENDING}", "/.generated.tmp", *(f"/{top}" for top in tops)]
-    (docs_dir / ".gitignore").write_text("\n".join(lines) + "\n", "utf-8")
+    text = "\n".join(lines) + "\n"
+    if not _holds(docs_dir / ".gitignore", text):
+        (docs_dir / ".gitignore").write_text(text, "utf-8")
+
+
+def _holds(path: Path, text: str) -> bool:
+    try:
+        return path.read_text("utf-8") == text
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def _prune_empty_parents(path: Path, root: Path) -> None:
@@ -130,3 +175,14 @@ def _prune_empty_parents(path: Path, root: Path) -> None:
     while parent != root and parent.is_dir() and not any(parent.iterdir()):
         parent.rmdir()
         parent = parent.parent
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """A hard link costs no disk space (the cache keeps the bytes); across file systems, a copy."""
+    staged = target.with_name(f".{target.name}.tmp")
+    staged.unlink(missing_ok=True)
+    try:
+        os.link(source, staged)
+    except OSError:
+        shutil.copyfile(source, staged)
+    os.replace(staged, target)

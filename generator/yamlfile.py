@@ -16,6 +16,13 @@ from .vietnamese import nfc
 
 Location = tuple[str | int, ...]
 
+# Aliases (`*name`) repeat a node without copying it, so 435 bytes can stand for a billion
+# values ("billion laughs"): PyYAML builds them cheaply, but every walk over the data (line
+# numbers, pydantic) expands them. Editors' files need a handful at most.
+MAX_ALIAS_EXPANSION = 10_000  # values that aliases may add, beyond one per character of text
+MAX_DEPTH = 32  # nesting of lists and mappings; front matter needs 3
+MAX_YAML_CHARS = 2_000_000
+
 
 class _EditorLoader(yaml.SafeLoader):
     """Safe loader that leaves dates as text, so the schema parses them with clear messages.
@@ -71,14 +78,20 @@ def decode_text(raw: bytes, path: str) -> str:
     return nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def load_yaml(raw: bytes | str, path: str, first_line: int = 1) -> YamlDocument:
+def load_yaml(raw: bytes | str, path: str, first_line: int = 1, max_chars: int = MAX_YAML_CHARS) -> YamlDocument:
     """Parse YAML text; `first_line` is the file line the text starts on (for front matter)."""
     text = decode_text(raw, path) if isinstance(raw, bytes) else raw
+    if len(text) > max_chars:
+        raise YamlError(Problem(path, first_line, "", f"Phần YAML quá dài ({len(text):,} ký tự; tối đa {max_chars:,})."))
     offset = first_line - 1
     try:
         fast = _FastLoader(text)
         try:
             node = fast.get_single_node()
+            document = YamlDocument(None)
+            if node is not None:
+                # Before anything expands the data: refuses alias bombs (see _record_lines).
+                _record_lines(node, (), offset, document, _Budget(len(text) + MAX_ALIAS_EXPANSION, path, first_line))
             data = fast.construct_document(node) if node is not None else None
         finally:
             fast.dispose()
@@ -86,9 +99,7 @@ def load_yaml(raw: bytes | str, path: str, first_line: int = 1) -> YamlDocument:
         _raise_precise_error(text, path, first_line)
         # Only if the two parsers disagree on whether the text is valid:
         raise YamlError(Problem(path, first_line, "", f"YAML không hợp lệ ({error}).")) from None
-    document = YamlDocument(data)
-    if node is not None:
-        _record_lines(node, (), offset, document)
+    document.data = data
     return document
 
 
@@ -117,7 +128,27 @@ def _raise_precise_error(text: str, path: str, first_line: int) -> None:
         loader.dispose()
 
 
-def _record_lines(node: yaml.Node, location: Location, offset: int, document: YamlDocument) -> None:
+@dataclass
+class _Budget:
+    """How many keys and values a walk over the text may meet. Every value written out takes at
+    least one character, so only aliases can exceed len(text); cycles and deep nesting stop at
+    MAX_DEPTH. One walk, the one that records lines, guards every later one."""
+
+    left: int
+    path: str
+    first_line: int
+
+    def refuse(self, message: str) -> YamlError:
+        return YamlError(Problem(self.path, self.first_line, "", message))
+
+
+def _record_lines(node: yaml.Node, location: Location, offset: int, document: YamlDocument, budget: _Budget) -> None:
+    budget.left -= 1
+    if budget.left < 0:
+        raise budget.refuse("Tệp dùng tham chiếu YAML (“&” và “*”) lặp lại quá nhiều lần, có thể là tệp phá hoại; "
+                            "hãy viết giá trị trực tiếp, không dùng “&”/“*”.")
+    if len(location) > MAX_DEPTH:
+        raise budget.refuse(f"YAML lồng nhau quá sâu (quá {MAX_DEPTH} tầng), hoặc một tham chiếu “*” trỏ vào chính mục chứa nó.")
     if isinstance(node, yaml.MappingNode):
         seen: set = set()
         for key_node, value_node in node.value:
@@ -127,11 +158,11 @@ def _record_lines(node: yaml.Node, location: Location, offset: int, document: Ya
                 document.duplicates.append((location + (key,), line))
             seen.add(key)
             document.lines[location + (key,)] = line
-            _record_lines(value_node, location + (key,), offset, document)
+            _record_lines(value_node, location + (key,), offset, document, budget)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             document.lines[location + (index,)] = item.start_mark.line + 1 + offset
-            _record_lines(item, location + (index,), offset, document)
+            _record_lines(item, location + (index,), offset, document, budget)
 
 
 def _explain_yaml_error(error: yaml.MarkedYAMLError, text: str, mark: Any) -> str:

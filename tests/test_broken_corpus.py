@@ -52,7 +52,7 @@ def test_each_broken_entry_gets_its_message_at_its_line(problems, path):
 
 
 def test_a_huge_file_is_refused_without_reading_it_as_yaml(problems):
-    assert [p.message.split(" (")[0] for p in problems["entries/mo-hinh/huge.md"]] == ["Tệp quá lớn"]
+    assert [p.message.split(" (")[0] for p in problems["entries/mo-hinh/huge.md"]] == ["“huge.md” quá lớn"]
 
 
 def test_valid_entries_beside_broken_ones_are_still_checked_and_pass(broken_project, problems):

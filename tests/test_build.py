@@ -55,8 +55,11 @@ def test_model_page_shows_card_commendations_and_related(sample_site):
 def test_news_page_shows_date_image_credit_and_other_news(sample_site):
     html = read(sample_site, SAMPLE_NEWS)
     assert "Chủ Nhật, 19/05/2024 08:00" in html
-    assert "Ảnh: ĐUKCQDN" in html
-    assert '<img src="../../images/le-ky-ket.svg"' in html
+    assert '<span class="gs-credit">Ảnh: Lav Varshney (CC0), qua gói scikit-image</span>' in html
+    # The photo, as responsive variants in the site's own anh/ folder; the original is not published.
+    assert re.search(r'<source type="image/webp" srcset="\.\./\.\./anh/nguoi-chup-anh-[0-9a-f]{10}-320\.webp 320w', html)
+    assert re.search(r'<img src="\.\./\.\./anh/nguoi-chup-anh-[0-9a-f]{10}-512\.jpg"[^>]* width="512" height="512" alt="[^"]*" decoding', html)
+    assert not (sample_site / "images" / "nguoi-chup-anh.jpg").exists()
     assert "Các tin khác" in html
     assert "Tiêu biểu, mô hình “Dân vận khéo” ngày càng lan tỏa sâu rộng" in html
 

@@ -37,7 +37,7 @@ def reused(caplog) -> int:
 
 def cold_build(src: Path, scratch: Path) -> dict[str, str]:
     """The same sources built from scratch: no cache, no previous site."""
-    shutil.copytree(src, scratch, ignore=shutil.ignore_patterns("site", "build"))
+    shutil.copytree(src, scratch, ignore=shutil.ignore_patterns("site", ".site*", "build"))
     return stable_digest(engine.build_site(scratch / "mkdocs.yml", scratch / "site"))
 
 
@@ -98,3 +98,29 @@ def test_a_changed_or_replaced_site_is_never_reused(tmp_path, workers, caplog):
     engine.build_site(config, site)
     assert reused(caplog) == 0
     assert "hỏng" not in (site / "gioi-thieu" / "index.html").read_text("utf-8")
+
+
+def test_a_replaced_photo_or_a_changed_editor_config_is_never_skipped(tmp_path, workers, caplog):
+    from PIL import Image
+
+    caplog.set_level(logging.INFO)
+    config = copy_sample(tmp_path / "src")
+    src = config.parent
+    site = src / "site"
+    engine.build_site(config, site)
+    assert (site / "admin" / "config.yml").is_file(), "the sample's editor (/admin/) is built"
+
+    # A photo replaced under the same name: new variants, new <picture> markup, same Markdown.
+    used = "nguoi-chup-anh.jpg"
+    pages_before = {p: p.read_text("utf-8") for p in site.rglob("index.html") if used[:-4] in p.read_text("utf-8")}
+    assert pages_before, f"the sample shows {used}"
+    Image.new("RGB", (1000, 700), (200, 30, 30)).save(src / "docs" / "images" / used, "JPEG")
+    built = stable_digest(engine.build_site(config, site))
+    assert built == cold_build(src, tmp_path / "cold-photo")
+    assert any(page.read_text("utf-8") != before for page, before in pages_before.items())
+
+    # The editor's settings live in mkdocs.yml (extra.cms): /admin/config.yml follows them.
+    edit(config, "branch: main", "branch: xuat-ban")
+    built = stable_digest(engine.build_site(config, site))
+    assert "xuat-ban" in (site / "admin" / "config.yml").read_text("utf-8")
+    assert built == cold_build(src, tmp_path / "cold-cms")

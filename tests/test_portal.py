@@ -15,7 +15,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import feedparser
 import pytest
+from PIL import Image
 
+from generator.audit import site_pages
 from generator.glossary import Glossary
 from generator.index import build_index
 from generator.loader import Kind
@@ -38,7 +40,8 @@ def absolute(url: str) -> str:
 
 
 def html_pages(site: Path) -> list[Path]:
-    return [p for p in site.rglob("*.html") if p.name != "404.html"]
+    """Reader pages (not the web editor at /admin/), but the 404 page."""
+    return [site / page for page in site_pages(site) if page != "404.html"]
 
 
 def head_of(html: str) -> str:
@@ -85,8 +88,11 @@ def test_news_items_carry_date_in_vietnam_time_author_category_and_image(sample_
     assert item.summary.startswith("Hằng năm")
     assert item.author == "Báo Quảng Trị"
     assert "Học tập và làm theo Bác" in [tag.term for tag in item.tags]
-    assert item.enclosures[0].href == absolute("images/le-ky-ket.svg")
-    assert item.enclosures[0].type == "image/svg+xml"
+    # Raster, as feed readers and Zalo need: the photo's largest published JPEG, with its size.
+    enclosure = item.enclosures[0]
+    assert re.fullmatch(re.escape(SITE_URL) + r"anh/nguoi-chup-anh-[0-9a-f]{10}-512\.jpg", enclosure.href)
+    assert enclosure.type == "image/jpeg"
+    assert int(enclosure.length) == (sample_site / enclosure.href[len(SITE_URL):]).stat().st_size
     assert int(item.enclosures[0].length) > 0
     assert parsed(sample_site, "rss/tin-tuc.rss.xml").feed.link == absolute("tin-tuc/")
 
@@ -163,7 +169,7 @@ def test_every_page_has_a_canonical_link(sample_site):
         assert f'<link rel="canonical" href="{url}">' in page.read_text("utf-8"), page
 
 
-EXPECTED_TYPE = {Kind.NEWS: "NewsArticle", Kind.MODEL: "CreativeWork", Kind.COMMENDATION: "CreativeWork", Kind.UNIT: "Organization"}
+EXPECTED_TYPE = {Kind.NEWS: "NewsArticle", Kind.MODEL: "Article", Kind.COMMENDATION: "Article", Kind.UNIT: "Organization"}
 
 
 def test_every_record_page_has_social_tags_and_valid_json_ld(sample_site, index):
@@ -173,7 +179,12 @@ def test_every_record_page_has_social_tags_and_valid_json_ld(sample_site, index)
         assert meta(head, "og:locale") == ["vi_VN"]
         assert meta(head, "og:title") == [entry.title]
         assert meta(head, "og:url") == [absolute(entry.url)]
-        assert meta(head, "og:image")[0].startswith(SITE_URL + "images/")
+        # A raster 1200×630 image for every record: its photo cropped, or a card with its title.
+        image = meta(head, "og:image")[0]
+        assert image.startswith(SITE_URL + "anh/") and image.endswith(".jpg"), image
+        with Image.open(sample_site / image[len(SITE_URL):]) as card:
+            assert (card.format, card.size) == ("JPEG", (1200, 630))
+        assert meta(head, "og:image:width") == ["1200"] and meta(head, "og:image:height") == ["630"]
         assert meta(head, "article:section")
         assert meta(head, "article:tag") == [tag.label for tag in entry.tags]
         assert meta(head, "twitter:card") == ["summary_large_image"]
@@ -266,7 +277,7 @@ def test_statistics_equal_counts_computed_from_the_records(sample_site, index):
     for slug, counts in expected.items():
         assert stat_table(html, slug) == dict(counts), slug
     units = len({e.fields.unit for e in models})
-    assert f"{units} đơn vị đăng ký {len(models)} mô hình tiêu biểu" in html
+    assert f"{len(models)} mô hình tiêu biểu do {units} trong số {len(index.by_kind[Kind.UNIT])} đơn vị đăng ký" in html
     assert html.count('<svg role="img"') == len(expected)
     assert html.count('class="gs-chart__bar"') == sum(min(len(c), 15) for c in expected.values())
 

@@ -44,7 +44,7 @@ def test_drafts_and_future_records_are_absent_from_every_output_file(tmp_path):
         f"---\ntitle: {DRAFT_TITLE}\nunit: dang-uy-khoi-cqdn\nmovement: Dân vận khéo\nyear: 2024\n"
         "draft: true\nfeatured: true\ntags: [kỳ lân xanh]\n---\nNội dung Kỳ Lân Xanh.\n", "utf-8")
     (entries / "tin-tuc" / "hai-au-vang.md").write_text(
-        f"---\ntitle: {FUTURE_TITLE}\ndate: 2999-01-01 08:00\ncategory: Dân vận\nunits: [dang-uy-khoi-cqdn]\n"
+        f"---\ntitle: {FUTURE_TITLE}\ndate: 2099-01-01 08:00\ncategory: Dân vận\nunits: [dang-uy-khoi-cqdn]\n"
         "models: [ky-lan-xanh]\ntags: [hải âu vàng]\nfeatured: true\n---\nNội dung Hải Âu Vàng.\n", "utf-8")
     site = build_site(config, tmp_path / "site")
     assert (site / "index.html").is_file()

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from ..cms.files import ADMIN_DIR
+
 Severity = Literal["error", "warning"]
 
 
@@ -33,9 +35,16 @@ class Finding:
         return f"{self.page}: [{self.check}] {self.message}" + (" (warning)" if self.severity == "warning" else "")
 
 
+# The web editor (generator/cms/) is an application for editors, not a page for readers:
+# the reader-page gates (markup, axe, layout, Lighthouse) do not apply to it. That it loads
+# nothing from another host is tested on its own (tests/test_cms_browser.py).
+EDITOR_DIR = ADMIN_DIR
+
+
 def site_pages(site: Path) -> list[str]:
-    """Every HTML page of a built site, as sorted site-relative POSIX paths."""
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    """Every reader-facing HTML page of a built site, as sorted site-relative POSIX paths."""
+    pages = (p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    return sorted(page for page in pages if not page.startswith(EDITOR_DIR))
 
 
 def errors(findings: list[Finding]) -> list[Finding]:

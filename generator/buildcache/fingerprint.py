@@ -17,7 +17,8 @@ import generator
 
 # Distributions whose version changes what a build writes.
 ENGINE_DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "nh3",
-                        "pagefind-bin", "pagefind", "babel", "pyicu", "feedgen", "python-slugify", "pydantic")
+                        "pagefind-bin", "pagefind", "babel", "pyicu", "feedgen", "python-slugify", "pydantic",
+                        "pillow")
 
 
 def file_digest(data: bytes) -> str:

@@ -38,7 +38,7 @@ class BuildCache:
 
     @classmethod
     def open(cls, root: Path, config_file: Path, docs_dir: Path, entries_dir: Path, theme_dir: Path | None,
-             site_dir: Path) -> "BuildCache":
+             site_dir: Path, cms_bundle: Path | None = None) -> "BuildCache":
         folder = root / FOLDER
         generated = generated_paths(docs_dir) | {MANIFEST, PENDING, ".generated.tmp", ".gitignore"}
         inputs = {
@@ -46,6 +46,8 @@ class BuildCache:
             "docs": combine(tree_digests(docs_dir, skip=generated)),
             "theme": combine(tree_digests(theme_dir)) if theme_dir else "",
             "config": config_digest(config_file),
+            # /admin/ carries Decap's bundle (node_modules/, outside every other input).
+            "cms": file_digest(cms_bundle.read_bytes()) if cms_bundle is not None else "",
             "code": code_digest(),
             "site_dir": str(site_dir),
             "format": str(FORMAT),
@@ -100,7 +102,7 @@ class BuildCache:
 
     def _load_entries(self) -> dict[str, tuple[str, Any]]:
         # Records depend on the catalogue, glossary, hand-written pages (images) and code too.
-        if not self._same_except("entries", "theme", "site_dir"):
+        if not self._same_except("entries", "theme", "site_dir", "cms"):
             return {}
         try:
             with open(self.folder / ENTRIES, "rb") as stored:
@@ -110,9 +112,9 @@ class BuildCache:
 
     # -- record bodies ------------------------------------------------------------------------
 
-    def body_renderer(self, glossary: dict[str, str]) -> StoredBodies:
+    def body_renderer(self, glossary: dict[str, str], photos: Any = None) -> StoredBodies:
         """A body renderer that keeps what it renders in `bodies/` (see bodies.py)."""
-        self._bodies = StoredBodies(glossary=glossary, folder=self.folder / BODIES,
+        self._bodies = StoredBodies(glossary=glossary, photos=photos, folder=self.folder / BODIES,
                                     salt=combine(self.inputs["code"], glossary))
         return self._bodies
 
@@ -132,7 +134,7 @@ class BuildCache:
         return old if old.is_file() else None
 
     def _pages_reusable(self) -> bool:
-        return self._same_except("entries") and self.site_is_ours()
+        return self._same_except("entries", "cms") and self.site_is_ours()
 
     def reusable_index(self, documents_digest: str, bundle: str) -> Path | None:
         """The previous site's search index, if it was built from these very documents."""

@@ -1,0 +1,166 @@
+"""The site's photos: which files they are, their published variants, and how pages show them.
+
+The planner asks the library for a record's photo and share card while rendering (possibly in
+forked workers), so every photo and card is prepared in the main process first; the library
+then adds the variant files to the plan, like any other output.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Iterable, Iterator
+
+from slugify import slugify
+
+from ..outputs import LinkedFile
+from .cache import CachedPhoto, ImageCache
+from .card import CardText, draw_card
+from .checks import is_photo
+
+PUBLISHED_DIR = "anh/"  # where variants are published in the site
+MIME = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
+
+# Markdown images: ![caption](images/a.jpg "Ảnh: credit"). Python-Markdown's own syntax, read
+# here only to find the files to check and prepare before rendering.
+_MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+
+
+def body_image_sources(body: str) -> list[tuple[int, str]]:
+    """(line within the body, src) of each Markdown image in a body."""
+    return [(body.count("\n", 0, match.start()), match["src"]) for match in _MARKDOWN_IMAGE.finditer(body)]
+
+
+def normalised_src(src: str) -> str:
+    return PurePosixPath(src.lstrip("/")).as_posix()
+
+
+def credit_text(credit: str | None) -> str | None:
+    """"Ảnh: …" as Vietnamese papers print it, whether or not the editor wrote "Ảnh:"."""
+    if not credit:
+        return None
+    return credit if credit.lower().startswith(("ảnh", "nguồn")) else f"Ảnh: {credit}"
+
+
+@dataclass(frozen=True)
+class Variant:
+    url: str  # site-relative
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class Photo:
+    src: str
+    width: int
+    height: int
+    sources: tuple[tuple[str, tuple[Variant, ...]], ...]  # (MIME type, variants), best format first
+    fallback: tuple[Variant, ...]  # JPEG, for the <img> itself
+    og: Variant
+
+    @property
+    def img(self) -> Variant:
+        """The <img src>: the JPEG closest to 960 px, for browsers that ignore srcset."""
+        return min(self.fallback, key=lambda v: abs(v.width - 960))
+
+    def variants_up_to(self, width: int) -> tuple[Variant, ...]:
+        return tuple(v for v in self.fallback if v.width <= width) or self.fallback[:1]
+
+
+def _published_name(src: str, key: str) -> str:
+    stem = slugify(PurePosixPath(src).stem)[:40] or "anh"
+    return f"{PUBLISHED_DIR}{stem}-{key[:10]}"
+
+
+def _photo(src: str, cached: CachedPhoto) -> Photo:
+    base = _published_name(src, cached.key)
+    by_format = {
+        fmt: tuple(Variant(f"{base}-{w}.{'jpg' if fmt == 'jpeg' else fmt}", w, h) for w, h in cached.widths)
+        for fmt in cached.formats
+    }
+    sources = tuple((MIME[fmt], variants) for fmt, variants in by_format.items() if fmt != "jpeg")
+    og = Variant(f"{base}-og.jpg", 1200, 630)
+    return Photo(src, cached.width, cached.height, sources, by_format["jpeg"], og)
+
+
+class PhotoLibrary:
+    def __init__(self, docs_dir: Path, cache: ImageCache, workers: int = 1):
+        self.docs_dir = docs_dir
+        self.cache = cache
+        self.workers = workers
+        self._cached: dict[str, CachedPhoto] = {}
+        self._photos: dict[str, Photo] = {}
+        self._cards: dict[str, CardText] = {}  # key → text
+
+    def prepare(self, srcs: Iterable[str]) -> None:
+        """Process (or find in the cache) every photo in `srcs`; SVG drawings are left as they are."""
+        todo = sorted({normalised_src(s) for s in srcs if is_photo(s)} - set(self._cached))
+        found = {src: self.cache.cached(self.docs_dir / src) for src in todo}
+        missing = [src for src, cached in found.items() if cached is None]
+        # Only photos not in the cache go to worker processes: a warm build forks nothing.
+        found.update(zip(missing, _map(self.cache.processed, [self.docs_dir / src for src in missing], self.workers)))
+        for src in todo:
+            self._cached[src] = found[src]
+            self._photos[src] = _photo(src, found[src])
+
+    def photo(self, src: str | None) -> Photo | None:
+        return self._photos.get(normalised_src(src)) if src else None
+
+    def largest_jpeg(self, src: str | None) -> tuple[str, Path] | None:
+        """(site-relative URL, file) of a photo's largest JPEG variant: for feed enclosures."""
+        cached = self._cached.get(normalised_src(src)) if src else None
+        if cached is None:
+            return None
+        photo = self._photos[normalised_src(src)]
+        return photo.fallback[-1].url, cached.file(photo.fallback[-1].width, "jpeg")
+
+    @property
+    def sources(self) -> set[str]:
+        """Originals under docs/ that are published only as variants (never as they are)."""
+        return set(self._cached)
+
+    def card_url(self, text: CardText) -> str:
+        """Site-relative URL of a share card; the card itself is drawn by files()."""
+        key = text.key(self.cache.settings)
+        self._cards[key] = text
+        return f"{PUBLISHED_DIR}chia-se/{key[:16]}.jpg"
+
+    def files(self) -> Iterator[LinkedFile]:
+        for src, cached in sorted(self._cached.items()):
+            base = _published_name(src, cached.key)
+            for fmt in cached.formats:
+                for width, _ in cached.widths:
+                    path = cached.file(width, fmt)
+                    yield LinkedFile(f"{base}-{path.name}", path)
+            yield LinkedFile(f"{base}-og.jpg", cached.og_file)
+        cards = sorted(self._cards.items())
+        missing = [(key, text) for key, text in cards if not self._card_path(key).exists()]
+        for _ in _map(self._make_card, missing, self.workers):
+            pass
+        for key, _ in cards:
+            yield LinkedFile(f"{PUBLISHED_DIR}chia-se/{key[:16]}.jpg", self._card_path(key))
+
+    def _card_path(self, key: str) -> Path:
+        return self.cache.root / "cards" / key[:2] / f"{key}.jpg"
+
+    def _make_card(self, item: tuple[str, CardText]) -> None:
+        key, text = item
+        path = self._card_path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        staged = path.with_suffix(f".{multiprocessing.current_process().pid}.tmp")
+        staged.write_bytes(draw_card(text, self.cache.settings))
+        staged.replace(path)
+
+
+# Below this many items, starting worker processes costs more than it saves.
+_MIN_PARALLEL = 8
+
+
+def _map(function, items: list, workers: int) -> list:
+    """`map` over forked worker processes when there is enough work (photos are CPU-bound)."""
+    if workers <= 1 or len(items) < _MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
+        return [function(item) for item in items]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return pool.map(function, items, chunksize=1)

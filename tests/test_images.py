@@ -1,0 +1,147 @@
+"""Photos as editors really send them: rotated phone shots, CMYK print files, 16-bit scans,
+palette PNGs, GPS in EXIF, broken files, decompression bombs, 50-megapixel originals."""
+
+from __future__ import annotations
+
+import io
+import time
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from generator.images.cache import ImageCache
+from generator.images.card import CardText, draw_card
+from generator.images.checks import check_photo
+from generator.images.library import PhotoLibrary
+from generator.images.settings import ImageSettings
+
+SETTINGS = ImageSettings(widths=(320, 640), avif=False)
+
+
+def photo(path: Path, size=(800, 600), mode="RGB", fmt="JPEG", **save) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    colour = {"RGB": (200, 30, 30), "CMYK": (0, 200, 200, 0), "L": 120, "P": 3, "I;16": 40000, "RGBA": (0, 0, 255, 128)}[mode]
+    Image.new(mode, size, colour).save(path, fmt, **save)
+    return path
+
+
+def exif_with_gps_and_orientation(orientation: int) -> bytes:
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    exif[0x8825] = {2: (16.0, 49.0, 0.0), 4: (107.0, 5.0, 0.0)}  # GPSInfo: latitude, longitude of Quảng Trị
+    return exif.tobytes()
+
+
+def variants(tmp_path: Path, src: Path):
+    library = PhotoLibrary(src.parent, ImageCache(tmp_path / "cache", SETTINGS))
+    library.prepare([src.name])
+    return library, library.photo(src.name)
+
+
+def test_phone_photo_is_turned_upright_and_loses_exif_and_gps(tmp_path):
+    # 800×600 stored sideways: EXIF orientation 6 says "turn 90° clockwise to view".
+    src = photo(tmp_path / "docs" / "dien-thoai.jpg", exif=exif_with_gps_and_orientation(6))
+    library, found = variants(tmp_path, src)
+    assert (found.width, found.height) == (600, 800)
+    for file in library.files():
+        with Image.open(file.source) as image:
+            assert not image.getexif(), file.path
+            assert "exif" not in image.info and "icc_profile" not in image.info
+            if not file.path.endswith("-og.jpg"):
+                assert image.height > image.width, file.path  # upright
+    assert [v.width for v in found.fallback] == [320, 600]
+    assert [mime for mime, _ in found.sources] == ["image/webp"]
+
+
+@pytest.mark.parametrize("mode, fmt, name", [("CMYK", "JPEG", "in-an.jpg"), ("I;16", "PNG", "quet-16-bit.png"),
+                                              ("P", "PNG", "bang-mau.png"), ("L", "JPEG", "den-trang.jpg"),
+                                              ("RGBA", "PNG", "trong-suot.png")])
+def test_every_colour_mode_becomes_srgb_rgb(tmp_path, mode, fmt, name):
+    src = photo(tmp_path / "docs" / name, (400, 300), mode, fmt)
+    library, found = variants(tmp_path, src)
+    for file in library.files():
+        with Image.open(file.source) as image:
+            assert image.mode == "RGB", (file.path, image.mode)
+    if mode == "I;16":  # 40000/65535 is a mid grey, not clipped to white
+        with Image.open(next(library.files()).source) as image:
+            assert 140 < image.convert("L").getpixel((10, 10)) < 170
+
+
+def test_unchanged_photos_come_from_the_cache(tmp_path):
+    src = photo(tmp_path / "docs" / "a.jpg", (1600, 1200))
+    variants(tmp_path, src)
+    started = time.perf_counter()
+    library, found = variants(tmp_path, src)
+    assert time.perf_counter() - started < 0.5
+    # Changing the photo changes its published names, so browsers never keep a stale copy.
+    Image.new("RGB", (1600, 1200), (0, 90, 0)).save(src, "JPEG")
+    _, changed = variants(tmp_path, src)
+    assert changed.img.url != found.img.url
+
+
+def test_fifty_megapixel_photo_is_processed(tmp_path):
+    src = photo(tmp_path / "docs" / "may-anh.jpg", (8660, 5774), quality=50)  # 50 megapixels
+    assert check_photo(src, "docs/may-anh.jpg") is None
+    _, found = variants(tmp_path, src)
+    assert found.width == 640 and found.height == 427
+
+
+@pytest.mark.parametrize("content, name, words", [
+    (b"", "rong.jpg", "không phải là ảnh"),
+    (b"<html>not a photo</html>", "trang-web.jpg", "không phải là ảnh"),
+    (None, "cat-cut.jpg", "bị hỏng"),
+    (None, "nham-duoi.jpg", "thực chất là ảnh PNG"),
+    (b"GIF89a", "dong.gif", "không phải ảnh JPEG, PNG hay WebP"),
+    (None, "bom.png", "quá lớn"),
+])
+def test_bad_photos_get_one_vietnamese_sentence(tmp_path, content, name, words):
+    path = tmp_path / name
+    if name == "cat-cut.jpg":
+        whole = io.BytesIO()
+        Image.new("RGB", (600, 400), (9, 9, 9)).save(whole, "JPEG")
+        content = whole.getvalue()[: len(whole.getvalue()) // 2]
+    elif name == "nham-duoi.jpg":
+        buffer = io.BytesIO()
+        Image.new("RGB", (60, 40)).save(buffer, "PNG")
+        content = buffer.getvalue()
+    elif name == "bom.png":  # 20000×20000 of one colour: a few hundred KB that decode to 1.2 GB
+        buffer = io.BytesIO()
+        Image.new("1", (20000, 20000)).save(buffer, "PNG")
+        content = buffer.getvalue()
+    path.write_bytes(content)
+    message = check_photo(path, f"docs/images/{name}")
+    assert message and words in message and f"docs/images/{name}" in message
+
+
+def test_share_card_draws_every_vietnamese_letter(tmp_path):
+    title = "Ươm mầm “Dân vận khéo”: Đảng ủy Khối ỞỠỢ ẶẸỄ ỴỶỸ ắằẳẵặ đường ư ơ — một tiêu đề rất dài " * 2
+    data = draw_card(CardText("Gương sáng", "Tin tức", title), ImageSettings())
+    with Image.open(io.BytesIO(data)) as card:
+        assert (card.format, card.size) == ("JPEG", (1200, 630))
+
+
+def test_check_names_file_line_and_field_of_a_bad_photo(project):
+    from generator.site import Project, check
+
+    (project.root / "docs" / "images" / "hong.jpg").write_bytes(b"not a photo")
+    photo(project.root / "docs" / "images" / "tot.jpg")
+    project.write("tin-tuc/a.md", """
+        ---
+        title: Tin có ảnh hỏng
+        date: 2024-05-19
+        category: Dân vận
+        image:
+          src: images/hong.jpg
+        ---
+        Đoạn đầu.
+
+        ![Ảnh tốt](images/tot.jpg "Ảnh: Báo Quảng Trị")
+
+        ![Ảnh không có](images/khong-co.jpg)
+        """)
+    checked = check(Project.at(project.root))
+    found = {(p.field, p.line): p.message for p in checked.problems}
+    assert "không phải là ảnh" in found[("image.src", 6)]
+    assert "không tìm thấy tệp ảnh docs/images/khong-co.jpg" in found[("nội dung (ảnh)", 12)]
+    assert len(checked.problems) == 2

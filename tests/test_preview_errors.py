@@ -1,0 +1,140 @@
+"""An editor saves a half-written entry while the preview runs: nothing hangs, the browser shows
+the last good site with the problem list over it, and fixing the file reloads the page."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from conftest import NOW, REPO, copy_sample
+from generator.overlay import OVERLAY_ID
+from generator.preview import PreviewSite, _Version, make_handler
+
+MODEL_URL = "mo-hinh/quy-cho-con-sepon/"
+MODEL_TITLE = "Quỹ “Cho con”"
+NEW_TITLE = "Mô hình đang viết dở"
+NEW_FILE = "entries/mo-hinh/mo-hinh-dang-viet-do.md"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 10) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+def wait_until_served(url: str, process: subprocess.Popen, log: Path, timeout: float = 180) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert process.poll() is None, log.read_text("utf-8")
+        try:
+            if fetch(url, timeout=5)[0] == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"not served after {timeout} s:\n{log.read_text('utf-8')}")
+
+
+def write_new_entry(root: Path) -> Path:
+    """What an editor does first: `new`, which writes a draft with required fields left empty."""
+    made = subprocess.run([sys.executable, "-m", "generator", "--config", str(root / "mkdocs.yml"), "new", "mo-hinh",
+                           NEW_TITLE], cwd=REPO, capture_output=True, text=True, check=True)
+    assert made.stdout.strip() == NEW_FILE
+    return root / NEW_FILE
+
+
+def fill_required_fields(path: Path) -> None:
+    lines = path.read_text("utf-8").splitlines(keepends=True)
+    filled = {"unit:": "unit: dang-uy-khoi-cqdn\n", "movement:": "movement: dan-van-kheo\n"}
+    path.write_text("".join(filled.get(line.split(" ", 1)[0], line) for line in lines), "utf-8")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("command", ["serve", "preview"])
+def test_a_half_written_entry_shows_the_problems_over_the_last_good_site(tmp_path, browser, command):
+    root = copy_sample(tmp_path / "src").parent
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log = tmp_path / "server.log"
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "generator", "--config", str(root / "mkdocs.yml"), command, "--dev-addr",
+             f"127.0.0.1:{port}"], cwd=REPO, stdout=output, stderr=subprocess.STDOUT,
+        )
+    page = browser.new_page()
+    page.set_default_timeout(120_000)  # `serve` holds requests while it rebuilds; this machine is shared
+    try:
+        wait_until_served(base + MODEL_URL, server, log)
+        page.goto(base + MODEL_URL)
+        assert page.locator(f"#{OVERLAY_ID}").count() == 0
+
+        path = write_new_entry(root)
+        overlay = page.locator(f"#{OVERLAY_ID}")
+        overlay.wait_for()  # the page reloads by itself after the rebuild
+        text = overlay.inner_text()
+        assert f"{NEW_FILE}:4 unit:" in text and f"{NEW_FILE}:5 movement:" in text
+        assert "chưa điền giá trị" in text
+        assert MODEL_TITLE in page.locator("h1").first.inner_text()  # the last good page, under it
+        # Nothing hangs meanwhile: any page answers at once, with the problems on it.
+        started = time.monotonic()
+        status, html = fetch(base, timeout=10)
+        assert status == 200 and OVERLAY_ID in html and time.monotonic() - started < 10
+
+        fill_required_fields(path)
+        overlay.wait_for(state="detached")  # reloaded by itself, problems gone
+        assert MODEL_TITLE in page.locator("h1").first.inner_text()
+    finally:
+        page.close()
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_a_preview_started_with_an_invalid_entry_serves_the_last_good_pages(tmp_path):
+    config = copy_sample(tmp_path / "src")
+    assert PreviewSite(config, tmp_path / "first", now=NOW).full_build().full_build  # a good build once
+    write_new_entry(config.parent)
+    site = PreviewSite(config, tmp_path / "site", now=NOW)  # the preview is started again
+    update = site.full_build()
+    assert {p.field for p in update.problems} == {"unit", "movement"}
+    server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(site, _Version()))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        status, html = fetch(base + MODEL_URL)
+        assert status == 200 and MODEL_TITLE in html and OVERLAY_ID in html and "/__preview/wait" in html
+        status, html = fetch(base + "khong-co-trang-nay/")
+        assert status == 404 and OVERLAY_ID in html and "Directory listing" not in html
+    finally:
+        server.shutdown()
+
+
+def test_a_rebuild_with_nothing_changed_writes_nothing_into_docs(tmp_path):
+    # `mkdocs serve` watches docs/: a build that rewrote even its bookkeeping files there
+    # started the next rebuild, and `make serve` rebuilt (and reloaded the browser) forever.
+    from generator.site import Project, generate
+
+    copy_sample(tmp_path / "src")
+    project = Project.at(tmp_path / "src")
+    generate(project, now=NOW)
+    docs = tmp_path / "src" / "docs"
+    before = {path: path.stat().st_mtime_ns for path in docs.rglob("*")}
+    time.sleep(0.05)
+    report = generate(project, now=NOW).report
+    assert report.written == 0 and report.removed == 0 and report.unchanged > 100
+    assert {path: path.stat().st_mtime_ns for path in docs.rglob("*")} == before
