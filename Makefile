@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install serve build check cms test test-fast bench clean
+.PHONY: install serve build check cms test test-fast bench mutation mutation-js clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,5 +36,24 @@ test: $(STAMP)  ## install test tools (Chromium from Debian) and run every test
 test-fast: $(STAMP)  ## tests without the browser
 	$(BIN)/python -m pytest -q -m "not browser"
 
+# Mutation testing (bench/RESULTS.md): `make mutation MODULES="vietnamese records"` re-runs
+# those modules' mutants; without MODULES, only mutants with no result yet are run.
+MUTATION_STAMP := $(VENV)/.mutation-installed
+MUTATION_JOBS ?= 2
+MODULES ?=
+
+$(MUTATION_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/pip install --quiet -e '.[test,mutation]'
+	touch $(MUTATION_STAMP)
+
+mutation: $(MUTATION_STAMP) mutation-js  ## mutation score of the fast tests over the modules in [tool.mutmut]
+	$(BIN)/mutmut run --max-children $(MUTATION_JOBS) $(foreach m,$(MODULES),'generator.$(m).*')
+	$(BIN)/python bench/mutation_report.py
+
+mutation-js:  ## Stryker over the search box's Vietnamese rules (stryker.config.json)
+	scripts/install-test-tools
+	[ -x node_modules/.bin/stryker ] || npm ci --no-audit --no-fund --loglevel=error
+	npx stryker run
+
 clean:
-	rm -rf site .site-* .site.lock build
+	rm -rf site .site-* .site.lock build mutants

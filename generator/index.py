@@ -58,7 +58,8 @@ class SiteIndex:
         for key in _related_groups(entry):
             # Each group is sorted, so its first limit+1 items hold its share of the answer.
             for other in self.groups.get(key, [])[: limit + 1]:
-                if other is not entry:
+                # By URL, not identity: a caller may hold a fresh copy of an indexed record.
+                if other.url != entry.url:
                     candidates[id(other)] = other
         return sorted(candidates.values(), key=recent_first_key)[:limit]
 

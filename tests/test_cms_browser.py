@@ -147,7 +147,10 @@ def test_an_editor_creates_a_model_that_check_passes_and_the_build_publishes(edi
     site = build_site(fresh / "mkdocs.yml", root.parent / "site")
     page_html = (site / "mo-hinh" / "mo-hinh-thu-dang-vien-guong-mau-so-2" / "index.html").read_text("utf-8")
     assert "“Đảng viên” gương mẫu số 2" in page_html and "Dân vận khéo" in page_html
-    assert "anh-hoi-nghi.png" in page_html and (site / "images" / "anh-hoi-nghi.png").is_file()
+    # The uploaded photo is published as resized variants under anh/ (never the original).
+    variants = sorted(p.name for p in (site / "anh").glob("anh-hoi-nghi-*"))
+    assert variants and any(name in page_html for name in variants)
+    assert not (site / "images" / "anh-hoi-nghi.png").exists()
     page.context.close()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import unicodedata
 
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -36,9 +37,38 @@ def test_any_bytes_give_a_source_or_a_problem_with_a_line(raw):
 def test_any_text_front_matter_gives_data_or_a_problem(text):
     raw = ("---\n" + text + "\n---\nNội dung.\n").encode("utf-8")
     try:
-        read_source(raw, "entries/tin-tuc/x.md", Kind.NEWS)
+        source = read_source(raw, "entries/tin-tuc/x.md", Kind.NEWS)
     except YamlError as error:
         assert error.problem.line >= 1
+        return
+    assert isinstance(source.front.data, dict)
+    written = decode_text(text.encode("utf-8"), "x.md").split("\n")
+    if not any(line.rstrip() in ("---", "...") for line in written):  # else the front matter ends early
+        assert source.body == "Nội dung."
+        assert source.body_line == len(written) + 3
+
+
+# What an editor writes: text, numbers, yes/no, lists and nested fields (NFC, as stored).
+scalars = values.map(lambda text: unicodedata.normalize("NFC", text)) | st.integers() | st.booleans()
+front_matter = st.dictionaries(
+    keys,
+    scalars | st.lists(scalars, max_size=3) | st.dictionaries(keys, scalars, max_size=3),
+    min_size=1, max_size=6,
+)
+
+
+@FAST
+@given(front_matter, st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=80))
+def test_front_matter_and_body_read_back_as_written(fields, body):
+    front = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False)
+    body = unicodedata.normalize("NFC", body).strip()
+    raw = ("---\n" + front + "---\n" + body + "\n").encode("utf-8")
+    source = read_source(raw, "entries/mo-hinh/x.md", Kind.MODEL)
+    assert source.front.data == fields
+    assert source.body == body
+    assert source.body_line == front.count("\n") + 3
+    for key in fields:  # every key found on the line it was written
+        assert raw.decode("utf-8").split("\n")[source.front.line_of((key,)) - 1].startswith(f"{key}:")
 
 
 @FAST

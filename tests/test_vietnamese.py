@@ -39,10 +39,11 @@ def test_vietnamese_alphabetical_order():
     ]
 
 
-def test_plain_sorted_gets_vietnamese_wrong():
-    # Why sort_key exists: code-point order puts Đ after Z.
-    assert sorted(["Đông", "Zalo"]) == ["Zalo", "Đông"]
-    assert sorted(["Đông", "Zalo"], key=sort_key) == ["Đông", "Zalo"]
+def test_sort_key_puts_each_marked_letter_after_its_base_letter():
+    # Why sort_key exists: code-point order puts Đ, Ơ, Ư after Z; the alphabet puts each
+    # right after d, o, u (a ă â b c d đ e ê … o ô ơ p … u ư v … z).
+    words = ["Zalo", "Ưu", "Đông", "Em", "Ơn", "Dung", "Phú", "đào", "Vân", "dân", "Uy", "Ông"]
+    assert sorted(words, key=sort_key) == ["dân", "Dung", "đào", "Đông", "Em", "Ông", "Ơn", "Phú", "Uy", "Ưu", "Vân", "Zalo"]
 
 
 def test_tone_is_a_secondary_difference_in_dictionary_order():
