@@ -44,16 +44,17 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = F
         # The no-change shortcut reads docs/ and entries/: under the project's lock too, so a
         # build of this project into another folder is not caught half-way through writing.
         cache = _open_cache_locked(config, config_file, target, wait)
-        if cache.up_to_date(now_in_vietnam()):
+        if cache is not None and cache.up_to_date(now_in_vietnam()):
             log.info("Không có thay đổi nào kể từ lần dựng trước: giữ nguyên trang đã dựng.")
             return target
         remove_leftovers(target)  # staging folders of builds that were killed
         staging = staging_folder(target)
         try:
             config = load_config(str(config_file), site_dir=str(staging), strict=strict)
-            plugin = config.plugins["guong-sang"]
-            plugin.lock_wait = wait  # the plugin locks the project's docs/
-            plugin.cache = cache
+            if "guong-sang" in config.plugins:
+                plugin = config.plugins["guong-sang"]
+                plugin.lock_wait = wait  # the plugin locks the project's docs/
+                plugin.cache = cache
             config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
             try:
                 mkdocs_build(config)
@@ -63,11 +64,15 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = F
         except BaseException:
             remove_leftovers(target)
             raise
-        _remember(cache)  # still under the site's lock: the stamp describes this very site
+        if cache is not None:
+            _remember(cache)  # still under the site's lock: the stamp describes this very site
     return target
 
 
-def _open_cache_locked(config, config_file: Path, site_dir: Path, wait: float) -> BuildCache:
+def _open_cache_locked(config, config_file: Path, site_dir: Path, wait: float) -> BuildCache | None:
+    """The project's build cache, or None for a configuration without the generator."""
+    if "guong-sang" not in config.plugins:
+        return None
     root = Path(config.config_file_path).parent.resolve()
     lock = FileLock(project_lock(root))
     lock.acquire(wait, log.warning, what="thư mục docs/ và build/ của dự án")
