@@ -182,7 +182,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     # Generated pages outside the navigation are rendered by mkdocs_generated.py, on every
     # core, instead of by MkDocs' one-process loop; the rest stay with MkDocs.
     def on_nav(self, nav, config, files):
-        if self._result is None:  # pages were planned by someone else (the fast preview)
+        if getattr(self, "_result", None) is None:  # pages were planned by someone else (the fast preview)
             return nav
         held = hold_out(files, nav, generated_paths(Path(config.docs_dir)))
         self._generated = GeneratedPages(held, config, nav, files, self._workers, self.cache)
