@@ -16,19 +16,24 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 
+from .buildcache import BuildCache
+from .buildcache.fingerprint import combine, tree_digests
+from .buildcache.store import link_tree
 from .escaping import safe_url
 from .cms import CmsSettings
 from .cms.files import find_bundle
 from .glossary import load_glossary
+from .mkdocs_generated import ExcludedLinkNote, GeneratedPages, hold_out
 from .overlay import with_overlay
 from .parallel import available_cores
 from .problems import Problem, ValidationFailed
 from .progress import Progress, summary
 from .publish import DEFAULT_WAIT, BuildBusy, FileLock, project_lock
-from .search_index import IndexingFailed, IndexingJob, index_site, start_indexing
+from .search_index import BUNDLE, IndexingFailed, IndexingJob, index_site, start_indexing
 from .site import Project, generate
 from .theme_fixes import escape_text_meta, fix_material_markup
-from .writer import GENERATED_FLAG, WouldOverwrite
+from .vietnamese import format_number
+from .writer import GENERATED_FLAG, WouldOverwrite, generated_paths
 
 log = logging.getLogger("mkdocs.plugins.guong-sang")
 
@@ -41,11 +46,16 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     def __init__(self) -> None:
         self._html: dict[str, str] = {}
         self._indexing: IndexingJob | None = None
+        self._generated: GeneratedPages | None = None
+        self._reused_index: Path | None = None
         self._workers = 1
         self._serving = False
         self._lock: FileLock | None = None
         self._problems: list[Problem] = []  # while serving: why the last good pages are shown
         self.lock_wait = DEFAULT_WAIT  # seconds to wait for another build of this project
+        # The persistent build cache (generator/buildcache/), set by engine.build_site for an
+        # atomic build; `mkdocs build` and `mkdocs serve` build without it.
+        self.cache: BuildCache | None = None
 
     # Runs once, first: a one-off build renders record pages on every core; `mkdocs serve`
     # keeps to one process, since it rebuilds from a watcher thread and forking a process
@@ -91,8 +101,12 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
 
     # Theme templates print addresses from mkdocs.yml (the footer's links): `gs_url` lets them
     # through only as links (escaping.safe_url); they still need `| e` in an attribute.
+    # Also the moment every page MkDocs renders itself is read and the theme is loaded, so the
+    # held pages (see on_nav) start rendering here, in workers that inherit this environment.
     def on_env(self, env, config, files):
         env.filters["gs_url"] = lambda url: safe_url(str(url)) or "#"
+        if self._generated is not None:
+            self._generated.start(env)
         return env
 
     # Runs before MkDocs collects the files in docs/: the generated pages must be there by
@@ -103,6 +117,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self._started = time.perf_counter()
         self._result = None
         self._indexing = None
+        self._generated = None
         self._problems = []
         project = self.project(config)
         if find_bundle(project.root) is None:
@@ -114,7 +129,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         except BuildBusy as busy:
             raise Abort(str(busy)) from None
         try:
-            result = generate(project, search_documents=work / "search-documents", workers=self._workers)
+            result = generate(project, search_documents=work / "search-documents", workers=self._workers,
+                              memo=self.cache)
         except (ValidationFailed, WouldOverwrite) as failure:
             if not self._serving:
                 raise Abort("\n" + str(failure) if isinstance(failure, ValidationFailed) else str(failure)) from None
@@ -125,8 +141,16 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         if not config.site_url:
             log.warning("mkdocs.yml chưa có site_url: RSS, sitemap và thẻ chia sẻ dùng địa chỉ tạm http://127.0.0.1:8000/.")
         self._result = result
-        # Pagefind indexes the records on the second core while MkDocs renders on the first.
-        self._indexing = start_indexing(work / "search-documents", work / "search-index")
+        self._reused_index = None
+        if self.cache is not None:
+            self.cache.site_is_ours()
+            self.cache.next_publication = result.next_publication
+            self.cache.search_documents = combine(tree_digests(work / "search-documents"))
+            self._reused_index = self.cache.reusable_index(self.cache.search_documents, BUNDLE)
+        # Pagefind indexes the records on the second core while MkDocs renders on the first,
+        # unless the previous site's index was built from the very same documents.
+        if self._reused_index is None:
+            self._indexing = start_indexing(work / "search-documents", work / "search-index")
         log.info(f"Gương sáng: đã chuẩn bị {result.report.pages} trang; đang dựng HTML…")
 
     def _show_last_good_site(self, failure: Exception, work: Path) -> None:
@@ -155,6 +179,17 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self._progress = Progress(len(files.documentation_pages()), log.info)
         return files
 
+    # Generated pages outside the navigation are rendered by mkdocs_generated.py, on every
+    # core, instead of by MkDocs' one-process loop; the rest stay with MkDocs.
+    def on_nav(self, nav, config, files):
+        if getattr(self, "_result", None) is None:  # pages were planned by someone else (the fast preview)
+            return nav
+        held = hold_out(files, nav, generated_paths(Path(config.docs_dir)))
+        self._generated = GeneratedPages(held, config, nav, files, self._workers, self.cache)
+        self._link_note = ExcludedLinkNote({file.src_uri for file in held})
+        logging.getLogger("mkdocs.structure.pages").addFilter(self._link_note)
+        return nav
+
     # Generated pages already hold finished HTML (see generator/pages.py). Python-Markdown
     # would re-parse every tag of it as a raw HTML block, which costs more than rendering the
     # record itself, so the HTML bypasses Markdown: set aside here, put back after conversion.
@@ -173,7 +208,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     # Runs on every rendered page: removes the theme's invalid markup (see theme_fixes.py)
     # and counts the page for the progress report.
     def on_post_page(self, output: str, page, config) -> str:
-        self._progress.tick()
+        if not page.file.inclusion.is_excluded():  # held pages are counted as they come back
+            self._progress.tick()
         return self._shown(fix_material_markup(output))
 
     # The same for pages rendered from a theme template alone, such as 404.html.
@@ -188,8 +224,24 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     # working search too. Then the summary of what was built.
     def on_post_build(self, config) -> None:
         site_dir = Path(config.site_dir)
+        result = getattr(self, "_result", None)
+        if self.cache is not None and result is not None:  # while the project's lock is held
+            self.cache.keep_bodies((entry.body, entry.url) for entry in result.index.by_url.values())
         try:
-            if self._indexing is not None:
+            if self._generated is not None:
+                reused = 0
+                for source_path, digest, was_reused in self._generated.finish():
+                    self._progress.tick()
+                    reused += was_reused
+                    if self.cache is not None:
+                        self.cache.rendered[source_path] = digest
+                if reused:
+                    log.info(f"Gương sáng: {format_number(reused)} trang không đổi, lấy lại từ lần dựng trước.")
+                self._forget_generated()
+            if self._reused_index is not None:
+                link_tree(self._reused_index, site_dir / BUNDLE)
+                report = None
+            elif self._indexing is not None:
                 report = self._indexing.finish_into(site_dir)
             else:  # pages were planned by someone else (the fast preview): index the site
                 report = index_site(site_dir)
@@ -198,8 +250,10 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         finally:
             self._indexing = None
             self._release()
-        log.info(f"Gương sáng: chỉ mục tìm kiếm có {report.pages} trang.")
-        result = getattr(self, "_result", None)
+        if report is None:
+            log.info("Gương sáng: nội dung tìm kiếm không đổi, dùng lại chỉ mục tìm kiếm của lần dựng trước.")
+        else:
+            log.info(f"Gương sáng: chỉ mục tìm kiếm có {report.pages} trang.")
         if result is None:
             return
         records = {kind: len(entries) for kind, entries in result.index.by_kind.items()}
@@ -208,6 +262,9 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
 
     # A failed build must not leave Pagefind running.
     def on_build_error(self, error: Exception) -> None:
+        if self._generated is not None:
+            self._generated.cancel()
+            self._forget_generated()
         if self._indexing is not None:
             self._indexing.cancel()
             self._indexing = None
@@ -217,6 +274,10 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+
+    def _forget_generated(self) -> None:
+        self._generated = None
+        logging.getLogger("mkdocs.structure.pages").removeFilter(self._link_note)
 
     # Runs once when `mkdocs serve` starts: entries live outside docs/, so watch them too.
     def on_serve(self, server, config, builder):

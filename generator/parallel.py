@@ -45,3 +45,42 @@ def _adopt(render: Callable, items: Sequence) -> None:
 def _render_one(position: int):
     render, items = _job
     return render(items[position])
+
+
+class Background:
+    """Items being rendered by a pool while the caller does other work (or lazily, in one process)."""
+
+    def __init__(self, results: Iterator, pool=None):
+        self._results = results
+        self._pool = pool
+
+    def results(self) -> Iterator:
+        """Results as they complete (in no particular order); raises a worker's exception."""
+        try:
+            yield from self._results
+        except BaseException:
+            self.cancel()
+            raise
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+    def cancel(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+
+def render_in_background(render: Callable[[Item], Result], items: Sequence[Item], workers: int,
+                         chunksize: int = 32) -> Background:
+    """Start `map(render, items)` in `workers` forked processes and return at once.
+
+    With one worker, few items or no fork, nothing starts: items are rendered in this process
+    as the results are read.
+    """
+    if workers <= 1 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+        return Background(map(render, items))
+    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_adopt, initargs=(render, items))
+    return Background(pool.imap_unordered(_render_one, range(len(items)), chunksize=chunksize), pool)

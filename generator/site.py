@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Protocol
 
 from .catalogue import load_catalogue
 from .cms import CmsSettings, admin_files
@@ -18,7 +18,7 @@ from .glossary import Glossary, load_glossary
 from .images import PhotoLibrary
 from .images.cache import ImageCache, cache_root
 from .index import SiteIndex, build_index
-from .loader import read_sources
+from .loader import Kind, entry_files, read_source, read_sources
 from .markup import BodyRenderer
 from .outputs import OutputFile
 from .pages import Planner
@@ -29,7 +29,9 @@ from .records import Entry
 from .schema import TIME_ZONE
 from .siteinfo import SiteInfo
 from .search_index import with_search_documents
-from .validate import Known, validate
+from .safefiles import markdown_files
+from .validate import Known, _check_references, _check_unique, _check_unit_parents, _validate_one, validate
+from .yamlfile import YamlError
 from .writer import WriteReport, write_pages
 
 
@@ -71,19 +73,34 @@ class Generated:
     problems: list[Problem]  # warnings only: errors stop generation
     report: WriteReport
     photo_sources: frozenset[str] = frozenset()  # originals under docs/ published only as variants
+    next_publication: dt.datetime | None = None  # when the next scheduled record goes public
+
+
+class EntryMemo(Protocol):
+    """Validated files from earlier builds, by path and content (buildcache.BuildCache)."""
+
+    def known_entry(self, shown: str, raw: bytes) -> tuple[Entry | None, list[Problem]] | None: ...
+    def remember_entry(self, shown: str, raw: bytes, result: tuple[Entry | None, list[Problem]]) -> None: ...
+    def forget_entries_except(self, shown: set[str]) -> None: ...
+    def body_renderer(self, glossary: dict[str, str], photos: PhotoLibrary | None = None) -> BodyRenderer: ...
 
 
 def now_in_vietnam() -> dt.datetime:
     return dt.datetime.now(TIME_ZONE)
 
 
-def check(project: Project, render_bodies: bool = False) -> Checked:
+def check(project: Project, render_bodies: bool = False, memo: EntryMemo | None = None) -> Checked:
     """Load and validate every entry; never raises on bad input, returns every problem.
 
     With `render_bodies`, bodies that may hold raw HTML or images are rendered too, to warn
-    about what the sanitiser removes (see rawhtml.py).
+    about what the sanitiser removes (see rawhtml.py). With a `memo`, files read before with
+    the same bytes are not parsed again.
     """
     catalogue, problems = load_catalogue(project.entries_dir)
+    if memo is not None and catalogue is not None and not render_bodies:
+        checked = _check_with_memo(project, catalogue, problems, memo)
+        if checked is not None:
+            return checked
     sources, read_problems = read_sources(project.entries_dir, project.root)
     problems += read_problems
     glossary, glossary_problems = load_glossary(project.entries_dir)
@@ -98,6 +115,62 @@ def check(project: Project, render_bodies: bool = False) -> Checked:
     if render_bodies:
         found += body_warnings(entries)
     return Checked(entries, problems + found, glossary)
+
+
+def _check_with_memo(project: Project, catalogue, problems: list[Problem], memo: EntryMemo) -> Checked | None:
+    """`check`, file by file through the memo, for a site whose files are all valid.
+
+    Files are validated one by one (references between them are checked afterwards, among
+    the valid ones), so the result is the plain `check`'s only when nothing is wrong: None
+    when any file is refused, unreadable or has an error, and then the plain `check` reports
+    every problem, in its order and words."""
+    entries: list[Entry] = []
+    found: list[Problem] = []
+    seen: set[str] = set()
+    for listed in markdown_files(project.entries_dir, project.root):
+        if listed.refused:
+            return None
+        path = listed.path
+        shown = path.relative_to(project.root).as_posix()
+        relative = path.relative_to(project.entries_dir)
+        raw = path.read_bytes()
+        seen.add(shown)
+        result = memo.known_entry(shown, raw)
+        if result is None:
+            try:
+                kind = Kind(relative.parts[0]) if len(relative.parts) > 1 else None
+            except ValueError:
+                kind = None
+            if kind is None:
+                return None
+            try:
+                source = read_source(raw, shown, kind)
+            except YamlError:
+                return None
+            result = _validate_one(source, catalogue, project.docs_dir)
+            memo.remember_entry(shown, raw, result)
+        entry, problems_of_file = result
+        if entry is None or errors(problems_of_file):
+            return None
+        found += problems_of_file
+        entries.append(entry)
+    memo.forget_entries_except(seen)
+    glossary, glossary_problems = load_glossary(project.entries_dir)
+    docs = scan_docs(project.docs_dir, project.root)
+    # What validate() checks across files, from the valid entries (all of them, here).
+    known = Known(urls={entry.url: entry.path for entry in entries},
+                  unit_files={entry.slug: entry for entry in entries if entry.kind is Kind.UNIT})  # type: ignore[misc]
+    found += _check_unique(entries) + _check_references(entries) + _check_unit_parents(known)
+    found += collisions(entries, known.urls, docs.pages, project.docs_dir, project.root)
+    checked = Checked(entries, problems + glossary_problems + docs.unsafe + found, glossary)
+    return checked if checked.ok else None
+
+
+def next_publication(entries: list[Entry], now: dt.datetime) -> dt.datetime | None:
+    """When the earliest scheduled (future-dated, not draft) record goes public."""
+    due = [e.published_at for e in entries
+           if not e.fields.draft and e.published_at is not None and e.published_at > now]
+    return min(due, default=None)
 
 
 def body_warnings(entries: list[Entry]) -> list[Problem]:
@@ -136,20 +209,23 @@ def editor_files(project: Project) -> Iterator[OutputFile]:
 
 
 def generate(project: Project, now: dt.datetime | None = None, search_documents: Path | None = None,
-             workers: int = 1) -> Generated:
+             workers: int = 1, memo: EntryMemo | None = None) -> Generated:
     """Check, then write the generated pages; raises ValidationFailed before writing anything.
 
     With `search_documents`, each record's searchable article is also kept there as a small
     HTML document, for indexing while the site engine renders (see search_index.py).
     """
-    checked = check(project)
+    checked = check(project, memo=memo)
     if not checked.ok:
         raise ValidationFailed(checked.problems)
-    index = build_index(checked.entries, now or now_in_vietnam())
+    now = now or now_in_vietnam()
+    index = build_index(checked.entries, now)
     planner = make_planner(project, index, checked.glossary, workers)
+    if memo is not None:  # bodies rendered by earlier builds are read back, not rendered again
+        planner.bodies = memo.body_renderer(checked.glossary.terms, planner.photos)
     planned = plan_site(planner, project)
     if search_documents is not None:
         planned = with_search_documents(planned, search_documents)
     report = write_pages(planned, project.docs_dir)
     photos = planner.photos.sources if planner.photos is not None else set()
-    return Generated(index, checked.problems, report, frozenset(photos))
+    return Generated(index, checked.problems, report, frozenset(photos), next_publication(checked.entries, now))

@@ -12,7 +12,7 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from .outputs import LinkedFile, OutputFile
 from .pages import Page
@@ -45,6 +45,37 @@ def page_source(page: Page) -> str:
     # JSON values are valid YAML flow scalars: exact quoting for any title, no YAML dump cost.
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items() if value not in (None, "")]
     return "---\n" + "\n".join(lines) + "\n---\n\n" + page.html.strip() + "\n"
+
+
+def generated_paths(docs_dir: Path) -> set[str]:
+    """The paths (relative to `docs_dir`) of the pages and files the last write generated."""
+    manifest_path = docs_dir / MANIFEST
+    return set(json.loads(manifest_path.read_text("utf-8"))) if manifest_path.exists() else set()
+
+
+def read_page_source(source: str) -> tuple[dict[str, Any], str] | None:
+    """`page_source` read back: (front matter, HTML), or None for any other file.
+
+    The same values a YAML reader gives (JSON scalars are YAML flow scalars), with the HTML
+    as MkDocs splits it off; one `json.loads` per key costs a fraction of a YAML parse.
+    """
+    if not source.startswith("---\n"):
+        return None
+    end = source.find("\n---\n", 3)
+    if end < 0:
+        return None
+    meta: dict[str, Any] = {}
+    for line in source[4:end].split("\n"):
+        key, separator, value = line.partition(": ")
+        if not separator or not key.isidentifier():
+            return None
+        try:
+            meta[key] = json.loads(value)
+        except ValueError:
+            return None
+    if meta.get(GENERATED_FLAG) is not True:
+        return None
+    return meta, source[end + 5:].lstrip("\n")
 
 
 def previously_generated(docs_dir: Path) -> set[str]:

@@ -115,3 +115,17 @@ def sample_url(sample_site):
 
     with serve(sample_site) as url:
         yield url
+
+
+# Pagefind 1.5 writes its filter indexes (and the files naming them by hash) in hash-map order,
+# which varies between runs (Pagefind/pagefind#638); everything else a build writes is stable.
+UNSTABLE_OUTPUTS = ("pagefind/filter/", "pagefind/pagefind.", "pagefind/pagefind-entry.json")
+
+
+def stable_digest(site: Path) -> dict[str, str]:
+    """Path → SHA-256 of every file of a built site that two builds of one input must share."""
+    import hashlib
+
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*"))
+            if p.is_file() and not p.relative_to(site).as_posix().startswith(UNSTABLE_OUTPUTS)}

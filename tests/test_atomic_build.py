@@ -119,11 +119,15 @@ def test_two_builds_at_once_take_turns_and_a_reader_always_finds_a_complete_site
     site = build_site(config, tmp_path / "site")
     with LiveSiteWatcher(site) as watcher:
         expected = watcher.files_of()
+        # Each build has an edit to publish: with nothing changed, the build cache would leave
+        # the site as it is (generator/buildcache/) and there would be nothing to take turns at.
+        edit_hand_written_page(config)
         first = start_build(config, site)
         # The second starts once the first is building (its staging folder is there).
         deadline = time.monotonic() + 60
         while not list(tmp_path.glob(".site-*/")) and time.monotonic() < deadline:
             time.sleep(0.01)
+        edit_hand_written_page(config)
         second = start_build(config, site)
         first_out, first_err = first.communicate(timeout=300)
         second_out, second_err = second.communicate(timeout=300)
@@ -142,6 +146,11 @@ def test_two_builds_at_once_take_turns_and_a_reader_always_finds_a_complete_site
     assert watcher.files_of() == expected
     assert site.is_dir() and not site.is_symlink()  # CI artifacts and `mv site public` take it as it is
     assert not list(tmp_path.glob(".site-*/")) or _gone_soon(tmp_path)  # replaced sites are deleted
+
+
+def edit_hand_written_page(config: Path) -> None:
+    page = config.parent / "docs" / "gioi-thieu.md"
+    page.write_text(page.read_text("utf-8") + "\nĐã cập nhật.\n", "utf-8")
 
 
 def _gone_soon(folder: Path, timeout: float = 30) -> bool:

@@ -86,5 +86,19 @@ def test_github_workflow_deploys_to_pages_and_rebuilds_daily():
 def test_gitlab_pages_job_publishes_the_built_site():
     document = yaml.safe_load((REPO / ".gitlab-ci.yml").read_text("utf-8"))
     assert document["pages"]["artifacts"]["paths"] == ["public"]
-    assert "mv site public" in " ".join(document["pages"]["script"])
+    assert "cp -r site public" in " ".join(document["pages"]["script"])
     assert any("schedule" in rule.get("if", "") for rule in document["pages"]["rules"])
+
+
+def test_workflows_keep_the_build_cache_and_its_site_between_runs():
+    gitlab = yaml.safe_load((REPO / ".gitlab-ci.yml").read_text("utf-8"))
+    pages_caches = gitlab["pages"]["cache"]  # a job's caches replace the global one: photos too
+    kept = {path for cache in pages_caches for path in cache["paths"]}
+    assert {"build/cache/", "site/", ".cache/images/"} <= kept
+    github = yaml.safe_load((REPO / ".github" / "workflows" / "site.yml").read_text("utf-8"))
+    steps = [s for j in github["jobs"].values() for s in j.get("steps", [])]
+    cache = next(s for s in steps if s.get("uses", "").startswith("actions/cache")
+                 and "build/cache" in s["with"]["path"].split())
+    assert set(cache["with"]["path"].split()) == {"build/cache", "site"}
+    build = next(i for i, s in enumerate(steps) if "make build" in s.get("run", ""))
+    assert steps.index(cache) < build

@@ -17,6 +17,13 @@ from generator import engine
 from generator.publish import BuildBusy, FileLock, swap
 
 
+@pytest.fixture(autouse=True)
+def no_build_cache(monkeypatch):
+    """These tests are about the lock and the swap, with MkDocs faked: the incremental cache
+    (tests/test_buildcache.py) would see no change between two fake builds and skip the second."""
+    monkeypatch.setattr(engine, "open_cache", lambda *args, **kwargs: None)
+
+
 @pytest.fixture
 def config(tmp_path: Path) -> Path:
     (tmp_path / "src" / "docs").mkdir(parents=True)

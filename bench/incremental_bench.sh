@@ -1,0 +1,13 @@
+#!/bin/bash
+# Incremental `make build` at scale: a no-change build, then one edited record, timed by GNU time.
+# Usage: bench/incremental_bench.sh PROJECT   (a gen_content.py --layout guongsang project, built once)
+set -e
+PY=${GS_PY:-$(cd "$(dirname "$0")/.." && pwd)/.venv/bin/python}
+cd "$1"
+T="/usr/bin/time -f %e_s_wall_%U_user_%S_sys_%M_KB"
+echo "== no change (load $(cut -d' ' -f1 /proc/loadavg))"
+$T $PY -m generator build --site-dir site 2>&1 | grep -v "Đang dựng" | tail -3
+f=$(ls entries/tin-tuc/*.md | sed -n 500p)
+sed -i "0,/^title: \"/s/^title: \"/title: \"Sửa $(date +%s) /" "$f"
+echo "== one record edited: $f (load $(cut -d' ' -f1 /proc/loadavg))"
+$T $PY -m generator build --site-dir site 2>&1 | grep -v "Đang dựng" | tail -6

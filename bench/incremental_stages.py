@@ -1,0 +1,47 @@
+"""Where an incremental build spends its CPU: one record title edited, one process, timers per stage.
+
+Usage (a project written by ../shared/bench/peers/gen_content.py --layout guongsang, built once
+with `python -m generator build --site-dir site` so build/cache/ is warm):
+
+    .venv/bin/python bench/incremental_stages.py PROJECT [N]   # edits the N-th news record (500)
+
+Workers are off (`available_cores` = 1) so every stage runs, and is timed, in this process;
+Pagefind, a separate process, is the "children" CPU.
+"""
+import sys, os, time, shutil, logging, resource, functools, subprocess
+from pathlib import Path
+os.chdir(sys.argv[1])
+import generator.mkdocs_plugin as mp, generator.site as site, generator.mkdocs_generated as mg, generator.pages as pages
+import generator.buildcache.store as store, generator.buildcache.fingerprint as fp, generator.engine as engine, generator.writer as writer
+import mkdocs.commands.build as mb
+mp.available_cores = lambda: 1
+acc = {}
+def timed(mod, name, label):
+    f = getattr(mod, name)
+    @functools.wraps(f)
+    def w(*a, **k):
+        t = time.process_time()
+        try: return f(*a, **k)
+        finally: acc[label] = acc.get(label, 0) + time.process_time() - t
+    setattr(mod, name, w)
+timed(site, "check", "core: load+validate (memo)")
+timed(pages.Planner, "entry_page", "core: record pages (plan)")
+timed(pages.Planner, "listing_page", "core: listing pages (plan)")
+timed(mp, "generate", "core: total (check+plan+write)")
+timed(mg.GeneratedPages, "_render", "theme: held pages (render or reuse)")
+timed(mb, "_build_page", "theme: MkDocs' own pages")
+timed(store.BuildCache, "open", "cache: input digests")
+timed(store.BuildCache, "commit", "cache: commit (site identity, pickle)")
+timed(fp, "site_identity", "cache: site identity walks")
+timed(mp, "tree_digests", "cache: search documents digest")
+timed(engine, "mkdocs_build", "mkdocs build (all)")
+from generator.engine import build_site
+logging.basicConfig(level=logging.WARNING)
+f = sorted(Path("entries/tin-tuc").glob("*.md"))[int(sys.argv[2]) if len(sys.argv) > 2 else 500]
+text = f.read_text("utf-8").replace('title: "', f'title: "Sửa {time.time():.0f} ', 1)
+f.write_text(text, "utf-8")
+t = time.process_time(); w = time.perf_counter()
+build_site(Path("mkdocs.yml"), Path("site"))
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+for k, v in sorted(acc.items()): print(f"{k:40s} {v:6.2f} s")
+print("edited", f, "main cpu %.2f  children cpu %.2f wall %.1f" % (time.process_time() - t, ru.ru_utime + ru.ru_stime, time.perf_counter() - w))

@@ -1,0 +1,59 @@
+"""Rendered record bodies kept between builds, one small file per body.
+
+Markdown and the sanitiser are half of what planning a record page costs. A body's HTML
+depends only on its Markdown, its page URL (relative links), the glossary and the code, so it
+is stored under a digest of those, and of the photos it shows (their variants are named by
+content, so a replaced photo changes the body's <picture> markup). Worker processes write what they render straight into
+the folder (nothing has to travel back), and each file is written whole, under its final
+name only once complete, so a killed build leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from ..images.library import body_image_sources
+from ..markup import BodyRenderer, RenderedBody
+from .fingerprint import combine
+
+
+@dataclass
+class StoredBodies(BodyRenderer):
+    folder: Path = field(default=Path("."))
+    salt: str = ""  # digest of what else a body's HTML depends on (code, glossary)
+
+    def keep_only(self, rendered: Iterable[tuple[str, str]]) -> None:
+        """Delete the stored bodies not among these (body, page URL) pairs: edits and deleted
+        records would otherwise pile up in the cache."""
+        keep = {self._key(body, page_url) for body, page_url in rendered}
+        for folder in self.folder.glob("??"):
+            for stored in folder.iterdir():
+                if stored.name not in keep:
+                    stored.unlink(missing_ok=True)
+
+    def _key(self, body: str, page_url: str) -> str:
+        photos = []
+        if self.photos is not None and "![" in body:
+            photos = [repr(self.photos.photo(src)) for _, src in body_image_sources(body)]
+        return combine(self.salt, page_url, body, photos)
+
+    def render(self, body: str, page_url: str) -> RenderedBody:
+        key = self._key(body, page_url)
+        path = self.folder / key[:2] / key
+        try:
+            with open(path, "rb") as stored:
+                return pickle.load(stored)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            pass
+        rendered = super().render(body, page_url)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, staged = tempfile.mkstemp(dir=path.parent, prefix=".")
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump(rendered, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(staged, path)
+        return rendered

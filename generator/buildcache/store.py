@@ -1,0 +1,185 @@
+"""`BuildCache`: reads the last build's stamp, answers what may be reused, writes the new one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import pickle
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..writer import MANIFEST, PENDING, generated_paths
+from .bodies import StoredBodies
+from .fingerprint import code_digest, combine, config_digest, file_digest, site_identity, tree_digests
+
+FOLDER = Path("build") / "cache"  # relative to the project root; documented in README.md
+STAMP = "stamp.json"
+ENTRIES = "entries.pickle"
+BODIES = "bodies"
+FORMAT = 1  # bump when what the cache holds changes meaning
+
+
+@dataclass
+class BuildCache:
+    folder: Path
+    site_dir: Path  # the published site this cache describes
+    inputs: dict[str, str]  # digests of this build's inputs, by kind
+    previous: dict[str, Any] = field(default_factory=dict)  # the last build's stamp
+    # Filled during the build, written by `commit`.
+    rendered: dict[str, str] = field(default_factory=dict)  # page source path → digest of its source
+    search_documents: str | None = None
+    next_publication: dt.datetime | None = None
+    _entries: dict[str, tuple[str, Any]] | None = None
+    _entries_changed: bool = False
+    _site_checked: bool | None = None
+
+    @classmethod
+    def open(cls, root: Path, config_file: Path, docs_dir: Path, entries_dir: Path, theme_dir: Path | None,
+             site_dir: Path, cms_bundle: Path | None = None) -> "BuildCache":
+        folder = root / FOLDER
+        generated = generated_paths(docs_dir) | {MANIFEST, PENDING, ".generated.tmp", ".gitignore"}
+        inputs = {
+            "entries": combine(tree_digests(entries_dir)),
+            "docs": combine(tree_digests(docs_dir, skip=generated)),
+            "theme": combine(tree_digests(theme_dir)) if theme_dir else "",
+            "config": config_digest(config_file),
+            # /admin/ carries Decap's bundle (node_modules/, outside every other input).
+            "cms": file_digest(cms_bundle.read_bytes()) if cms_bundle is not None else "",
+            "code": code_digest(),
+            "site_dir": str(site_dir),
+            "format": str(FORMAT),
+        }
+        try:
+            previous = json.loads((folder / STAMP).read_text("utf-8"))
+        except (OSError, ValueError):
+            previous = {}
+        return cls(folder, site_dir, inputs, previous)
+
+    # -- the whole build ------------------------------------------------------------------
+
+    def up_to_date(self, now: dt.datetime) -> bool:
+        """Nothing to do: same inputs, no scheduled record due since, the same site in place."""
+        if self.previous.get("inputs") != self.inputs:
+            return False
+        due = self.previous.get("next_publication")
+        if due is not None and dt.datetime.fromisoformat(due) <= now:
+            return False
+        return self.site_is_ours()
+
+    def site_is_ours(self) -> bool:
+        """Whether `site_dir` is the site the last build wrote (checked once per build: call it
+        before forking workers, so they inherit the answer)."""
+        if self._site_checked is None:
+            self._site_checked = bool(self.previous.get("site")) and site_identity(self.site_dir) == self.previous["site"]
+        return self._site_checked
+
+    def _same_except(self, *kinds: str) -> bool:
+        before = self.previous.get("inputs") or {}
+        return all(before.get(k) == v for k, v in self.inputs.items() if k not in kinds)
+
+    # -- validated entries ----------------------------------------------------------------
+
+    def known_entry(self, shown: str, raw: bytes) -> Any | None:
+        """The validated (entry, problems) of a file read before with these very bytes."""
+        if self._entries is None:
+            self._entries = self._load_entries()
+        hit = self._entries.get(shown)
+        return hit[1] if hit is not None and hit[0] == file_digest(raw) else None
+
+    def remember_entry(self, shown: str, raw: bytes, result: Any) -> None:
+        if self._entries is None:
+            self._entries = self._load_entries()
+        self._entries[shown] = (file_digest(raw), result)
+        self._entries_changed = True
+
+    def forget_entries_except(self, shown: set[str]) -> None:
+        if self._entries is not None and set(self._entries) - shown:
+            self._entries = {k: v for k, v in self._entries.items() if k in shown}
+            self._entries_changed = True
+
+    def _load_entries(self) -> dict[str, tuple[str, Any]]:
+        # Records depend on the catalogue, glossary, hand-written pages (images) and code too.
+        if not self._same_except("entries", "theme", "site_dir", "cms"):
+            return {}
+        try:
+            with open(self.folder / ENTRIES, "rb") as stored:
+                return pickle.load(stored)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return {}
+
+    # -- record bodies ------------------------------------------------------------------------
+
+    def body_renderer(self, glossary: dict[str, str], photos: Any = None) -> StoredBodies:
+        """A body renderer that keeps what it renders in `bodies/` (see bodies.py)."""
+        self._bodies = StoredBodies(glossary=glossary, photos=photos, folder=self.folder / BODIES,
+                                    salt=combine(self.inputs["code"], glossary))
+        return self._bodies
+
+    def keep_bodies(self, rendered: Iterable[tuple[str, str]]) -> None:
+        """Delete stored bodies other than these (body Markdown, page URL) pairs."""
+        bodies = getattr(self, "_bodies", None)
+        if bodies is not None:
+            bodies.keep_only(rendered)
+
+    # -- rendered pages and the search index ------------------------------------------------
+
+    def reusable_page(self, source_path: str, source_digest: str, destination: str) -> Path | None:
+        """The previous site's output of a page whose source and theme did not change."""
+        if not self._pages_reusable() or self.previous.get("rendered", {}).get(source_path) != source_digest:
+            return None
+        old = self.site_dir / destination
+        return old if old.is_file() else None
+
+    def _pages_reusable(self) -> bool:
+        return self._same_except("entries", "cms") and self.site_is_ours()
+
+    def reusable_index(self, documents_digest: str, bundle: str) -> Path | None:
+        """The previous site's search index, if it was built from these very documents."""
+        if self.previous.get("search_documents") != documents_digest or not self.site_is_ours():
+            return None
+        old = self.site_dir / bundle
+        return old if old.is_dir() else None
+
+    # -- after the build ----------------------------------------------------------------------
+
+    def commit(self) -> None:
+        """Record the build just published in `site_dir`."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        if self._entries_changed and self._entries is not None:
+            staged = self.folder / (ENTRIES + ".tmp")
+            with open(staged, "wb") as out:
+                pickle.dump(self._entries, out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(staged, self.folder / ENTRIES)
+        stamp = {
+            "inputs": self.inputs,
+            "next_publication": self.next_publication.isoformat() if self.next_publication else None,
+            "rendered": self.rendered,
+            "search_documents": self.search_documents,
+            "site": site_identity(self.site_dir),
+        }
+        staged = self.folder / (STAMP + ".tmp")
+        staged.write_text(json.dumps(stamp, ensure_ascii=False), "utf-8")
+        os.replace(staged, self.folder / STAMP)
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """Reuse a previous output: a hard link (no copy) where the file system allows it."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def link_tree(source: Path, target: Path) -> None:
+    shutil.copytree(source, target, copy_function=_link_or_copy_file, dirs_exist_ok=True)
+
+
+def _link_or_copy_file(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)

@@ -1,0 +1,132 @@
+"""Generated pages through Material's theme on every core, outside MkDocs' one-process loop.
+
+MkDocs reads, parses and renders every page in one process. For the pages the core generates
+(records, listing pages: nearly all of a site), most of that work is wasted or serial: their
+front matter is parsed by YAML, an empty Markdown document is converted with a new
+Python-Markdown instance per page, and the theme renders one page at a time. So generated
+pages that are not in the navigation are taken out of MkDocs' loop (marked excluded, so links
+to them from hand-written pages still resolve) and rendered here with MkDocs' own page
+rendering (`_build_page`: the same context, template, plugin events and output file), in
+forked worker processes that inherit the loaded theme, configuration and navigation as they
+are. Their front matter is read back with the writer's own format (one JSON value per key).
+
+Pages in the navigation stay with MkDocs: rendering them needs the navigation's state.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from mkdocs.commands.build import _build_page
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import meta as mkdocs_meta
+
+from .buildcache import BuildCache
+from .buildcache.fingerprint import file_digest
+from .buildcache.store import link_or_copy
+from .parallel import Background, render_in_background
+from .theme_fixes import escape_text_meta
+from .writer import read_page_source
+
+log = logging.getLogger("mkdocs.plugins.guong-sang")
+
+# Pages per task sent to a worker: few enough to balance the workers, enough that passing
+# tasks costs nothing.
+CHUNK = 32
+
+
+def hold_out(files: Files, nav: Navigation, generated: set[str]) -> list[File]:
+    """Take generated pages that are not in the navigation out of MkDocs' own loop.
+
+    The files stay in `files`, so a hand-written page's link to one still resolves; MkDocs
+    only skips them.
+    """
+    in_nav = {page.file.src_uri for page in nav.pages}
+    held = [file for file in files.documentation_pages()
+            if file.src_uri in generated and file.src_uri not in in_nav]
+    for file in held:
+        file.inclusion = InclusionLevel.EXCLUDED
+    return held
+
+
+class ExcludedLinkNote(logging.Filter):
+    """MkDocs notes each link to an excluded page; held-out pages are built, so drop the note."""
+
+    def __init__(self, held: set[str]):
+        super().__init__()
+        self.held = held
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if not message.endswith("which is excluded from the built site."):
+            return True
+        target = message.rsplit("link to '", 1)[-1].split("'", 1)[0]
+        return target not in self.held
+
+
+class GeneratedPages:
+    """Renders held-out pages: one process, or `workers` forked ones in the background."""
+
+    def __init__(self, held: Sequence[File], config, nav: Navigation, files: Files, workers: int,
+                 cache: BuildCache | None = None):
+        self._held = list(held)
+        self._config = config
+        self._nav = nav
+        # The same page list MkDocs gives the pages it renders itself (the `pages` context).
+        self._doc_files = files.documentation_pages()
+        self._workers = workers
+        self._cache = cache
+        self._running: Background | None = None
+
+    def __len__(self) -> int:
+        return len(self._held)
+
+    def start(self, env) -> None:
+        """Start rendering; pages are written into the site folder as they are rendered.
+        With one process, they are rendered when `finish` is consumed."""
+        self._env = env
+        self._running = render_in_background(self._render, self._held, self._workers, CHUNK)
+
+    def finish(self) -> Iterator[tuple[str, str, bool]]:
+        """Wait for the pages; yields (source path, digest of the source, whether the previous
+        output was reused) per page."""
+        if self._running is not None:
+            yield from self._running.results()
+            self._running = None
+
+    def cancel(self) -> None:
+        if self._running is not None:
+            self._running.cancel()
+            self._running = None
+
+    def _render(self, file: File) -> tuple[str, str, bool]:
+        raw = Path(file.abs_src_path).read_bytes()
+        digest = file_digest(raw)
+        if self._cache is not None:
+            previous = self._cache.reusable_page(file.src_uri, digest, file.dest_uri)
+            if previous is not None:  # same source, same theme: the same output
+                link_or_copy(previous, Path(file.abs_dest_path))
+                return file.src_uri, digest, True
+        page = file.page or Page(None, file, self._config)
+        source = raw.decode("utf-8-sig")
+        parsed = read_page_source(source)
+        if parsed is None:  # not the writer's format: read it as MkDocs would
+            html, meta = mkdocs_meta.get_data(source)
+        else:
+            meta, html = parsed
+        # What MkDocs leaves on a generated page: its Markdown set aside (empty), an empty table
+        # of contents, and the finished HTML as content (mkdocs_plugin.on_page_markdown).
+        # MkDocs' on_page_markdown, where the plugin escapes metadata, does not run for these.
+        escape_text_meta(meta)
+        page.markdown = ""
+        page.meta = meta
+        page.content = html
+        page.toc = get_toc([])
+        page.present_anchor_ids = set()
+        _build_page(page, self._config, self._doc_files, self._nav, self._env)
+        return file.src_uri, digest, False

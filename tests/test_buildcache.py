@@ -1,0 +1,126 @@
+"""The build cache (generator/buildcache/): an incremental build writes what a cold one writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_sample, stable_digest
+from generator import engine, mkdocs_plugin, parallel, site as site_module
+from generator.buildcache.store import FOLDER
+from generator.schema import TIME_ZONE
+
+SCHEDULED = "entries/tin-tuc/tuong-lai-tin-hen-gio-dang.md"  # dated 2030-01-01 in the sample
+
+
+REUSED = re.compile(r"Gương sáng: ([\d.]+) trang không đổi, lấy lại từ lần dựng trước")
+
+
+@pytest.fixture
+def workers(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)  # the sample is small: use the workers anyway
+    monkeypatch.setattr(mkdocs_plugin, "available_cores", lambda: 2)
+
+
+def reused(caplog) -> int:
+    """How many pages the last build took from the previous site, as it reported."""
+    counts = [int(m.group(1).replace(".", "")) for r in caplog.records if (m := REUSED.search(r.getMessage()))]
+    caplog.clear()
+    return sum(counts)
+
+
+def cold_build(src: Path, scratch: Path) -> dict[str, str]:
+    """The same sources built from scratch: no cache, no previous site."""
+    shutil.copytree(src, scratch, ignore=shutil.ignore_patterns("site", ".site*", "build"))
+    return stable_digest(engine.build_site(scratch / "mkdocs.yml", scratch / "site"))
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def test_an_edit_and_a_template_change_build_what_a_cold_build_builds(tmp_path, workers, caplog):
+    caplog.set_level(logging.INFO)
+    config = copy_sample(tmp_path / "src")
+    src = config.parent
+    site = src / "site"
+    engine.build_site(config, site)
+    assert (src / FOLDER / "stamp.json").is_file()
+
+    # One record edited: its page and the pages showing it are rendered, the rest reused.
+    record = next((src / "entries" / "mo-hinh").glob("*.md"))
+    edit(record, "title: ", "title: Đã sửa — ")
+    caplog.clear()
+    incremental = stable_digest(engine.build_site(config, site))
+    assert reused(caplog) > 20, "unchanged pages were rendered again"
+    assert incremental == cold_build(src, tmp_path / "cold-1")
+    assert "Đã sửa — " in (site / "mo-hinh" / record.stem / "index.html").read_text("utf-8")
+
+    # A template change reaches every page: nothing rendered before is reused.
+    edit(src / "theme_overrides" / "main.html", "{% extends", "{# đã sửa #}\n{% extends")
+    caplog.clear()
+    incremental = stable_digest(engine.build_site(config, site))
+    assert reused(caplog) == 0
+    assert incremental == cold_build(src, tmp_path / "cold-2")
+
+
+def test_no_change_leaves_the_site_alone_until_a_scheduled_record_is_due(tmp_path, workers, caplog, monkeypatch):
+    config = copy_sample(tmp_path / "src")
+    site = config.parent / "site"
+    engine.build_site(config, site)
+    built = site.stat().st_ino
+    assert engine.build_site(config, site).stat().st_ino == built  # nothing to do: no new site
+
+    # The scheduled record's date has come: the same inputs now make a different site.
+    later = dt.datetime(2030, 1, 2, tzinfo=TIME_ZONE)
+    monkeypatch.setattr(engine, "now_in_vietnam", lambda: later)
+    monkeypatch.setattr(site_module, "now_in_vietnam", lambda: later)
+    engine.build_site(config, site)
+    assert site.stat().st_ino != built
+    assert (site / "tin-tuc" / Path(SCHEDULED).stem / "index.html").is_file()
+
+
+def test_a_changed_or_replaced_site_is_never_reused(tmp_path, workers, caplog):
+    caplog.set_level(logging.INFO)
+    config = copy_sample(tmp_path / "src")
+    site = config.parent / "site"
+    engine.build_site(config, site)
+    (site / "gioi-thieu" / "index.html").write_text("hỏng", "utf-8")  # someone edited the output
+    caplog.clear()
+    engine.build_site(config, site)
+    assert reused(caplog) == 0
+    assert "hỏng" not in (site / "gioi-thieu" / "index.html").read_text("utf-8")
+
+
+def test_a_replaced_photo_or_a_changed_editor_config_is_never_skipped(tmp_path, workers, caplog):
+    from PIL import Image
+
+    caplog.set_level(logging.INFO)
+    config = copy_sample(tmp_path / "src")
+    src = config.parent
+    site = src / "site"
+    engine.build_site(config, site)
+    assert (site / "admin" / "config.yml").is_file(), "the sample's editor (/admin/) is built"
+
+    # A photo replaced under the same name: new variants, new <picture> markup, same Markdown.
+    used = "nguoi-chup-anh.jpg"
+    pages_before = {p: p.read_text("utf-8") for p in site.rglob("index.html") if used[:-4] in p.read_text("utf-8")}
+    assert pages_before, f"the sample shows {used}"
+    Image.new("RGB", (1000, 700), (200, 30, 30)).save(src / "docs" / "images" / used, "JPEG")
+    built = stable_digest(engine.build_site(config, site))
+    assert built == cold_build(src, tmp_path / "cold-photo")
+    assert any(page.read_text("utf-8") != before for page, before in pages_before.items())
+
+    # The editor's settings live in mkdocs.yml (extra.cms): /admin/config.yml follows them.
+    edit(config, "branch: main", "branch: xuat-ban")
+    built = stable_digest(engine.build_site(config, site))
+    assert "xuat-ban" in (site / "admin" / "config.yml").read_text("utf-8")
+    assert built == cold_build(src, tmp_path / "cold-cms")
