@@ -103,29 +103,21 @@ def write_pages(pages: Iterable[Page | OutputFile | LinkedFile], docs_dir: Path)
     try:
         for page in pages:
             target = docs_dir / page.path
+            linked = isinstance(page, LinkedFile)
+            exists = target.exists()
+            if linked:
+                same = exists and target.stat().st_size == page.source.stat().st_size
+            else:
+                content = page.data if isinstance(page, OutputFile) else page_source(page).encode("utf-8")
+                same = exists and target.read_bytes() == content
             # A content-named photo variant already there is ours (the preview publishes new
             # ones between full builds), not an editor's file.
-            ours = isinstance(page, LinkedFile) and target.exists() and target.stat().st_size == page.source.stat().st_size
-            if page.path not in previous and target.exists() and not ours:
+            if page.path not in previous and exists and not (linked and same):
                 raise WouldOverwrite(
                     f"Trang sinh tự động /{page.url} trùng với tệp viết tay docs/{page.path}; hãy đổi tên tệp viết tay."
                 )
             current.append(page.path)
-            if isinstance(page, LinkedFile):
-                if target.exists() and target.stat().st_size == page.source.stat().st_size:
-                    unchanged += 1
-                    continue
-                if page.path not in previous:
-                    if pending is None:
-                        pending = pending_path.open("a", encoding="utf-8")
-                    pending.write(page.path + "\n")
-                    pending.flush()
-                target.parent.mkdir(parents=True, exist_ok=True)
-                _link_or_copy(page.source, target)
-                written += 1
-                continue
-            content = page.data if isinstance(page, OutputFile) else page_source(page).encode("utf-8")
-            if target.exists() and target.read_bytes() == content:
+            if same:
                 unchanged += 1
                 continue
             if page.path not in previous:
@@ -134,7 +126,10 @@ def write_pages(pages: Iterable[Page | OutputFile | LinkedFile], docs_dir: Path)
                 pending.write(page.path + "\n")
                 pending.flush()
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
+            if linked:
+                _link_or_copy(page.source, target)
+            else:
+                target.write_bytes(content)
             written += 1
     finally:
         if pending is not None:
