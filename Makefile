@@ -37,7 +37,8 @@ test-fast: $(STAMP)  ## tests without the browser
 	$(BIN)/python -m pytest -q -m "not browser"
 
 # Mutation testing (bench/RESULTS.md): `make mutation MODULES="vietnamese records"` re-runs
-# those modules' mutants; without MODULES, only mutants with no result yet are run.
+# those modules' mutants (`js` in MODULES: Stryker too); without MODULES, only mutants with no
+# result yet are run, then Stryker.
 MUTATION_STAMP := $(VENV)/.mutation-installed
 MUTATION_JOBS ?= 2
 MODULES ?=
@@ -46,8 +47,11 @@ $(MUTATION_STAMP): $(STAMP) pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test,mutation]'
 	touch $(MUTATION_STAMP)
 
-mutation: $(MUTATION_STAMP) mutation-js  ## mutation score of the fast tests over the modules in [tool.mutmut]
-	$(BIN)/mutmut run --max-children $(MUTATION_JOBS) $(foreach m,$(MODULES),'generator.$(m).*')
+PY_MODULES := $(filter-out js,$(MODULES))
+
+mutation: $(MUTATION_STAMP)  ## mutation score of the fast tests over the modules in [tool.mutmut]
+	$(if $(MODULES),$(if $(PY_MODULES),$(BIN)/mutmut run --max-children $(MUTATION_JOBS) $(foreach m,$(PY_MODULES),'generator.$(m).*')),$(BIN)/mutmut run --max-children $(MUTATION_JOBS))
+	$(if $(MODULES),$(if $(filter js,$(MODULES)),$(MAKE) mutation-js),$(MAKE) mutation-js)
 	$(BIN)/python bench/mutation_report.py
 
 mutation-js:  ## Stryker over the search box's Vietnamese rules (stryker.config.json)

@@ -10,13 +10,15 @@ tests still run in `make test`. Loaded with `-p bench.mutation_plugin` ([tool.mu
 
 from __future__ import annotations
 
+import inspect
+
 import pytest
 
 # Test modules that build a site (MkDocs, Pagefind, a subprocess) in most of their tests,
 # or that exercise none of the mutated modules (loader properties, Node.js).
 SLOW_MODULES = {
     "test_audit.py", "test_publishing.py", "test_preview.py", "test_parallel.py",
-    "test_loader_properties.py", "test_js.py",
+    "test_loader_properties.py", "test_js.py", "test_atomic_build.py",
 }
 SLOW_TESTS = {
     "test_build.py::test_a_broken_entry_fails_the_build_and_keeps_the_old_site",
@@ -24,13 +26,33 @@ SLOW_TESTS = {
 }
 
 
+# Fixtures that build a site with MkDocs and Pagefind.
+BUILT_SITES = {"sample_site", "audit_site", "sample_url"}
+
+
+def _copies_the_sample(item: pytest.Item) -> bool:
+    """The test, or a fixture it uses, copies the sample project: to build it, in every case."""
+    functions = [getattr(item, "function", None)]
+    info = getattr(item, "_fixtureinfo", None)
+    for definitions in (info.name2fixturedefs.values() if info else ()):
+        functions += [definition.func for definition in definitions]
+    for function in filter(None, functions):
+        try:
+            if "copy_sample(" in inspect.getsource(function) and function.__name__ not in BUILT_SITES:
+                return True
+        except (OSError, TypeError):
+            continue
+    return False
+
+
 def _slow(item: pytest.Item) -> bool:
     name = item.path.name
     return (
         name in SLOW_MODULES
         or f"{name}::{item.name}" in SLOW_TESTS
-        or "sample_site" in getattr(item, "fixturenames", ())
+        or bool(BUILT_SITES & set(getattr(item, "fixturenames", ())))
         or item.get_closest_marker("browser") is not None
+        or _copies_the_sample(item)
     )
 
 
