@@ -29,9 +29,13 @@ cms: $(STAMP)  ## the web editor on this machine: http://127.0.0.1:8000/admin/, 
 check: $(STAMP)  ## validate entries/ only
 	$(BIN)/python -m generator check
 
+# Two pytest-xdist workers, one per core; a file's tests stay together (its module fixtures are
+# built once) and the session's sample sites are built once for both (tests/conftest.py).
+TEST_JOBS ?= 2
+
 test: $(STAMP)  ## install test tools (Chromium from Debian) and run every test
 	scripts/install-test-tools
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_JOBS) --dist loadfile
 
 test-fast: $(STAMP)  ## tests without the browser
 	$(BIN)/python -m pytest -q -m "not browser"

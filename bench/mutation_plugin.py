@@ -23,6 +23,7 @@ SLOW_MODULES = {
 SLOW_TESTS = {
     "test_build.py::test_a_broken_entry_fails_the_build_and_keeps_the_old_site",
     "test_broken_corpus.py::test_the_command_line_reports_everything_without_a_traceback",
+    "test_cms.py::test_the_decap_bundle_is_pinned_by_the_lock_file",  # reads node_modules/, not copied
 }
 
 

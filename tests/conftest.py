@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import textwrap
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
 from generator.engine import build_site
+from generator.publish import FileLock
 from generator.schema import TIME_ZONE
 
 REPO = Path(__file__).resolve().parent.parent
@@ -61,12 +64,32 @@ def copy_sample(target: Path) -> Path:
     return target / "mkdocs.yml"
 
 
+def built_once(tmp_path_factory, name: str, build: Callable[[Path], Path]) -> Path:
+    """`build(folder)`'s site, built once per test run even with several pytest-xdist workers.
+
+    `make test` runs two workers (`-n 2`): the first to ask builds into a folder both share,
+    under a lock, and the other waits and reads the same site (tests only read session sites).
+    """
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return build(tmp_path_factory.mktemp(name))
+    shared = tmp_path_factory.getbasetemp().parent / f"shared-{name}"
+    lock = FileLock(shared.parent / f"shared-{name}.lock")
+    lock.acquire(wait=900, say=lambda message: None)
+    try:
+        done = shared / "built-site"
+        if not done.exists():
+            shutil.rmtree(shared, ignore_errors=True)
+            shared.mkdir()
+            done.write_text(str(build(shared)), "utf-8")
+        return Path(done.read_text("utf-8"))
+    finally:
+        lock.release()
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> Path:
     """The shipped sample, built once per test session with the real engine."""
-    root = tmp_path_factory.mktemp("sample")
-    config = copy_sample(root / "src")
-    return build_site(config, root / "site")
+    return built_once(tmp_path_factory, "sample", lambda root: build_site(copy_sample(root / "src"), root / "site"))
 
 
 def add_news_series(entries: Path, count: int) -> None:
@@ -84,7 +107,10 @@ def add_news_series(entries: Path, count: int) -> None:
 @pytest.fixture(scope="session")
 def audit_site(tmp_path_factory) -> Path:
     """The sample plus enough news for a second listing page: every page type the site has."""
-    root = tmp_path_factory.mktemp("audit")
+    return built_once(tmp_path_factory, "audit", _build_audit_site)
+
+
+def _build_audit_site(root: Path) -> Path:
     config = copy_sample(root / "src")
     entries = root / "src" / "entries"
     add_news_series(entries, 22)
