@@ -17,7 +17,9 @@ from pathlib import Path
 # mutmut's exit codes (mutmut/stats.py): a test failed (1, 3), the mutant ran too long (SIGXCPU
 # or mutmut's own timeout), no test ran the mutated function (33, 5), every test passed (0).
 KILLED = {1, 3}
-TIMEOUT = {36, -24, 24, 152, 255}
+# -9: the runner's SIGKILL, one CPU second after SIGXCPU when the mutant ignored it (a mutant
+# that hangs a test, e.g. waiting on a FIFO it was meant to refuse).
+TIMEOUT = {36, -24, 24, 152, 255, -9}
 NO_TESTS = {33, 5}
 SURVIVED = {0}
 NOT_RUN = {None, 34}
@@ -65,6 +67,10 @@ EQUIVALENT = {
     "generator.index.xǁSiteIndexǁrelated__mutmut_9": "more candidates than limit + 1 per sorted group: same top `limit`",
     # `unit(None)` and `unit("")` find nothing either way: no unit has an empty id.
     "generator.index.xǁSiteIndexǁunit__mutmut_2": "looking up None/'' finds nothing, as the guard returns",
+    # Slicing from None is slicing from 0; the FileNotFoundError raised to take the "no file"
+    # branch is caught on the next line, its argument never read.
+    "generator.glossary.xǁGlossaryǁ_abbreviate__mutmut_7": "text[None:i] is text[0:i] (the first slice starts at 0)",
+    "generator.glossary.x_load_glossary__mutmut_6": "the exception's argument is never read (caught at once)",
     # csv.writer's default line terminator is "\r\n" already; codec names are case-blind.
     "generator.opendata.x_csv_bytes__mutmut_8": "csv.writer's default lineterminator is the same \\r\\n",
     "generator.opendata.x_csv_bytes__mutmut_15": "codec names are case-insensitive (UTF-8-SIG)",

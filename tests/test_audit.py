@@ -8,6 +8,7 @@ loads) run on every page; the browser checks on a few pages of each type.
 from __future__ import annotations
 
 import textwrap
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -113,10 +114,21 @@ def test_sampling_keeps_every_type(audit_site):
 # --- In the browser -----------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def browser_audit(audit_site):
+def audit_in_browser(site: Path, pages: list[str]):
+    """The audit as `make audit` runs it, with its own loopback-only Chromium.
+
+    In a thread of its own: Playwright's sync API refuses to start inside another's event loop,
+    and a browser test run earlier in this process (by the same pytest-xdist worker) leaves the
+    session's browser (conftest.py) running in this thread.
+    """
     from generator.audit.browser import audit_in_browser
 
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(audit_in_browser, site, pages).result()
+
+
+@pytest.fixture(scope="module")
+def browser_audit(audit_site):
     pages = sorted(set(sample_by_type(audit_site, site_pages(audit_site), 1)) | set(PAGE_TYPES))
     return audit_in_browser(audit_site, pages)
 
@@ -140,8 +152,6 @@ def test_pages_fit_a_360px_phone_with_readable_text(browser_audit):
 
 @pytest.mark.browser
 def test_the_browser_audit_reports_each_defect(broken_site):
-    from generator.audit.browser import audit_in_browser
-
     audit = audit_in_browser(broken_site, ["index.html"])
     found = "\n".join(str(f) for f in errors(audit.findings))
     assert "requested https://fonts.example.com/css" in found
