@@ -1,0 +1,45 @@
+"""The glossary file (entries/viet-tat.yml) as editors and accidents leave it: read without a
+build, so that `make mutation` can judge every change to glossary.py."""
+
+from __future__ import annotations
+
+import os
+
+from generator.glossary import load_glossary
+from generator.problems import Problem
+
+
+def test_a_glossary_that_is_not_a_file_is_refused_on_line_1_and_leaves_no_abbreviations(project):
+    entries = project.root / "entries"
+    os.mkfifo(entries / "viet-tat.yml")  # reading a FIFO would hang the check
+    glossary, problems = load_glossary(entries)
+    assert glossary.terms == {}
+    assert problems == [Problem((entries / "viet-tat.yml").as_posix(), 1, "",
+                                "“viet-tat.yml” không phải tệp thường (là một đường ống FIFO); hãy xóa nó.")]
+
+
+def test_a_glossary_linked_from_outside_the_project_is_refused(project, tmp_path):
+    outside = tmp_path / "ngoai.yml"
+    outside.write_text("DN: doanh nghiệp\n", "utf-8")
+    entries = project.root / "entries"
+    (entries / "viet-tat.yml").symlink_to(outside)
+    glossary, problems = load_glossary(entries)
+    assert glossary.terms == {}
+    (problem,) = problems
+    assert (problem.path, problem.line, problem.field, problem.severity) == ((entries / "viet-tat.yml").as_posix(), 1, "", "error")
+    assert problem.message.startswith("“viet-tat.yml” là liên kết tượng trưng trỏ ra ngoài thư mục dự án")
+
+
+def test_a_glossary_linked_inside_the_project_is_read(project):
+    entries = project.root / "entries"
+    project.write("chung/viet-tat.yml", "DN: doanh nghiệp\n")
+    (entries / "viet-tat.yml").symlink_to(entries / "chung" / "viet-tat.yml")
+    glossary, problems = load_glossary(entries)
+    assert (glossary.terms, problems) == ({"DN": "doanh nghiệp"}, [])
+
+
+def test_no_glossary_file_means_no_abbreviations_and_no_problem(project):
+    entries = project.root / "entries"
+    glossary, problems = load_glossary(entries)
+    assert (glossary.terms, problems) == ({}, [])
+    assert str(glossary.abbreviate("DN & NLĐ")) == "DN &amp; NLĐ"
