@@ -17,9 +17,9 @@ from pathlib import Path
 # mutmut's exit codes (mutmut/stats.py): a test failed (1, 3), the mutant ran too long (SIGXCPU
 # or mutmut's own timeout), no test ran the mutated function (33, 5), every test passed (0).
 KILLED = {1, 3}
-# -9: the runner's SIGKILL, one CPU second after SIGXCPU when the mutant ignored it (a mutant
-# that hangs a test, e.g. waiting on a FIFO it was meant to refuse).
-TIMEOUT = {36, -24, 24, 152, 255, -9}
+TIMEOUT = {36, -24, 24, 152, 255}
+# -9 (SIGKILL: the runner's limit ran out) is left "suspicious", counted as not killed: on the
+# loaded machine it was a mutant that survived many slow tests (e.g. load_glossary's 86).
 NO_TESTS = {33, 5}
 SURVIVED = {0}
 NOT_RUN = {None, 34}
