@@ -43,3 +43,19 @@ def test_no_glossary_file_means_no_abbreviations_and_no_problem(project):
     glossary, problems = load_glossary(entries)
     assert (glossary.terms, problems) == ({}, [])
     assert str(glossary.abbreviate("DN & NLĐ")) == "DN &amp; NLĐ"
+
+
+def test_an_invisible_character_is_dropped_with_a_warning_and_the_meaning_kept(project):
+    path = project.write("viet-tat.yml", 'NLĐ: người lao động\nDN: "doanh\u200b nghiệp"\n')
+    glossary, problems = load_glossary(project.root / "entries")
+    assert glossary.terms == {"NLĐ": "người lao động", "DN": "doanh nghiệp"}
+    assert problems == [Problem(path.as_posix(), 2, "DN", "đã bỏ ký tự vô hình (U+200B ZERO WIDTH SPACE) khỏi giá trị; "
+                                "hãy xóa nó trong tệp.", "warning")]
+
+
+def test_a_control_character_drops_the_whole_glossary_with_an_error_at_its_field(project):
+    path = project.write("viet-tat.yml", 'NLĐ: người lao động\nDN:\n  ghi-chu: "doanh\\x00 nghiệp"\n')
+    glossary, problems = load_glossary(project.root / "entries")
+    assert glossary.terms == {}
+    assert problems == [Problem(path.as_posix(), 3, "DN.ghi-chu", "có ký tự điều khiển (U+0000) không được phép, "
+                                "thường do sao chép từ phần mềm khác; hãy gõ lại giá trị này.")]
