@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { fold, nfc } from "../../theme_overrides/assets/javascripts/vietnamese.js";
+import { canonicalTones, fold, nfc } from "../../theme_overrides/assets/javascripts/vietnamese.js";
 
 const nfd = (text) => text.normalize("NFD");
 
@@ -28,4 +28,22 @@ test("nfc composes decomposed text and leaves composed text alone", () => {
   assert.equal(nfc(nfd("Gương sáng")), "Gương sáng");
   assert.equal(nfc(nfd("Gương sáng")).length, "Gương sáng".length);
   assert.notEqual(nfd("Gương sáng").length, "Gương sáng".length);
+});
+
+test("canonicalTones moves the tone of a final oa, oe, uy onto the o or u, for every tone", () => {
+  assert.equal(canonicalTones("hoà giải, thuỷ lợi, sức khoẻ, uỷ ban, toạ đàm"), "hòa giải, thủy lợi, sức khỏe, ủy ban, tọa đàm");
+  assert.equal(canonicalTones("hoá hoả hoã hoạ hoà"), "hóa hỏa hõa họa hòa");
+  assert.equal(canonicalTones("Hoà THUỶ OÀ xoè"), "Hòa THỦY ÒA xòe");
+});
+
+test("canonicalTones leaves qu + y, glides inside a word and canonical spellings alone", () => {
+  assert.equal(canonicalTones("quý QUÝ quỳ"), "quý QUÝ quỳ");
+  assert.equal(canonicalTones("hoàng Khuỷu hoà3 hoà_x"), "hoàng Khuỷu hoà3 hoà_x");
+  assert.equal(canonicalTones("hòa thủy ủy quả"), "hòa thủy ủy quả");
+});
+
+test("canonicalTones ends a word at punctuation and reads NFD, giving NFC", () => {
+  assert.equal(canonicalTones("hoà-bình (thuỷ)."), "hòa-bình (thủy).");
+  assert.equal(canonicalTones(nfd("Hoà thuỷ")), "Hòa thủy");
+  assert.equal(canonicalTones(nfd("Hoà thuỷ")).length, "Hòa thủy".length);
 });
