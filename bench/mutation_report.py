@@ -71,6 +71,9 @@ EQUIVALENT = {
     # branch is caught on the next line, its argument never read.
     "generator.glossary.xǁGlossaryǁ_abbreviate__mutmut_7": "text[None:i] is text[0:i] (the first slice starts at 0)",
     "generator.glossary.x_load_glossary__mutmut_6": "the exception's argument is never read (caught at once)",
+    # web_address keeps only http(s) results after safe_url, so safe_url's own scheme list
+    # (http(s) or also mailto/tel) cannot change what it returns.
+    "generator.escaping.x_web_address__mutmut_7": "the result's scheme is checked again against http(s)",
     # csv.writer's default line terminator is "\r\n" already; codec names are case-blind.
     "generator.opendata.x_csv_bytes__mutmut_8": "csv.writer's default lineterminator is the same \\r\\n",
     "generator.opendata.x_csv_bytes__mutmut_15": "codec names are case-insensitive (UTF-8-SIG)",
