@@ -74,6 +74,8 @@ EQUIVALENT = {
     # web_address keeps only http(s) results after safe_url, so safe_url's own scheme list
     # (http(s) or also mailto/tel) cannot change what it returns.
     "generator.escaping.x_web_address__mutmut_7": "the result's scheme is checked again against http(s)",
+    "generator.escaping.x_json_text__mutmut_11": "ensure_ascii=None is falsy like False (json tests it for truth)",
+    "generator.escaping.x_percent_encode_unsafe__mutmut_10": "codec names are case-insensitive (UTF-8)",
     # csv.writer's default line terminator is "\r\n" already; codec names are case-blind.
     "generator.opendata.x_csv_bytes__mutmut_8": "csv.writer's default lineterminator is the same \\r\\n",
     "generator.opendata.x_csv_bytes__mutmut_15": "codec names are case-insensitive (UTF-8-SIG)",
