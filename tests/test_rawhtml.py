@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from generator.markup import BodyRenderer
 from generator.problems import Problem
-from generator.rawhtml import sanitiser_warnings
+from generator.rawhtml import removed_markup, sanitiser_warnings
 
 POLICY = " không được phép nên đã bị xóa khỏi trang (chính sách HTML: xem Hướng dẫn biên tập)."
 
@@ -66,3 +66,17 @@ def test_an_outside_photo_is_found_on_its_own_line():
 
 def test_nothing_removed_gives_no_warning():
     assert sanitiser_warnings("entries/tin-tuc/a.md", "Nội dung.", 5, (), []) == []
+
+
+def test_every_attribute_after_an_ignored_one_is_still_checked():
+    assert removed('<p class="gs" id="a" onclick="x()">Đoạn</p>') == ("onclick=",)
+
+
+def test_a_policy_without_attributes_for_every_tag_is_read_as_none_extra():
+    assert removed_markup('<p title="t" onclick="x()">Đoạn</p>', {"p"}, {"p": {"title"}}) == ("onclick=",)
+
+
+def test_a_tag_with_attributes_is_found_on_its_line():
+    body = "Mở đầu.\n\n<SCRIPT src='https://example.org/a.js'></SCRIPT>"
+    (problem,) = sanitiser_warnings("entries/tin-tuc/a.md", body, 5, ("<script>",), [])
+    assert problem.line == 7
