@@ -19,6 +19,7 @@ import pytest
 SLOW_MODULES = {
     "test_audit.py", "test_publishing.py", "test_preview.py", "test_parallel.py",
     "test_loader_properties.py", "test_js.py", "test_atomic_build.py",
+    "test_search_vietnamese_details.py",  # builds the search fixture site with Pagefind
 }
 SLOW_TESTS = {
     "test_build.py::test_a_broken_entry_fails_the_build_and_keeps_the_old_site",

@@ -99,12 +99,13 @@ def test_a_helper_process_dies_with_the_thread_that_started_it():
     # The kernel signals a tied child when the thread that forked it ends, as when the build
     # that started Pagefind is killed.
     children: list[subprocess.Popen] = []
-    starter = threading.Thread(target=lambda: children.append(subprocess.Popen(["sleep", "60"], **tied_to_this_process())))
+    options = tied_to_this_process()
+    starter = threading.Thread(target=lambda: children.append(subprocess.Popen(["sleep", "60"], **options)))
     starter.start()
     starter.join()
     (child,) = children
     try:
-        assert child.wait(timeout=20) == -signal.SIGKILL
+        assert child.wait(timeout=5) == -signal.SIGKILL
     finally:
         child.kill()
 
