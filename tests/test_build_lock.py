@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import signal
+import stat
 import subprocess
 import threading
 import time
@@ -26,6 +27,9 @@ def test_the_holder_writes_its_process_id_and_lets_go(tmp_path):
     lock.acquire(wait=0)
     assert lock.held
     assert (tmp_path / "build" / ".lock").read_text("ascii") == f"{os.getpid()}\n"
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE((tmp_path / "build" / ".lock").stat().st_mode) == 0o644 & ~umask  # others may read who holds it
     lock.release()
     assert not lock.held
     other = FileLock(tmp_path / "build" / ".lock")
@@ -70,7 +74,7 @@ def test_a_lock_file_without_a_process_id_names_no_process(tmp_path):
     path = tmp_path / ".site.lock"
     holder = FileLock(path)
     holder.acquire(wait=0)
-    path.write_text("không phải số\n", "utf-8")
+    path.write_text("abc\n", "ascii")
     said: list[str] = []
     with pytest.raises(BuildBusy):
         FileLock(path).acquire(wait=0, say=said.append, what="site/")
@@ -79,7 +83,8 @@ def test_a_lock_file_without_a_process_id_names_no_process(tmp_path):
 
 
 def test_long_waits_are_told_in_minutes():
-    assert [_duration(s) for s in (0.3, 12.5, 119, 120, 1800)] == ["0.3 giây", "12.5 giây", "119 giây", "2 phút", "30 phút"]
+    assert [_duration(s) for s in (0.3, 12.5, 119, 120, 1800, 7200)] == [
+        "0.3 giây", "12.5 giây", "119 giây", "2 phút", "30 phút", "120 phút"]
 
 
 def test_hold_locks_holds_every_lock_for_the_block_and_lets_go_even_on_error(tmp_path):
