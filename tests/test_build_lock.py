@@ -70,16 +70,16 @@ def test_the_wait_ends_as_soon_as_the_holder_lets_go(tmp_path):
     waiting.release()
 
 
-def test_a_lock_file_without_a_process_id_names_no_process(tmp_path):
+def test_a_lock_file_without_a_process_id_names_no_process_and_the_folder_by_default(tmp_path):
     path = tmp_path / ".site.lock"
     holder = FileLock(path)
     holder.acquire(wait=0)
     path.write_text("abc\n", "ascii")
     said: list[str] = []
     with pytest.raises(BuildBusy):
-        FileLock(path).acquire(wait=0, say=said.append, what="site/")
+        FileLock(path).acquire(wait=0, say=said.append)  # what is locked: the lock's folder
     holder.release()
-    assert said[0].startswith("Đang có một lần dựng khác dùng site/;")
+    assert said[0].startswith(f"Đang có một lần dựng khác dùng {tmp_path}; lần dựng này chờ nó xong")
 
 
 def test_long_waits_are_told_in_minutes():
