@@ -29,7 +29,7 @@ def failing_renameat2(code: int):
 
 
 def test_a_staging_folder_is_a_fresh_hidden_sibling_of_the_site(tmp_path):
-    target = tmp_path / "nested" / "site"
+    target = tmp_path / "du-an" / "ban-dung" / "site"  # folders made as needed
     first, second = staging_folder(target), staging_folder(target)
     assert first != second and first.parent == second.parent == target.parent
     assert first.name.startswith(".site-") and list(first.iterdir()) == []
@@ -63,6 +63,7 @@ def test_any_other_failure_of_the_exchange_stops_the_build_and_keeps_the_old_sit
     with pytest.raises(PermissionError) as failure:
         publish(staging, target)
     assert failure.value.errno == errno.EACCES and failure.value.filename == str(target)
+    assert failure.value.strerror == "Permission denied"  # the system's words, for the log
     assert (target / "index.html").read_text("utf-8") == "cũ"
 
 
