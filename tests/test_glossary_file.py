@@ -59,3 +59,13 @@ def test_a_control_character_drops_the_whole_glossary_with_an_error_at_its_field
     assert glossary.terms == {}
     assert problems == [Problem(path.as_posix(), 3, "DN.ghi-chu", "có ký tự điều khiển (U+0000) không được phép, "
                                 "thường do sao chép từ phần mềm khác; hãy gõ lại giá trị này.")]
+
+
+def test_a_meaning_that_is_a_list_is_an_error_at_its_line_after_the_warnings(project):
+    path = project.write("viet-tat.yml", 'DN: "doanh\u200b nghiệp"\nCCVC:\n  - công chức\n')
+    glossary, problems = load_glossary(project.root / "entries")
+    assert glossary.terms == {}
+    assert problems == [
+        Problem(path.as_posix(), 1, "DN", "đã bỏ ký tự vô hình (U+200B ZERO WIDTH SPACE) khỏi giá trị; hãy xóa nó trong tệp.", "warning"),
+        Problem(path.as_posix(), 2, "CCVC", "phải là một đoạn văn bản (đặt trong dấu ngoặc kép nếu là số)"),
+    ]
