@@ -69,3 +69,13 @@ def test_a_meaning_that_is_a_list_is_an_error_at_its_line_after_the_warnings(pro
         Problem(path.as_posix(), 1, "DN", "đã bỏ ký tự vô hình (U+200B ZERO WIDTH SPACE) khỏi giá trị; hãy xóa nó trong tệp.", "warning"),
         Problem(path.as_posix(), 2, "CCVC", "phải là một đoạn văn bản (đặt trong dấu ngoặc kép nếu là số)"),
     ]
+
+
+def test_an_empty_meaning_or_word_is_skipped_with_a_warning_naming_which(project):
+    path = project.write("viet-tat.yml", 'CCVC: công chức\nBTV: "  "\n"": rỗng\n')
+    glossary, problems = load_glossary(project.root / "entries")
+    assert glossary.terms == {"CCVC": "công chức"}
+    assert problems == [
+        Problem(path.as_posix(), 2, "BTV", "nghĩa để trống; dòng này bị bỏ qua.", "warning"),
+        Problem(path.as_posix(), 3, "", "chữ viết tắt để trống; dòng này bị bỏ qua.", "warning"),
+    ]
