@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from generator.glossary import load_glossary
+from generator.glossary import Glossary, load_glossary
 from generator.problems import Problem
 
 
@@ -79,3 +79,9 @@ def test_an_empty_meaning_or_word_is_skipped_with_a_warning_naming_which(project
         Problem(path.as_posix(), 2, "BTV", "nghĩa để trống; dòng này bị bỏ qua.", "warning"),
         Problem(path.as_posix(), 3, "", "chữ viết tắt để trống; dòng này bị bỏ qua.", "warning"),
     ]
+
+
+def test_the_longest_abbreviation_wins_where_a_shorter_one_begins_it():
+    glossary = Glossary({"GD": "giáo dục", "GD&ĐT": "Giáo dục và Đào tạo"})
+    assert str(glossary.abbreviate("Sở GD&ĐT, ngành GD")) == (
+        'Sở <abbr title="Giáo dục và Đào tạo">GD&amp;ĐT</abbr>, ngành <abbr title="giáo dục">GD</abbr>')
