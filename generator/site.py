@@ -18,7 +18,7 @@ from .glossary import Glossary, load_glossary
 from .images import PhotoLibrary
 from .images.cache import ImageCache, cache_root
 from .index import SiteIndex, build_index
-from .loader import Kind, entry_files, read_source, read_sources
+from .loader import MAX_FILE_BYTES, Kind, entry_files, read_source, read_sources
 from .markup import BodyRenderer
 from .outputs import OutputFile
 from .pages import Planner
@@ -29,7 +29,7 @@ from .records import Entry
 from .schema import TIME_ZONE
 from .siteinfo import SiteInfo
 from .search_index import with_search_documents
-from .safefiles import markdown_files
+from .safefiles import FileRefused, markdown_files, read_limited
 from .validate import Known, _check_references, _check_unique, _check_unit_parents, _validate_one, validate
 from .yamlfile import YamlError
 from .writer import WriteReport, write_pages
@@ -133,7 +133,10 @@ def _check_with_memo(project: Project, catalogue, problems: list[Problem], memo:
         path = listed.path
         shown = path.relative_to(project.root).as_posix()
         relative = path.relative_to(project.entries_dir)
-        raw = path.read_bytes()
+        try:  # a FIFO swapped in since the listing must not hang the build either
+            raw = read_limited(path, project.root, MAX_FILE_BYTES, links_checked=True)
+        except FileRefused:
+            return None
         seen.add(shown)
         result = memo.known_entry(shown, raw)
         if result is None:
