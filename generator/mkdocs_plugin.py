@@ -68,8 +68,9 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     def project(self, config) -> Project:
         """The core's view of this MkDocs project (also used by the fast preview)."""
         root = Path(config.config_file_path).parent.resolve()
+        theme_dirs = (Path(config.theme.custom_dir).resolve(),) if config.theme.custom_dir else ()
         return Project(root, root / self.config.entries_dir, Path(config.docs_dir), config.site_name,
-                       config.site_url or "", config.site_description or "", self._cms_settings(config))
+                       config.site_url or "", config.site_description or "", self._cms_settings(config), theme_dirs)
 
     # The web editor's settings (extra.cms), with the theme's stylesheets for its preview.
     def _cms_settings(self, config) -> CmsSettings:

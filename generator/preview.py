@@ -37,6 +37,7 @@ from mkdocs.config import load_config
 from mkdocs.plugins import BasePlugin
 
 from .catalogue import Catalogue, load_catalogue
+from .docsfolder import scan_docs, scan_theme
 from .glossary import Glossary, load_glossary
 from .index import build_index
 from .loader import MAX_FILE_BYTES, Kind, SourceFile, read_source, refused_problem
@@ -116,6 +117,7 @@ class PreviewSite:
         self.glossary = Glossary()
         self.bodies = CachingBodies()
         self.entries: dict[str, Entry] = {}  # by source path
+        self.unsafe: list[Problem] = []  # in docs/ or the theme: links leaving the project
 
     # -- full build ---------------------------------------------------------------------
 
@@ -136,7 +138,7 @@ class PreviewSite:
             if glossary.terms != self.glossary.terms:  # bodies render abbreviations from it
                 self.glossary, self.bodies = glossary, CachingBodies(glossary=glossary.terms)
         if errors(self.problems):
-            if not (self.site_dir / "404.html").is_file():
+            if not self.unsafe and not (self.site_dir / "404.html").is_file():
                 # Started with an invalid entry: show the pages docs/ holds from the last good
                 # build (the core writes nothing while entries have errors), under the problems.
                 self._render(config, plugin)
@@ -174,6 +176,11 @@ class PreviewSite:
 
     def _load_all(self) -> None:
         self.entries, self.file_problems, self.cross_problems = {}, {}, []
+        # Files the engine must not copy (links leaving the project): nothing is rendered then.
+        self.unsafe = scan_docs(self.project.docs_dir, self.project.root).unsafe
+        self.unsafe += scan_theme(self.project.theme_dirs, self.project.root)
+        for problem in self.unsafe:
+            self.file_problems.setdefault(problem.path, []).append(problem)
         catalogue, problems = load_catalogue(self.project.entries_dir)
         if catalogue is None:
             self.file_problems[""] = problems

@@ -13,7 +13,7 @@ from typing import Iterator, Protocol
 from .catalogue import load_catalogue
 from .cms import CmsSettings, admin_files
 from .cms.files import find_bundle
-from .docsfolder import collisions, scan_docs
+from .docsfolder import collisions, scan_docs, scan_theme
 from .glossary import Glossary, load_glossary
 from .images import PhotoLibrary
 from .images.cache import ImageCache, cache_root
@@ -44,11 +44,16 @@ class Project:
     site_url: str = ""  # public base URL, for feeds, sitemap, canonical and social links
     site_description: str = ""
     cms: CmsSettings | None = None  # the web editor at /admin/; None: no editor in the plan
+    # Folders of templates and static files the site engine copies from besides docs_dir
+    # (Material's custom_dir): checked for links leaving the project, as docs_dir is.
+    theme_dirs: tuple[Path, ...] = ()
 
     @classmethod
-    def at(cls, root: Path, site_name: str = "", site_url: str = "") -> "Project":
+    def at(cls, root: Path, site_name: str = "", site_url: str = "", docs: str = "docs",
+           theme_dirs: tuple[str, ...] = (), entries: str = "entries") -> "Project":
         root = root.resolve()
-        return cls(root, root / "entries", root / "docs", site_name, site_url)
+        return cls(root, root / entries, root / docs, site_name, site_url,
+                   theme_dirs=tuple(root / folder for folder in theme_dirs))
 
     @property
     def site(self) -> SiteInfo:
@@ -106,7 +111,7 @@ def check(project: Project, render_bodies: bool = False, memo: EntryMemo | None 
     glossary, glossary_problems = load_glossary(project.entries_dir)
     problems += glossary_problems
     docs = scan_docs(project.docs_dir, project.root)
-    problems += docs.unsafe
+    problems += docs.unsafe + scan_theme(project.theme_dirs, project.root)
     if catalogue is None:
         return Checked([], problems, glossary)
     known = Known.of(sources)
@@ -165,7 +170,8 @@ def _check_with_memo(project: Project, catalogue, problems: list[Problem], memo:
                   unit_files={entry.slug: entry for entry in entries if entry.kind is Kind.UNIT})  # type: ignore[misc]
     found += _check_unique(entries) + _check_references(entries) + _check_unit_parents(known)
     found += collisions(entries, known.urls, docs.pages, project.docs_dir, project.root)
-    checked = Checked(entries, problems + glossary_problems + docs.unsafe + found, glossary)
+    unsafe = docs.unsafe + scan_theme(project.theme_dirs, project.root)
+    checked = Checked(entries, problems + glossary_problems + unsafe + found, glossary)
     return checked if checked.ok else None
 
 

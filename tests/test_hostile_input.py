@@ -220,3 +220,57 @@ def test_the_build_refuses_a_docs_link_to_etc_passwd_and_keeps_the_old_site(tmp_
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "docs/mat-khau.txt:1: “mat-khau.txt” là liên kết tượng trưng trỏ ra ngoài thư mục dự án" in result.stderr
     assert [p.name for p in site.iterdir()] == ["index.html"]
+
+
+def test_theme_files_linked_outside_the_project_are_refused_by_check_and_build(tmp_path):
+    # MkDocs copies the theme's custom_dir into the site (and its templates can include any
+    # file there): a link in theme_overrides/ published /etc/passwd as a static file.
+    from conftest import copy_sample
+
+    config = copy_sample(tmp_path / "src")
+    theme = tmp_path / "src" / "theme_overrides"
+    (theme / "assets" / "mat-khau.txt").symlink_to("/etc/passwd")
+    (theme / ".an").mkdir()  # hidden: MkDocs does not copy it, but a template may include it
+    (theme / ".an" / "shadow.html").symlink_to("/etc/shadow")
+    (theme / "partials" / "trong.html").symlink_to(theme / "main.html")  # inside: fine
+    site = tmp_path / "src" / "site"
+    site.mkdir()
+    (site / "index.html").write_text("trang cũ", "utf-8")
+    result = run_check(tmp_path / "src")
+    assert result.returncode == 1, result.stdout
+    for name in ("theme_overrides/assets/mat-khau.txt", "theme_overrides/.an/shadow.html"):
+        assert f"{name}:1: “{Path(name).name}” là liên kết tượng trưng trỏ ra ngoài thư mục dự án" in result.stdout
+    assert "trong.html" not in result.stdout
+    result = subprocess.run([sys.executable, "-m", "generator", "--config", str(config), "build"],
+                            capture_output=True, text=True, cwd=tmp_path, timeout=600)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "theme_overrides/assets/mat-khau.txt:1:" in result.stderr
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+
+
+def test_check_reads_the_folders_mkdocs_yml_names(tmp_path):
+    # docs_dir and theme.custom_dir are where mkdocs.yml says, not always docs/ and theme_overrides/.
+    from conftest import copy_sample
+
+    config = copy_sample(tmp_path / "src")
+    root = config.parent
+    (root / "docs").rename(root / "trang")
+    (root / "theme_overrides").rename(root / "giao-dien")
+    config.write_text(config.read_text("utf-8").replace("docs_dir: docs", "docs_dir: trang")
+                      .replace("custom_dir: theme_overrides", "custom_dir: giao-dien"), "utf-8")
+    (root / "trang" / "a.txt").symlink_to("/etc/passwd")
+    (root / "giao-dien" / "b.txt").symlink_to("/etc/passwd")
+    result = run_check(root, "--format", "json")
+    assert {p["path"] for p in json.loads(result.stdout)} == {"trang/a.txt", "giao-dien/b.txt"}
+
+
+def test_a_photo_linked_from_outside_the_project_is_refused(project, tmp_path):
+    # Photos come from docs/images/ (the web editor's media_folder): the same walk covers them.
+    from PIL import Image
+
+    Image.new("RGB", (800, 600), "red").save(tmp_path / "ngoai.jpg")
+    (project.root / "docs" / "images" / "anh.jpg").symlink_to(tmp_path / "ngoai.jpg")
+    project.add_unit()
+    project.add_model(image="\n  src: images/anh.jpg\n  alt: Ảnh")
+    found = {p.path: p.message for p in errors(check(Project.at(project.root)).problems)}
+    assert "ra ngoài thư mục dự án" in found["docs/images/anh.jpg"]

@@ -138,3 +138,14 @@ def test_a_rebuild_with_nothing_changed_writes_nothing_into_docs(tmp_path):
     report = generate(project, now=NOW).report
     assert report.written == 0 and report.removed == 0 and report.unchanged > 100
     assert {path: path.stat().st_mtime_ns for path in docs.rglob("*")} == before
+
+
+def test_a_preview_never_copies_a_file_linked_from_outside_the_project(tmp_path):
+    config = copy_sample(tmp_path / "src")
+    (config.parent / "docs" / "mat-khau.txt").symlink_to("/etc/passwd")
+    (config.parent / "theme_overrides" / "assets" / "shadow.txt").symlink_to("/etc/passwd")
+    site = PreviewSite(config, tmp_path / "site", now=NOW)
+    found = {p.path: p.message for p in site.full_build().problems}
+    assert set(found) == {"docs/mat-khau.txt", "theme_overrides/assets/shadow.txt"}
+    assert all("ra ngoài thư mục dự án" in message for message in found.values())
+    assert not any(path.name in ("mat-khau.txt", "shadow.txt") for path in (tmp_path / "site").rglob("*"))
