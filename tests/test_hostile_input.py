@@ -274,3 +274,26 @@ def test_a_photo_linked_from_outside_the_project_is_refused(project, tmp_path):
     project.add_model(image="\n  src: images/anh.jpg\n  alt: Ảnh")
     found = {p.path: p.message for p in errors(check(Project.at(project.root)).problems)}
     assert "ra ngoài thư mục dự án" in found["docs/images/anh.jpg"]
+
+
+def test_control_and_bidi_characters_in_a_body_are_refused_at_their_line(project):
+    project.add_unit()
+    project.add_model()
+    path = project.root / "entries" / "mo-hinh" / "chuyen-doi-so.md"
+    fine = "Có\ttab, emoji 👨\u200d👩\u200d👧, gạch &#150; và &amp;#x202E; đều được.\n"
+    path.write_text(path.read_text("utf-8") + fine + "\nDòng \x01 một.\n\nDòng \u202e hai.\n\nDòng &#8238; ba.\n", "utf-8")
+    found = [(p.line, p.field, p.message.split(" (")[0]) for p in check(Project.at(project.root)).problems]
+    assert found == [(10, "nội dung", "có ký tự điều khiển"), (12, "nội dung", "có ký tự đảo hướng chữ"),
+                     (14, "nội dung", "có mã “&#8238;”, tức ký tự đảo hướng chữ")]
+
+
+def test_left_to_right_formatting_pasted_into_a_body_is_stripped_with_a_warning(project):
+    # As in the corpus' Wikipedia text: it changes nothing a reader of Vietnamese sees.
+    project.add_unit()
+    project.add_model(title="Nhà vô địch \u202aProject Runway\u202c")
+    path = project.root / "entries" / "mo-hinh" / "chuyen-doi-so.md"
+    path.write_text(path.read_text("utf-8") + "\nNhà vô địch \u2066Project Runway\u2069 mùa 3.\n", "utf-8")
+    checked = check(Project.at(project.root))
+    assert [(p.line, p.field, p.severity) for p in checked.problems] == [(2, "title", "warning"), (9, "nội dung", "warning")]
+    model = next(e for e in checked.entries if e.kind is Kind.MODEL)
+    assert model.title == "Nhà vô địch Project Runway" and model.body.endswith("Nhà vô địch Project Runway mùa 3.")
