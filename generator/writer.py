@@ -22,6 +22,8 @@ GENERATED_FLAG = "generated"  # front-matter key marking pages whose body is fin
 # Paths of new pages, appended before each is created: if a build is killed before the
 # manifest is written, the next build still knows these files are generated, not hand-written.
 PENDING = ".generated.pending"
+# The generator's own files in docs/, beside the pages (never hand-written, never published).
+BOOKKEEPING = (".gitignore", MANIFEST, PENDING, ".generated.tmp")
 
 
 class WouldOverwrite(Exception):
@@ -152,7 +154,7 @@ def _write_ignore_file(docs_dir: Path, paths: list[str]) -> None:
     """Keep generated pages out of git, whatever sections later versions add."""
     tops = sorted({path.split("/")[0] + ("/" if "/" in path else "") for path in paths})
     lines = ["# Written by generator/writer.py: generated pages, never edit or commit them.",
-             "/.gitignore", f"/{MANIFEST}", f"/{PENDING}", "/.generated.tmp", *(f"/{top}" for top in tops)]
+             *(f"/{name}" for name in BOOKKEEPING), *(f"/{top}" for top in tops)]
     text = "\n".join(lines) + "\n"
     if not _holds(docs_dir / ".gitignore", text):
         (docs_dir / ".gitignore").write_text(text, "utf-8")

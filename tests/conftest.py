@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import shutil
 import textwrap
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 
 from generator.engine import build_site
 from generator.schema import TIME_ZONE
+from generator.writer import BOOKKEEPING, previously_generated
 
 REPO = Path(__file__).resolve().parent.parent
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=TIME_ZONE)
@@ -51,12 +53,19 @@ def project(tmp_path: Path) -> ProjectFiles:
 def copy_sample(target: Path) -> Path:
     """Copy the repo's site sources to `target`; return its mkdocs.yml.
 
-    Pages generated earlier in the repo's docs/ come along with their manifest, so the
-    generator in the copy rewrites or removes them as it would in the repo.
+    Only what a clean clone holds: pages and files a local build generated in the repo's
+    docs/ (its manifest lists them) are left behind, so every test starts as CI does.
     """
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("entries", "theme_overrides", "docs"):
+    for name in ("entries", "theme_overrides"):
         shutil.copytree(REPO / name, target / name)
+    docs = REPO / "docs"
+    generated = {posixpath.normpath(path) for path in previously_generated(docs)} | set(BOOKKEEPING)
+    for path in sorted(docs.rglob("*")):
+        relative = path.relative_to(docs).as_posix()
+        if relative not in generated and path.is_file():
+            (target / "docs" / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target / "docs" / relative)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     return target / "mkdocs.yml"
 
