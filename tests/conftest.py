@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import posixpath
 import shutil
 import textwrap
@@ -11,7 +12,10 @@ from pathlib import Path
 import pytest
 
 from generator.engine import build_site
+from generator.index import SiteIndex, build_index
+from generator.portal import Portal
 from generator.schema import TIME_ZONE
+from generator.site import Project, check, make_planner
 from generator.writer import BOOKKEEPING, previously_generated
 
 REPO = Path(__file__).resolve().parent.parent
@@ -48,6 +52,22 @@ class ProjectFiles:
 @pytest.fixture
 def project(tmp_path: Path) -> ProjectFiles:
     return ProjectFiles(tmp_path / "project")
+
+
+def shared_scope(fixture_name: str, config) -> str:
+    """Module scope, except under mutmut: it maps each function to the tests that call it, and a
+    shared fixture's work would be mapped to whichever test first asked for it."""
+    return "function" if os.environ.get("MUTANT_UNDER_TEST") else "module"
+
+
+def plan_sample_portal(site_url: str) -> tuple[SiteIndex, list]:
+    """The sample's index, and its portal's pages and files (feeds, open data, sitemap…) as the
+    core plans them, without the engine."""
+    project = Project.at(REPO, "Gương sáng Quảng Trị", site_url)
+    checked = check(project)
+    assert checked.ok, checked.problems
+    index = build_index(checked.entries, NOW)
+    return index, list(Portal(make_planner(project, index, checked.glossary), project.docs_dir).plan())
 
 
 def copy_sample(target: Path) -> Path:
