@@ -46,6 +46,11 @@ def link_problem(path: Path, root: Path) -> str | None:
     if _outside(target, root):
         return ("là liên kết tượng trưng trỏ ra ngoài thư mục dự án; trang chỉ được dùng tệp nằm trong kho mã "
                 "(hãy chép tệp vào đây thay cho liên kết).")
+    # Hidden files of the project are not content: in CI .git/config holds the checkout's
+    # access token, .env a deployment's secrets.
+    if any(part.startswith(".") for part in Path(target).relative_to(root).parts):
+        return ("là liên kết tượng trưng trỏ tới tệp ẩn của dự án (như .git/, .env), có thể chứa mật khẩu; "
+                "hãy chép tệp cần dùng vào đây thay cho liên kết.")
     return None
 
 

@@ -286,3 +286,17 @@ def test_left_to_right_formatting_pasted_into_a_body_is_stripped_with_a_warning(
     assert [(p.line, p.field, p.severity) for p in checked.problems] == [(2, "title", "warning"), (9, "nội dung", "warning")]
     model = next(e for e in checked.entries if e.kind is Kind.MODEL)
     assert model.title == "Nhà vô địch Project Runway" and model.body.endswith("Nhà vô địch Project Runway mùa 3.")
+
+
+def test_a_link_to_a_hidden_file_of_the_project_is_refused(project):
+    # In CI, .git/config holds the checkout's access token (actions/checkout persists it): a
+    # link to it "inside the project" would publish it with the site.
+    (project.root / ".git").mkdir()
+    (project.root / ".git" / "config").write_text("[http]\n\textraheader = AUTHORIZATION: basic bi-mat\n", "utf-8")
+    (project.root / ".env").write_text("MAT_KHAU=bi-mat\n", "utf-8")
+    (project.root / "docs" / "cau-hinh.txt").symlink_to("../.git/config")
+    (project.root / "docs" / "images" / "moi-truong.txt").symlink_to(project.root / ".env")
+    (project.root / "docs" / "kho").symlink_to(project.root / ".git", target_is_directory=True)
+    found = {p.path: p.message for p in check(Project.at(project.root)).problems}
+    assert set(found) == {"docs/cau-hinh.txt", "docs/images/moi-truong.txt", "docs/kho"}
+    assert all("tệp ẩn" in message for message in found.values())
