@@ -177,6 +177,13 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
                 found = files.get_file_from_path(src)
                 if found is not None:
                     files.remove(found)
+        elif self._problems:  # serving the last good site: never what check refused (links out)
+            root = Path(config.config_file_path).parent.resolve()
+            refused = {problem.path for problem in self._problems}
+            for file in list(files):
+                source = Path(file.abs_src_path or "/")
+                if source.is_relative_to(root) and source.relative_to(root).as_posix() in refused:
+                    files.remove(file)
         self._progress = Progress(len(files.documentation_pages()), log.info)
         return files
 

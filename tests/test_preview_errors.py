@@ -149,3 +149,27 @@ def test_a_preview_never_copies_a_file_linked_from_outside_the_project(tmp_path)
     assert set(found) == {"docs/mat-khau.txt", "theme_overrides/assets/shadow.txt"}
     assert all("ra ngoài thư mục dự án" in message for message in found.values())
     assert not any(path.name in ("mat-khau.txt", "shadow.txt") for path in (tmp_path / "site").rglob("*"))
+
+
+def test_serve_shows_the_last_good_site_without_a_file_linked_from_outside(tmp_path):
+    # `make serve` renders the last good pages under the problem list: never the refused link.
+    root = copy_sample(tmp_path / "src").parent
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log = tmp_path / "server.log"
+    with log.open("w") as output:
+        server = subprocess.Popen([sys.executable, "-m", "generator", "--config", str(root / "mkdocs.yml"), "serve",
+                                   "--dev-addr", f"127.0.0.1:{port}"], cwd=REPO, stdout=output, stderr=subprocess.STDOUT)
+    try:
+        wait_until_served(base, server, log)
+        (root / "docs" / "mat-khau.txt").symlink_to("/etc/passwd")  # MkDocs' watcher rebuilds
+        deadline = time.monotonic() + 180
+        while OVERLAY_ID not in fetch(base, timeout=120)[1]:
+            assert time.monotonic() < deadline and server.poll() is None, log.read_text("utf-8")
+            time.sleep(0.5)
+        assert "mat-khau.txt" in fetch(base)[1]  # the problem is shown
+        status, text = fetch(base + "mat-khau.txt")
+        assert status == 404 and "root:" not in text
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
