@@ -165,7 +165,11 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             self._problems = [Problem("docs/", 1, "", str(failure))]
         log.error("\n" + "\n".join(str(p) for p in sorted(self._problems)))
         log.error("Xem trước: có lỗi trong tệp nội dung; trang đang hiện bản dựng tốt gần nhất, kèm danh sách lỗi.")
-        self._indexing = start_indexing(work / "search-documents", work / "search-index")
+        documents = work / "search-documents"
+        # With no good build yet (a fresh clone), there is nothing to index but the rendered
+        # hand-written pages: on_post_build indexes the site itself (Pagefind refuses no input).
+        if documents.is_dir() and any(documents.iterdir()):
+            self._indexing = start_indexing(documents, work / "search-index")
 
     # Runs once the pages are known: the progress report needs their number.
     def on_files(self, files, config):

@@ -173,3 +173,23 @@ def test_serve_shows_the_last_good_site_without_a_file_linked_from_outside(tmp_p
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_serve_on_a_fresh_clone_with_a_half_written_entry_shows_the_problems(tmp_path):
+    # No earlier build: no pages to show but the hand-written ones, and no search documents
+    # (Pagefind refused to index nothing, and `make serve` exited).
+    root = copy_sample(tmp_path / "src").parent
+    write_new_entry(root)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log = tmp_path / "server.log"
+    with log.open("w") as output:
+        server = subprocess.Popen([sys.executable, "-m", "generator", "--config", str(root / "mkdocs.yml"), "serve",
+                                   "--dev-addr", f"127.0.0.1:{port}"], cwd=REPO, stdout=output, stderr=subprocess.STDOUT)
+    try:
+        wait_until_served(base + "gioi-thieu/", server, log)
+        status, html = fetch(base + "gioi-thieu/")
+        assert status == 200 and OVERLAY_ID in html and NEW_FILE in html
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
