@@ -70,7 +70,16 @@ def canonical_tones(text: str) -> str:
 def tone_aliases(text: str) -> str:
     """The canonical spelling of each word of `text` written with the other tone placement,
     in order: "Hoà giải, thuỷ lợi, hòa bình" → "Hòa thủy"."""
-    return " ".join(canonical_tones(word) for word in _SYLLABLE.findall(nfc(text)) if canonical_tones(word) != word)
+    forms = (_canonical_word(word) for word in _SYLLABLE.findall(nfc(text)))
+    return " ".join(form for form in forms if form is not None)
+
+
+@functools.lru_cache(maxsize=65536)
+def _canonical_word(word: str) -> str | None:
+    """A word's canonical tone placement, or None when it has it already. Records repeat the
+    same few thousand syllables: remembered, since each answer costs two normalisations."""
+    form = canonical_tones(word)
+    return form if form != word else None
 
 
 _DJ_WORD = re.compile(r"\w*[đĐ]\w*")
