@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Iterator, Mapping, Sequence
 
 from mkdocs.commands.build import _build_page
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -73,7 +73,7 @@ class GeneratedPages:
     """Renders held-out pages: one process, or `workers` forked ones in the background."""
 
     def __init__(self, held: Sequence[File], config, nav: Navigation, files: Files, workers: int,
-                 cache: BuildCache | None = None):
+                 cache: BuildCache | None = None, sources: Mapping[str, str] | None = None):
         self._held = list(held)
         self._config = config
         self._nav = nav
@@ -81,6 +81,9 @@ class GeneratedPages:
         self._doc_files = files.documentation_pages()
         self._workers = workers
         self._cache = cache
+        # Digests of the sources as the core just wrote or kept them (writer.WriteReport): a
+        # page reused from the previous site is then not even read.
+        self._sources = sources or {}
         self._running: Background | None = None
 
     def __len__(self) -> int:
@@ -105,6 +108,12 @@ class GeneratedPages:
             self._running = None
 
     def _render(self, file: File) -> tuple[str, str, bool]:
+        known = self._sources.get(file.src_uri)
+        if self._cache is not None and known is not None:
+            previous = self._cache.reusable_page(file.src_uri, known, file.dest_uri)
+            if previous is not None:
+                link_or_copy(previous, Path(file.abs_dest_path))
+                return file.src_uri, known, True
         raw = Path(file.abs_src_path).read_bytes()
         digest = file_digest(raw)
         if self._cache is not None:

@@ -138,6 +138,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             return
         for problem in result.problems:
             log.warning(str(problem))
+        if result.planned_again is not None:
+            log.info(f"Gương sáng: chỉ lập lại {format_number(result.planned_again)} trang có bản ghi đã sửa; các trang khác giữ nguyên.")
         if not config.site_url:
             log.warning("mkdocs.yml chưa có site_url: RSS, sitemap và thẻ chia sẻ dùng địa chỉ tạm http://127.0.0.1:8000/.")
         self._result = result
@@ -185,7 +187,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         if getattr(self, "_result", None) is None:  # pages were planned by someone else (the fast preview)
             return nav
         held = hold_out(files, nav, generated_paths(Path(config.docs_dir)))
-        self._generated = GeneratedPages(held, config, nav, files, self._workers, self.cache)
+        sources = {path: digest for path, (digest, _stat) in self._result.report.sources.items()}
+        self._generated = GeneratedPages(held, config, nav, files, self._workers, self.cache, sources)
         self._link_note = ExcludedLinkNote({file.src_uri for file in held})
         logging.getLogger("mkdocs.structure.pages").addFilter(self._link_note)
         return nav
