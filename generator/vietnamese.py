@@ -82,9 +82,6 @@ def _canonical_word(word: str) -> str | None:
     return form if form != word else None
 
 
-_DJ_WORD = re.compile(r"\w*[đĐ]\w*")
-
-
 # The commonest đ-words of running text, the grammatical đã, được, để, đến, đó, đây, đang, đều:
 # their folded spellings match almost every record and add only noise, so the search index
 # leaves them out of running text. Words that fold alike keep theirs (đảng, đỏ, đề): "dang uy"
@@ -102,7 +99,8 @@ def dj_aliases(text: str, skip: frozenset[str] = frozenset()) -> str:
     find the words with đ, while the original text keeps exact spellings ranked first.
     "Đảng viên đã đến" → "dang da den".
     """
-    words = _DJ_WORD.findall(nfc(text))
+    # Whole words holding đ/Đ; a regex `\w*[đĐ]\w*` finds the same but retries from every letter.
+    words = [word for word in _SYLLABLE.findall(nfc(text)) if "đ" in word or "Đ" in word]
     return " ".join(_fold_word(word) for word in words if not skip or word.lower() not in skip)
 
 
