@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import meta as mkdocs_meta
+from mkdocs.utils import get_relative_url, meta as mkdocs_meta
 
 from .buildcache import BuildCache
 from .buildcache.fingerprint import file_digest
@@ -67,6 +67,38 @@ class ExcludedLinkNote(logging.Filter):
             return True
         target = message.rsplit("link to '", 1)[-1].split("'", 1)[0]
         return target not in self.held
+
+
+class SharedBlocks:
+    """Material's navigation (the tabs and the sidebar's site menu) rendered once per group of
+    generated pages that would all get the very same HTML, not once per page.
+
+    On a page outside the navigation nothing in these blocks is active or expanded and the
+    table of contents is empty, so they differ only by the page's `hide` setting and by how
+    their links read from the page: the relative address of each navigation page, the home
+    page and the theme's assets (MkDocs' `url` filter, get_relative_url). Those make the key.
+    The menu is a third of what Material spends on such a page.
+    """
+
+    def __init__(self, nav: Navigation, config):
+        targets = {page.url for page in nav.pages} | {"", "assets/"}
+        homepage = (config.extra or {}).get("homepage")
+        if isinstance(homepage, str):
+            targets.add(homepage)
+        self._targets = sorted(targets)
+        self._rendered: dict[tuple, object] = {}
+
+    def __call__(self, block: str, page, render):
+        """`{{ gs_shared("tabs", page, super) }}` in a block of the theme's main.html."""
+        if page is None or not page.file.inclusion.is_excluded() or page.toc.items:
+            return render()
+        hide = (page.meta or {}).get("hide")
+        key = (block, tuple(hide) if isinstance(hide, list) else hide,
+               tuple(get_relative_url(target, page.url) for target in self._targets))
+        found = self._rendered.get(key)
+        if found is None:
+            found = self._rendered[key] = render()
+        return found
 
 
 class GeneratedPages:
