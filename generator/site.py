@@ -6,6 +6,7 @@ Engine-neutral: a site engine (MkDocs today) only has to render the docs tree af
 from __future__ import annotations
 
 import datetime as dt
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Protocol
@@ -23,6 +24,8 @@ from .markup import BodyRenderer
 from .outputs import OutputFile
 from .pages import Planner
 from .portal import Planned, Portal
+from .buildcache.fingerprint import combine
+from .buildcache.plan import PlanLedger, structure_digest
 from .problems import Problem, ValidationFailed, errors
 from .rawhtml import sanitiser_warnings
 from .records import Entry
@@ -79,6 +82,7 @@ class Generated:
     report: WriteReport
     photo_sources: frozenset[str] = frozenset()  # originals under docs/ published only as variants
     next_publication: dt.datetime | None = None  # when the next scheduled record goes public
+    planned_again: int | None = None  # record and listing pages re-planned; None: every page
 
 
 class EntryMemo(Protocol):
@@ -88,6 +92,12 @@ class EntryMemo(Protocol):
     def remember_entry(self, shown: str, raw: bytes, result: tuple[Entry | None, list[Problem]]) -> None: ...
     def forget_entries_except(self, shown: set[str]) -> None: ...
     def body_renderer(self, glossary: dict[str, str], photos: PhotoLibrary | None = None) -> BodyRenderer: ...
+    # The last build's page plan (buildcache/plan.py), so an edit re-plans only what it touches.
+    def plan_key(self, records: set[str]) -> str: ...
+    def record_digest(self, path: str) -> str | None: ...
+    def page_plan(self) -> PlanLedger | None: ...
+    def forget_page_plan(self) -> None: ...
+    def keep_page_plan(self, ledger: PlanLedger) -> None: ...
 
 
 def now_in_vietnam() -> dt.datetime:
@@ -201,9 +211,9 @@ def make_planner(project: Project, index: SiteIndex, glossary: Glossary | None =
     return Planner(index, project.site, glossary, workers, photos)
 
 
-def plan_site(planner: Planner, project: Project) -> Iterator[Planned]:
+def plan_site(planner: Planner, project: Project, portal: Portal | None = None) -> Iterator[Planned]:
     """Every generated page and file of the site: the planner's pages, the portal's, the editor's."""
-    yield from Portal(planner, project.docs_dir).plan()
+    yield from (portal or Portal(planner, project.docs_dir)).plan()
     yield from editor_files(project)
 
 
@@ -230,11 +240,52 @@ def generate(project: Project, now: dt.datetime | None = None, search_documents:
     now = now or now_in_vietnam()
     index = build_index(checked.entries, now)
     planner = make_planner(project, index, checked.glossary, workers)
+    portal = Portal(planner, project.docs_dir)
+    ledger = replan = None
     if memo is not None:  # bodies rendered by earlier builds are read back, not rendered again
         planner.bodies = memo.body_renderer(checked.glossary.terms, planner.photos)
-    planned = plan_site(planner, project)
+        ledger = _page_plan(memo, project, checked.entries, index, planner, search_documents)
+        if ledger.previous is not None:
+            replan = ledger.previous.touched(ledger.key, ledger.structure, ledger.records, ledger.kinds,
+                                             project.docs_dir, search_documents)
+            if replan is not None:
+                portal = Portal(planner, project.docs_dir, replan, ledger.previous.pages)
+        memo.forget_page_plan()  # until docs/ is written whole
+    planned = plan_site(planner, project, portal)
     if search_documents is not None:
         planned = with_search_documents(planned, search_documents)
-    report = write_pages(planned, project.docs_dir)
+    kept_stats = ledger.previous.stats if ledger is not None and ledger.previous is not None else None
+    report = write_pages(planned, project.docs_dir, kept_stats)
+    if memo is not None and ledger is not None:
+        pages = {path: dataclasses.replace(page, digest=report.sources[path][0])
+                 for path, page in portal.planned.items()}
+        stats = {path: report.sources[path][1] for path in pages}
+        memo.keep_page_plan(PlanLedger(ledger.key, ledger.structure, ledger.records, pages, stats))
     photos = planner.photos.sources if planner.photos is not None else set()
-    return Generated(index, checked.problems, report, frozenset(photos), next_publication(checked.entries, now))
+    return Generated(index, checked.problems, report, frozenset(photos), next_publication(checked.entries, now),
+                     len(replan) if replan is not None else None)
+
+
+@dataclass
+class _PlanInputs:
+    key: str
+    structure: str
+    records: dict[str, tuple[str | None, str]]
+    kinds: dict[str, Kind]
+    previous: PlanLedger | None
+
+
+def _page_plan(memo: EntryMemo, project: Project, entries: list[Entry], index: SiteIndex, planner: Planner,
+               search_documents: Path | None) -> _PlanInputs:
+    """This build's side of buildcache/plan.py: what the plan depends on, and the last plan."""
+    prefix = project.entries_dir.relative_to(project.root).as_posix() + "/"
+    files = {entry.path: entry.path[len(prefix):] for entry in entries if entry.path.startswith(prefix)}
+    planner.prepare_images()  # teasers show photos: none may be made before
+    records = {entry.url: (memo.record_digest(files[entry.path]) if entry.path in files else None,
+                           combine(planner.views.teaser(entry)))
+               for entry in index.by_url.values()}
+    kinds = {entry.url: entry.kind for entry in index.by_url.values()}
+    # Photos are named by content, so the plan depends on the library as the index does.
+    structure = structure_digest(index, planner.views.photo_of)
+    key = memo.plan_key(set(files.values()))
+    return _PlanInputs(key, structure, records, kinds, memo.page_plan())
