@@ -27,34 +27,8 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))
 
 from conftest import copy_sample  # noqa: E402
+from site_reader import Reader  # noqa: E402
 from generator.publish import publish, staging_folder  # noqa: E402
-
-READER = """
-import sys, pathlib
-index, stop = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
-reads = misses = 0
-while not stop.exists():
-    for _ in range(200):
-        try:
-            with open(index, "rb") as page:
-                reads += b"</html>" in page.read()
-        except OSError:
-            misses += 1
-print(reads, misses)
-"""
-
-
-class Reader:
-    def __init__(self, site: Path):
-        self.stop = site.parent / "stop-reading"
-        self.stop.unlink(missing_ok=True)
-        self.process = subprocess.Popen([sys.executable, "-c", READER, str(site / "index.html"), str(self.stop)],
-                                        stdout=subprocess.PIPE, text=True)
-
-    def finish(self) -> tuple[int, int]:
-        self.stop.touch()
-        reads, misses = map(int, self.process.communicate()[0].split())
-        return reads, misses
 
 
 def old_swap(new: Path, target: Path) -> None:

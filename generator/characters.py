@@ -20,14 +20,23 @@ from .yamlfile import Location
 # C0 and C1 controls except tab and line feed; lone surrogates and non-characters, which a
 # YAML "\ud800" escape can produce and no UTF-8 file can hold.
 _CONTROL = "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
-_BIDI_OVERRIDE = "\u202a-\u202e\u2066-\u2069"
+# Bidirectional formatting that can make left-to-right text display in another order than it
+# is stored (right-to-left embedding, override, isolate; first-strong isolate): refused.
+_BIDI_OVERRIDE = "\u202b\u202e\u2067\u2068"
+# The left-to-right ones (embedding, override, isolate) and the pops: in Vietnamese text they
+# change nothing a reader sees, so they are stripped like zero-width characters, never refused
+# (Wikipedia and Facebook paste "\u202aProject Runway Vietnam\u202c").
+_BIDI_HARMLESS = "\u202a\u202c\u202d\u2066\u2069"
 # Zero-width space, non-joiner, joiner, direction marks, word joiner, BOM, Arabic letter mark.
-_INVISIBLE = "\u200b-\u200f\u2060\ufeff\u061c"
+_INVISIBLE = "\u200b-\u200f\u2060\ufeff\u061c" + _BIDI_HARMLESS
 
 _SUSPECT = re.compile(f"[{_CONTROL}{_BIDI_OVERRIDE}{_INVISIBLE}]")
 _REFUSED = re.compile(f"[{_CONTROL}{_BIDI_OVERRIDE}]")
 _INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
 _BIDI_RE = re.compile(f"[{_BIDI_OVERRIDE}]")
+# In a body, zero-width joiners also build emoji sequences and quoted Indic or Arabic words:
+# only the harmless bidirectional formatting is stripped there.
+_BODY_STRIPPED = re.compile(f"[{_BIDI_HARMLESS}]")
 
 
 @dataclass(frozen=True)
@@ -49,19 +58,60 @@ def clean_text(value: str, location: Location, notes: list[CharacterNote]) -> st
         return value
     refused = _REFUSED.search(value)
     if refused:
-        char = refused.group()
-        if _BIDI_RE.match(char):
-            message = (f"có ký tự đảo hướng chữ ({_name(char)}) không nhìn thấy được, có thể làm chữ hiện khác "
-                       "với nội dung thật; hãy gõ lại giá trị này.")
-        else:
-            message = (f"có ký tự điều khiển ({_name(char)}) không được phép, thường do sao chép từ phần mềm khác; "
-                       "hãy gõ lại giá trị này.")
-        notes.append(CharacterNote(location, message, "error"))
+        notes.append(CharacterNote(location, _refusal(refused.group(), "giá trị này"), "error"))
         return value
     found = sorted({_name(char) for char in _INVISIBLE_RE.findall(value)})
     notes.append(CharacterNote(
         location, f"đã bỏ ký tự vô hình ({', '.join(found)}) khỏi giá trị; hãy xóa nó trong tệp.", "warning"))
     return _INVISIBLE_RE.sub("", value)
+
+
+def _refusal(char: str, what: str, written: str = "") -> str:
+    """Why `char` is refused; `written`: the reference that wrote it, if it was not typed."""
+    has = f"có mã “{written}”, tức" if written else "có"
+    if _BIDI_RE.match(char):
+        return (f"{has} ký tự đảo hướng chữ ({_name(char)}) không nhìn thấy được, có thể làm chữ hiện khác "
+                f"với nội dung thật; hãy gõ lại {what}.")
+    return (f"{has} ký tự điều khiển ({_name(char)}) không được phép, thường do sao chép từ phần mềm khác; "
+            f"hãy gõ lại {what}.")
+
+
+# A Markdown body can also write a character as an HTML reference (`&#x202E;`, `&#1;`): the
+# page then holds the character itself. C1 references are left alone: browsers read
+# `&#150;` as the Windows-1252 dash that old Word exports meant by it.
+_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+_REFUSED_BY_REFERENCE = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f{_BIDI_OVERRIDE}\\ud800-\\udfff\\ufffe\\uffff]")
+
+
+@dataclass(frozen=True)
+class BodyNote:
+    line: int  # 0-based line of the body
+    message: str
+    severity: str  # "error" (refused) or "warning" (stripped)
+
+
+def clean_body(body: str) -> tuple[str, list[BodyNote]]:
+    """A Markdown body under the rule of field values: refused characters (control characters
+    but tab and line feed, right-to-left overrides), typed or written as a reference, are noted
+    as errors at their line (the first of each line); harmless bidirectional formatting is
+    stripped with a warning."""
+    if _SUSPECT.search(body) is None and "&#" not in body:  # nearly every body: one scan
+        return body, []
+    found: dict[int, BodyNote] = {}
+    for match in _REFUSED.finditer(body):
+        line = body.count("\n", 0, match.start())
+        found.setdefault(line, BodyNote(line, _refusal(match.group(), "dòng này"), "error"))
+    if "&#" in body:
+        for match in _REFERENCE.finditer(body):
+            code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+            if code <= 0x10FFFF and _REFUSED_BY_REFERENCE.match(chr(code)):
+                line = body.count("\n", 0, match.start())
+                found.setdefault(line, BodyNote(line, _refusal(chr(code), "dòng này", match.group()), "error"))
+    for match in _BODY_STRIPPED.finditer(body):
+        line = body.count("\n", 0, match.start())
+        found.setdefault(line, BodyNote(line, f"đã bỏ ký tự vô hình ({_name(match.group())}) khỏi dòng này; "
+                                              "hãy xóa nó trong tệp.", "warning"))
+    return _BODY_STRIPPED.sub("", body), sorted(found.values(), key=lambda note: note.line)
 
 
 def may_hold_unusual_characters(text: str) -> bool:

@@ -1,7 +1,9 @@
-"""What `check` must know of `docs/`, the folder of hand-written pages and files.
+"""What `check` must know of `docs/`, the folder of hand-written pages and files, and of the
+theme's folder (`theme_overrides/`, Material's custom_dir).
 
-The site engine copies every file of `docs/` into the site, following symlinks: a link to a
-file outside the repository (`docs/x.txt -> /etc/passwd`) would be published. And a
+The site engine copies every file of both into the site, following symlinks (and the theme's
+templates can include any file of theirs): a link to a file outside the repository
+(`docs/x.txt -> /etc/passwd`) would be published. And a
 hand-written page at the URL of a generated one makes the build fail (or, for `x.md` beside a
 generated `x/index.md`, one page silently replaces the other). `check` reports both, so
 whatever the build would reject is known before building.
@@ -17,7 +19,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .feeds import FEED_DIR
-from .loader import Kind
+from .loader import Kind, refused_problem
 from .opendata import DATA_DIR
 from .portal import STATS_PAGE
 from .problems import Problem
@@ -63,9 +65,24 @@ def scan_docs(docs_dir: Path, root: Path) -> DocsFolder:
         else:
             pages[name[: -len(".md")] + "/"] = name
 
-    unsafe = [Problem(path.relative_to(root).as_posix(), 1, "", f"“{path.name}” {reason}")
-              for path, reason in walk_published(docs_dir, root, visit)]
-    return DocsFolder(unsafe, pages)
+    return DocsFolder(_refused(walk_published(docs_dir, root, visit), root), pages)
+
+
+def scan_theme(theme_dirs: Iterable[Path], root: Path) -> list[Problem]:
+    """What the engine must not copy from the theme's folders: the same refusals as in docs/,
+    hidden files included (a template can include them)."""
+    problems: list[Problem] = []
+    for folder in theme_dirs:
+        # A theme kept outside the project (custom_dir: ../theme) is the configuration's
+        # choice; links must then stay inside that folder.
+        inside = root if folder.is_relative_to(root) else folder
+        problems += _refused(walk_published(folder, inside, hidden=True), root)
+    return problems
+
+
+def _refused(found: Iterable[tuple[Path, str]], root: Path) -> list[Problem]:
+    return [refused_problem(path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix(), reason)
+            for path, reason in found]
 
 
 def _generated_urls(entries: Iterable[Entry], record_urls: dict[str, str]) -> dict[str, str]:

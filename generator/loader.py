@@ -71,6 +71,11 @@ def entry_files(entries_dir: Path) -> list[Path]:
     return [listed.path for listed in markdown_files(entries_dir, root) if listed.refused is None]
 
 
+def refused_problem(shown: str, refused: str) -> Problem:
+    """The problem of a file safefiles.py refused (a FIFO, a folder, a link leaving the project)."""
+    return Problem(shown, 1, "", f"“{Path(shown).name}” {refused}")
+
+
 def read_sources(entries_dir: Path, shown_root: Path) -> tuple[list[SourceFile], list[Problem]]:
     sources: list[SourceFile] = []
     problems: list[Problem] = []
@@ -78,7 +83,7 @@ def read_sources(entries_dir: Path, shown_root: Path) -> tuple[list[SourceFile],
         path = listed.path
         shown = path.relative_to(shown_root).as_posix()
         if listed.refused:
-            problems.append(Problem(shown, 1, "", f"“{path.name}” {listed.refused}"))
+            problems.append(refused_problem(shown, listed.refused))
             continue
         kind = _kind_of(path.relative_to(entries_dir))
         if kind is None:
@@ -88,7 +93,7 @@ def read_sources(entries_dir: Path, shown_root: Path) -> tuple[list[SourceFile],
         try:
             sources.append(read_source(read_limited(path, shown_root, MAX_FILE_BYTES, links_checked=True), shown, kind))
         except FileRefused as refused:
-            problems.append(Problem(shown, 1, "", f"“{path.name}” {refused.reason}"))
+            problems.append(refused_problem(shown, refused.reason))
         except YamlError as error:
             problems.append(error.problem)
     return sources, problems

@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Iterator, Mapping, Sequence
 
 from mkdocs.commands.build import _build_page
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import meta as mkdocs_meta
+from mkdocs.utils import get_relative_url, meta as mkdocs_meta
 
 from .buildcache import BuildCache
 from .buildcache.fingerprint import file_digest
@@ -69,11 +69,43 @@ class ExcludedLinkNote(logging.Filter):
         return target not in self.held
 
 
+class SharedBlocks:
+    """Material's navigation (the tabs and the sidebar's site menu) rendered once per group of
+    generated pages that would all get the very same HTML, not once per page.
+
+    On a page outside the navigation nothing in these blocks is active or expanded and the
+    table of contents is empty, so they differ only by the page's `hide` setting and by how
+    their links read from the page: the relative address of each navigation page, the home
+    page and the theme's assets (MkDocs' `url` filter, get_relative_url). Those make the key.
+    The menu is a third of what Material spends on such a page.
+    """
+
+    def __init__(self, nav: Navigation, config):
+        targets = {page.url for page in nav.pages} | {"", "assets/"}
+        homepage = (config.extra or {}).get("homepage")
+        if isinstance(homepage, str):
+            targets.add(homepage)
+        self._targets = sorted(targets)
+        self._rendered: dict[tuple, object] = {}
+
+    def __call__(self, block: str, page, render):
+        """`{{ gs_shared("tabs", page, super) }}` in a block of the theme's main.html."""
+        if page is None or not page.file.inclusion.is_excluded() or page.toc.items:
+            return render()
+        hide = (page.meta or {}).get("hide")
+        key = (block, tuple(hide) if isinstance(hide, list) else hide,
+               tuple(get_relative_url(target, page.url) for target in self._targets))
+        found = self._rendered.get(key)
+        if found is None:
+            found = self._rendered[key] = render()
+        return found
+
+
 class GeneratedPages:
     """Renders held-out pages: one process, or `workers` forked ones in the background."""
 
     def __init__(self, held: Sequence[File], config, nav: Navigation, files: Files, workers: int,
-                 cache: BuildCache | None = None):
+                 cache: BuildCache | None = None, sources: Mapping[str, str] | None = None):
         self._held = list(held)
         self._config = config
         self._nav = nav
@@ -81,6 +113,9 @@ class GeneratedPages:
         self._doc_files = files.documentation_pages()
         self._workers = workers
         self._cache = cache
+        # Digests of the sources as the core just wrote or kept them (writer.WriteReport): a
+        # page reused from the previous site is then not even read.
+        self._sources = sources or {}
         self._running: Background | None = None
 
     def __len__(self) -> int:
@@ -105,6 +140,12 @@ class GeneratedPages:
             self._running = None
 
     def _render(self, file: File) -> tuple[str, str, bool]:
+        known = self._sources.get(file.src_uri)
+        if self._cache is not None and known is not None:
+            previous = self._cache.reusable_page(file.src_uri, known, file.dest_uri)
+            if previous is not None:
+                link_or_copy(previous, Path(file.abs_dest_path))
+                return file.src_uri, known, True
         raw = Path(file.abs_src_path).read_bytes()
         digest = file_digest(raw)
         if self._cache is not None:

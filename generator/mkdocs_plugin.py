@@ -23,7 +23,7 @@ from .escaping import safe_url
 from .cms import CmsSettings
 from .cms.files import find_bundle
 from .glossary import load_glossary
-from .mkdocs_generated import ExcludedLinkNote, GeneratedPages, hold_out
+from .mkdocs_generated import ExcludedLinkNote, GeneratedPages, SharedBlocks, hold_out
 from .overlay import with_overlay
 from .parallel import available_cores
 from .problems import Problem, ValidationFailed
@@ -47,6 +47,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self._html: dict[str, str] = {}
         self._indexing: IndexingJob | None = None
         self._generated: GeneratedPages | None = None
+        self._nav = None  # the navigation, when this plugin holds generated pages out of it
         self._reused_index: Path | None = None
         self._workers = 1
         self._serving = False
@@ -68,8 +69,9 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     def project(self, config) -> Project:
         """The core's view of this MkDocs project (also used by the fast preview)."""
         root = Path(config.config_file_path).parent.resolve()
+        theme_dirs = (Path(config.theme.custom_dir).resolve(),) if config.theme.custom_dir else ()
         return Project(root, root / self.config.entries_dir, Path(config.docs_dir), config.site_name,
-                       config.site_url or "", config.site_description or "", self._cms_settings(config))
+                       config.site_url or "", config.site_description or "", self._cms_settings(config), theme_dirs)
 
     # The web editor's settings (extra.cms), with the theme's stylesheets for its preview.
     def _cms_settings(self, config) -> CmsSettings:
@@ -105,6 +107,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     # held pages (see on_nav) start rendering here, in workers that inherit this environment.
     def on_env(self, env, config, files):
         env.filters["gs_url"] = lambda url: safe_url(str(url)) or "#"
+        env.globals["gs_shared"] = SharedBlocks(self._nav, config) if self._nav is not None else _render_each
         if self._generated is not None:
             self._generated.start(env)
         return env
@@ -118,6 +121,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self._result = None
         self._indexing = None
         self._generated = None
+        self._nav = None
         self._problems = []
         project = self.project(config)
         if find_bundle(project.root) is None:
@@ -138,6 +142,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             return
         for problem in result.problems:
             log.warning(str(problem))
+        if result.planned_again is not None:
+            log.info(f"Gương sáng: chỉ lập lại {format_number(result.planned_again)} trang có bản ghi đã sửa; các trang khác giữ nguyên.")
         if not config.site_url:
             log.warning("mkdocs.yml chưa có site_url: RSS, sitemap và thẻ chia sẻ dùng địa chỉ tạm http://127.0.0.1:8000/.")
         self._result = result
@@ -164,7 +170,11 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             self._problems = [Problem("docs/", 1, "", str(failure))]
         log.error("\n" + "\n".join(str(p) for p in sorted(self._problems)))
         log.error("Xem trước: có lỗi trong tệp nội dung; trang đang hiện bản dựng tốt gần nhất, kèm danh sách lỗi.")
-        self._indexing = start_indexing(work / "search-documents", work / "search-index")
+        documents = work / "search-documents"
+        # With no good build yet (a fresh clone), there is nothing to index but the rendered
+        # hand-written pages: on_post_build indexes the site itself (Pagefind refuses no input).
+        if documents.is_dir() and any(documents.iterdir()):
+            self._indexing = start_indexing(documents, work / "search-index")
 
     # Runs once the pages are known: the progress report needs their number.
     def on_files(self, files, config):
@@ -176,6 +186,13 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
                 found = files.get_file_from_path(src)
                 if found is not None:
                     files.remove(found)
+        elif self._problems:  # serving the last good site: never what check refused (links out)
+            root = Path(config.config_file_path).parent.resolve()
+            refused = {problem.path for problem in self._problems}
+            for file in list(files):
+                source = Path(file.abs_src_path or "/")
+                if source.is_relative_to(root) and source.relative_to(root).as_posix() in refused:
+                    files.remove(file)
         self._progress = Progress(len(files.documentation_pages()), log.info)
         return files
 
@@ -184,8 +201,10 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     def on_nav(self, nav, config, files):
         if getattr(self, "_result", None) is None:  # pages were planned by someone else (the fast preview)
             return nav
+        self._nav = nav
         held = hold_out(files, nav, generated_paths(Path(config.docs_dir)))
-        self._generated = GeneratedPages(held, config, nav, files, self._workers, self.cache)
+        sources = {path: digest for path, (digest, _stat) in self._result.report.sources.items()}
+        self._generated = GeneratedPages(held, config, nav, files, self._workers, self.cache, sources)
         self._link_note = ExcludedLinkNote({file.src_uri for file in held})
         logging.getLogger("mkdocs.structure.pages").addFilter(self._link_note)
         return nav
@@ -283,3 +302,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     def on_serve(self, server, config, builder):
         server.watch(str(Path(config.config_file_path).parent / self.config.entries_dir))
         return server
+
+
+def _render_each(block: str, page, render):
+    """`gs_shared` when no page is held out of the navigation: every block rendered as usual."""
+    return render()

@@ -35,3 +35,14 @@ class LinkedFile:
     @property
     def url(self) -> str:
         return self.path
+
+
+@dataclass(frozen=True)
+class KeptPage:
+    """A page the plan did not compute again: its file in the docs tree, as the last build
+    wrote it, stays (buildcache/plan.py checked it is still that file)."""
+
+    path: str
+    url: str
+    digest: str  # of the file's content, as the writer reported it then
+    searchable: bool  # whether it has a search document (search_index.with_search_documents)

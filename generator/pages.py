@@ -39,10 +39,24 @@ class Page:
     # Hints for the theme: hidden sidebars, the record kind (for styling), canonical data.
     meta: dict[str, Any] = field(default_factory=dict)
     updated: dt.datetime | None = None  # newest record shown, for the sitemap's lastmod
+    # URLs of the records whose content the page shows (its own, its teasers'): an edit to
+    # one of them, and only then, changes the page while the index keeps its structure.
+    shows: frozenset[str] = frozenset()
 
     @property
     def path(self) -> str:
         """Source file that yields this URL in a directory-URL engine (MkDocs, Hugo, Zensical)."""
+        return f"{self.url}index.md"
+
+
+@dataclass(frozen=True)
+class Unplanned:
+    """A record or listing page the planner was told not to plan again (buildcache/plan.py)."""
+
+    url: str
+
+    @property
+    def path(self) -> str:
         return f"{self.url}index.md"
 
 
@@ -96,6 +110,7 @@ class Planner:
         # The same teaser (latest news, a unit's models) appears on thousands of pages; its
         # HTML only depends on the page's depth (see markup.relative_url), so render it once.
         self._teasers: dict[tuple[int, int, int], Markup] = {}
+        self._prepared = False
 
     @pass_context
     def _teaser_html(self, context, teaser: Teaser, level: int) -> Markup:
@@ -115,9 +130,11 @@ class Planner:
         """Process every published photo and name every share card, before any page is rendered.
 
         Record pages may be rendered in forked workers, which must find every photo ready.
+        Teasers show photos: none may be made before this (Views caches them).
         """
-        if self.photos is None:
+        if self.photos is None or self._prepared:
             return
+        self._prepared = True
         records = [entry for kind in Kind for entry in self.index.by_kind[kind]]
         srcs = []
         for entry in records:
@@ -154,34 +171,55 @@ class Planner:
     def image_files(self):
         return self.photos.files() if self.photos is not None else iter(())
 
-    def pages(self) -> Iterator[Page]:
+    def pages(self, replan: set[str] | None = None) -> Iterator[Page | Unplanned]:
+        """Every page; with `replan`, record and listing pages whose URL is not in it come as
+        `Unplanned` (the last build's are still right: see buildcache/plan.py)."""
         self.prepare_images()
         yield self.home()
         yield self.units_page()
         yield self.search_page()
         records = [entry for kind in Kind for entry in self.index.by_kind[kind]]
-        yield from render_all(self.entry_page, records, self.workers)
+        if replan is None:
+            yield from render_all(self.entry_page, records, self.workers)
+        else:
+            planned = iter(render_all(self.entry_page, [e for e in records if e.url in replan], self.workers))
+            for entry in records:
+                yield next(planned) if entry.url in replan else Unplanned(entry.url)
         for listing in listings(self.index):
             for listing_page in paginate_listing(listing):
-                yield self.listing_page(listing_page)
+                if replan is None or listing_page.url in replan:
+                    yield self.listing_page(listing_page)
+                else:
+                    yield Unplanned(listing_page.url)
 
     def entry_page(self, entry) -> Page:
-        body = self.bodies.render(entry.body, entry.url)
-        view = self.views.entry(entry, body.html)
-        share = {"links": share_links(entry, self.site), "url": self.site.absolute(entry.url), "date_text": view.date_text}
-        search = search_record(entry, view, self.views, body.lead_text, body.rest_text)
-        html = self._render("entry.html", entry.url, view=view, share=share, search=search)
+        self.views.shown = shown = {entry.url}
+        try:
+            body = self.bodies.render(entry.body, entry.url)
+            view = self.views.entry(entry, body.html)
+            share = {"links": share_links(entry, self.site), "url": self.site.absolute(entry.url), "date_text": view.date_text}
+            search = search_record(entry, view, self.views, body.lead_text, body.rest_text)
+            html = self._render("entry.html", entry.url, view=view, share=share, search=search)
+        finally:
+            self.views.shown = None
         meta = {"hide": ["navigation", "toc"], "kind": entry.kind.value, "date": view.date_iso or None,
                 **record_head(entry, self.index, self.site, self.share_image(entry), self.share_image())}
-        return Page(entry.url, entry.title, html, entry.summary, meta, updated=modified_at(entry))
+        return Page(entry.url, entry.title, html, entry.summary, meta, updated=modified_at(entry), shows=frozenset(shown))
 
     def listing_page(self, page: ListingPage) -> Page:
+        self.views.shown = shown = set()
+        try:
+            return self._listing_page(page, shown)
+        finally:
+            self.views.shown = None
+
+    def _listing_page(self, page: ListingPage, shown: set[str]) -> Page:
         teasers = self.views.teasers(page.entries)
         html = self._render("listing.html", page.url, page=page, teasers=teasers)
         description = page.listing.description or page.listing.title
         updated = max((e.dated_at for e in page.entries if e.dated_at), default=None)
         meta = {"hide": ["toc"], "listing": True, **self.site_head(page.url, description, f"{page.title} – {self.site.name}")}
-        return Page(page.url, page.title, html, description, meta, updated=updated)
+        return Page(page.url, page.title, html, description, meta, updated=updated, shows=frozenset(shown))
 
     def search_page(self) -> Page:
         """The full search page; the browser fills it from the Pagefind index."""

@@ -18,13 +18,25 @@ from .index import SiteIndex
 from .loader import Kind
 from .opendata import DATA_DIR, DATASETS
 from .opendata import data_files
-from .outputs import OutputFile
-from .pages import Page, Planner
+from .outputs import KeptPage, OutputFile
+from .pages import Page, Planner, Unplanned
+from .search_index import SEARCHABLE
 from .sitemap import SitemapUrl, handwritten_urls, robots_txt, sitemap_files
 from .statistics import statistics
 from .writer import previously_generated
 
-Planned = Union[Page, OutputFile]
+Planned = Union[Page, OutputFile, KeptPage]
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    """What the build cache keeps of a planned page (see buildcache/plan.py)."""
+
+    url: str
+    lastmod: dt.datetime | None
+    shows: frozenset[str]
+    searchable: bool
+    digest: str = ""  # of its file, when kept from the last build
 
 FEEDS_PAGE = "rss/"
 DATA_PAGE = DATA_DIR
@@ -43,8 +55,14 @@ class FeedLink:
 
 
 class Portal:
-    def __init__(self, planner: Planner, docs_dir: Path | None = None):
+    def __init__(self, planner: Planner, docs_dir: Path | None = None, replan: set[str] | None = None,
+                 previous: dict[str, PagePlan] | None = None):
+        """With `replan`, only the record and listing pages at these URLs are planned; the
+        others are kept as `previous` (the last build's plan, by path) describes them."""
         self.planner = planner
+        self.replan = replan
+        self.previous = previous or {}
+        self.planned: dict[str, PagePlan] = {}  # every page of this plan, filled by `plan`
         self.index: SiteIndex = planner.index
         self.site = planner.site
         self.docs_dir = docs_dir
@@ -56,9 +74,17 @@ class Portal:
         urls: list[SitemapUrl] = []
         generated: set[str] = set()
         for page in self._pages():
-            page = self._with_feed_link(page)
-            urls.append(SitemapUrl(page.url, page.updated or self._lastmod(page.url)))
             generated.add(page.path)
+            if isinstance(page, Unplanned):
+                before = self.previous[page.path]
+                self.planned[page.path] = before
+                urls.append(SitemapUrl(page.url, before.lastmod))
+                yield KeptPage(page.path, page.url, before.digest, before.searchable)
+                continue
+            page = self._with_feed_link(page)
+            lastmod = page.updated or self._lastmod(page.url)
+            self.planned[page.path] = PagePlan(page.url, lastmod, page.shows, SEARCHABLE in page.html)
+            urls.append(SitemapUrl(page.url, lastmod))
             yield page
         yield from self.planner.image_files()
         yield from feed_files(self.index, self.site, self.feeds, self.docs_dir, self.planner.photos)
@@ -70,8 +96,8 @@ class Portal:
         yield from sitemap_files(urls, self.site)
         yield robots_txt(self.site)
 
-    def _pages(self) -> Iterable[Page]:
-        yield from self.planner.pages()
+    def _pages(self) -> Iterable[Page | Unplanned]:
+        yield from self.planner.pages(self.replan)
         yield self.feeds_page()
         yield self.data_page()
         yield self.statistics_page()

@@ -37,9 +37,10 @@ from mkdocs.config import load_config
 from mkdocs.plugins import BasePlugin
 
 from .catalogue import Catalogue, load_catalogue
+from .docsfolder import scan_docs, scan_theme
 from .glossary import Glossary, load_glossary
 from .index import build_index
-from .loader import Kind, SourceFile, entry_files, read_source
+from .loader import MAX_FILE_BYTES, Kind, SourceFile, read_source, refused_problem
 from .markup import BodyRenderer, RenderedBody
 from .overlay import with_overlay
 from .pages import Page, Planner
@@ -47,6 +48,7 @@ from .problems import Problem, errors
 from .publish import hold_locks, project_lock
 from .publish.swap import publish, staging_folder
 from .records import Entry
+from .safefiles import FileRefused, markdown_files, read_limited
 from .cms import ADMIN_DIR
 from .site import make_planner, now_in_vietnam, plan_site
 from .validate import _check_references, _check_unique, _validate_one
@@ -115,6 +117,7 @@ class PreviewSite:
         self.glossary = Glossary()
         self.bodies = CachingBodies()
         self.entries: dict[str, Entry] = {}  # by source path
+        self.unsafe: list[Problem] = []  # in docs/ or the theme: links leaving the project
 
     # -- full build ---------------------------------------------------------------------
 
@@ -135,7 +138,7 @@ class PreviewSite:
             if glossary.terms != self.glossary.terms:  # bodies render abbreviations from it
                 self.glossary, self.bodies = glossary, CachingBodies(glossary=glossary.terms)
         if errors(self.problems):
-            if not (self.site_dir / "404.html").is_file():
+            if not self.unsafe and not (self.site_dir / "404.html").is_file():
                 # Started with an invalid entry: show the pages docs/ holds from the last good
                 # build (the core writes nothing while entries have errors), under the problems.
                 self._render(config, plugin)
@@ -173,12 +176,21 @@ class PreviewSite:
 
     def _load_all(self) -> None:
         self.entries, self.file_problems, self.cross_problems = {}, {}, []
+        # Files the engine must not copy (links leaving the project): nothing is rendered then.
+        self.unsafe = scan_docs(self.project.docs_dir, self.project.root).unsafe
+        self.unsafe += scan_theme(self.project.theme_dirs, self.project.root)
+        for problem in self.unsafe:
+            self.file_problems.setdefault(problem.path, []).append(problem)
         catalogue, problems = load_catalogue(self.project.entries_dir)
         if catalogue is None:
             self.file_problems[""] = problems
             return
         self.catalogue: Catalogue = catalogue
-        for path in entry_files(self.project.entries_dir):
+        for listed in markdown_files(self.project.entries_dir, self.project.root):
+            path = listed.path
+            if listed.refused:  # reported, as `check` does, rather than silently left out
+                self.file_problems[self._shown(path)] = [refused_problem(self._shown(path), listed.refused)]
+                continue
             entry, found = self._read_entry(path)
             if entry is not None:
                 self.entries[entry.path] = entry
@@ -221,11 +233,14 @@ class PreviewSite:
         if kind is None:
             return None, [Problem(shown, 1, "", "Tệp nằm ngoài các thư mục nội dung; không biết đây là loại bài gì.")]
         try:
-            source: SourceFile = read_source(path.read_bytes(), shown, kind)
+            # Never a plain read: a FIFO named like an entry would block the watcher for ever,
+            # and a link leaving the project would be published.
+            raw = read_limited(path, self.project.root, MAX_FILE_BYTES)
+            source: SourceFile = read_source(raw, shown, kind)
+        except FileRefused as refused:
+            return None, [refused_problem(shown, refused.reason)]
         except YamlError as error:
             return None, [error.problem]
-        except OSError as error:
-            return None, [Problem(shown, 1, "", f"Không đọc được tệp ({error.strerror}).")]
         return _validate_one(source, self.catalogue, self.project.docs_dir)
 
     def apply(self, changed: Iterable[Path], settle: bool = True, interrupted=lambda: False) -> Update:

@@ -46,6 +46,11 @@ def link_problem(path: Path, root: Path) -> str | None:
     if _outside(target, root):
         return ("là liên kết tượng trưng trỏ ra ngoài thư mục dự án; trang chỉ được dùng tệp nằm trong kho mã "
                 "(hãy chép tệp vào đây thay cho liên kết).")
+    # Hidden files of the project are not content: in CI .git/config holds the checkout's
+    # access token, .env a deployment's secrets.
+    if any(part.startswith(".") for part in Path(target).relative_to(root).parts):
+        return ("là liên kết tượng trưng trỏ tới tệp ẩn của dự án (như .git/, .env), có thể chứa mật khẩu; "
+                "hãy chép tệp cần dùng vào đây thay cho liên kết.")
     return None
 
 
@@ -145,8 +150,9 @@ def markdown_files(folder: Path, root: Path) -> Iterator[Listed]:
         yield Listed(path, None if entry.is_file(follow_symlinks=False) else refusal(path, root))
 
 
-def _walk(folder: Path) -> Iterator[os.DirEntry]:
-    """Every entry under `folder`, depth first in name order; hidden folders are not entered."""
+def _walk(folder: Path, hidden: bool = False) -> Iterator[os.DirEntry]:
+    """Every entry under `folder`, depth first in name order; hidden folders are entered only
+    with `hidden`."""
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda e: e.name)
@@ -154,20 +160,22 @@ def _walk(folder: Path) -> Iterator[os.DirEntry]:
         return
     for entry in entries:
         yield entry
-        if entry.is_dir(follow_symlinks=False) and not entry.name.startswith("."):
-            yield from _walk(Path(entry.path))
+        if entry.is_dir(follow_symlinks=False) and (hidden or not entry.name.startswith(".")):
+            yield from _walk(Path(entry.path), hidden)
 
 
-def walk_published(folder: Path, root: Path, visit) -> Iterator[tuple[Path, str]]:
+def walk_published(folder: Path, root: Path, visit=lambda entry: None,
+                   hidden: bool = False) -> Iterator[tuple[Path, str]]:
     """(path, reason) for what a site engine must not copy from `folder`: links leaving `root`,
     broken links, and anything that is not a regular file or folder (a FIFO would hang it).
 
     `visit(entry)` is called with every regular file, so a caller needing the files too (the
-    hand-written pages) walks the folder once.
+    hand-written pages) walks the folder once. Hidden files are skipped (MkDocs never publishes
+    them from docs/) unless `hidden`: a theme's templates can include any file of its folder.
     """
-    for entry in _walk(folder):
-        if entry.name.startswith("."):
-            continue  # MkDocs never publishes hidden files
+    for entry in _walk(folder, hidden):
+        if entry.name.startswith(".") and not hidden:
+            continue
         if entry.is_file(follow_symlinks=False):  # nearly everything: no system call
             visit(entry)
             continue
@@ -182,7 +190,7 @@ def walk_published(folder: Path, root: Path, visit) -> Iterator[tuple[Path, str]
                 # Inside the project, but its contents are not walked here: check them too.
                 target = Path(os.path.realpath(path))
                 if not target.is_relative_to(folder):
-                    yield from walk_published(target, root, lambda entry: None)
+                    yield from walk_published(target, root, hidden=hidden)
             continue
         problem = refusal(path, root)
         if problem:

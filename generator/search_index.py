@@ -22,6 +22,7 @@ from typing import Iterable, Iterator, TypeVar
 from markupsafe import escape
 from pagefind_bin import get_executable
 
+from .outputs import KeptPage
 from .pages import Page
 from .publish import tied_to_this_process
 
@@ -71,6 +72,8 @@ def with_search_documents(planned: Iterable[T], folder: Path) -> Iterator[T]:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(data)
             kept.add(path)
+        elif isinstance(item, KeptPage) and item.searchable:  # unchanged since the last build
+            kept.add(folder / item.url / "index.html")
         yield item
     for stale in set(folder.rglob("index.html")) - kept:
         stale.unlink()

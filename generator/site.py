@@ -6,6 +6,7 @@ Engine-neutral: a site engine (MkDocs today) only has to render the docs tree af
 from __future__ import annotations
 
 import datetime as dt
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Protocol
@@ -13,23 +14,25 @@ from typing import Iterator, Protocol
 from .catalogue import load_catalogue
 from .cms import CmsSettings, admin_files
 from .cms.files import find_bundle
-from .docsfolder import collisions, scan_docs
+from .docsfolder import collisions, scan_docs, scan_theme
 from .glossary import Glossary, load_glossary
 from .images import PhotoLibrary
 from .images.cache import ImageCache, cache_root
 from .index import SiteIndex, build_index
-from .loader import Kind, entry_files, read_source, read_sources
+from .loader import MAX_FILE_BYTES, Kind, entry_files, read_source, read_sources
 from .markup import BodyRenderer
 from .outputs import OutputFile
 from .pages import Planner
 from .portal import Planned, Portal
+from .buildcache.fingerprint import combine
+from .buildcache.plan import PlanLedger, structure_digest
 from .problems import Problem, ValidationFailed, errors
 from .rawhtml import sanitiser_warnings
 from .records import Entry
 from .schema import TIME_ZONE
 from .siteinfo import SiteInfo
 from .search_index import with_search_documents
-from .safefiles import markdown_files
+from .safefiles import FileRefused, markdown_files, read_limited
 from .validate import Known, _check_references, _check_unique, _check_unit_parents, _validate_one, validate
 from .yamlfile import YamlError
 from .writer import WriteReport, write_pages
@@ -44,11 +47,16 @@ class Project:
     site_url: str = ""  # public base URL, for feeds, sitemap, canonical and social links
     site_description: str = ""
     cms: CmsSettings | None = None  # the web editor at /admin/; None: no editor in the plan
+    # Folders of templates and static files the site engine copies from besides docs_dir
+    # (Material's custom_dir): checked for links leaving the project, as docs_dir is.
+    theme_dirs: tuple[Path, ...] = ()
 
     @classmethod
-    def at(cls, root: Path, site_name: str = "", site_url: str = "") -> "Project":
+    def at(cls, root: Path, site_name: str = "", site_url: str = "", docs: str = "docs",
+           theme_dirs: tuple[str, ...] = (), entries: str = "entries") -> "Project":
         root = root.resolve()
-        return cls(root, root / "entries", root / "docs", site_name, site_url)
+        return cls(root, root / entries, root / docs, site_name, site_url,
+                   theme_dirs=tuple(root / folder for folder in theme_dirs))
 
     @property
     def site(self) -> SiteInfo:
@@ -74,6 +82,7 @@ class Generated:
     report: WriteReport
     photo_sources: frozenset[str] = frozenset()  # originals under docs/ published only as variants
     next_publication: dt.datetime | None = None  # when the next scheduled record goes public
+    planned_again: int | None = None  # record and listing pages re-planned; None: every page
 
 
 class EntryMemo(Protocol):
@@ -83,6 +92,12 @@ class EntryMemo(Protocol):
     def remember_entry(self, shown: str, raw: bytes, result: tuple[Entry | None, list[Problem]]) -> None: ...
     def forget_entries_except(self, shown: set[str]) -> None: ...
     def body_renderer(self, glossary: dict[str, str], photos: PhotoLibrary | None = None) -> BodyRenderer: ...
+    # The last build's page plan (buildcache/plan.py), so an edit re-plans only what it touches.
+    def plan_key(self, records: set[str]) -> str: ...
+    def record_digest(self, path: str) -> str | None: ...
+    def page_plan(self) -> PlanLedger | None: ...
+    def forget_page_plan(self) -> None: ...
+    def keep_page_plan(self, ledger: PlanLedger) -> None: ...
 
 
 def now_in_vietnam() -> dt.datetime:
@@ -106,7 +121,7 @@ def check(project: Project, render_bodies: bool = False, memo: EntryMemo | None 
     glossary, glossary_problems = load_glossary(project.entries_dir)
     problems += glossary_problems
     docs = scan_docs(project.docs_dir, project.root)
-    problems += docs.unsafe
+    problems += docs.unsafe + scan_theme(project.theme_dirs, project.root)
     if catalogue is None:
         return Checked([], problems, glossary)
     known = Known.of(sources)
@@ -133,7 +148,10 @@ def _check_with_memo(project: Project, catalogue, problems: list[Problem], memo:
         path = listed.path
         shown = path.relative_to(project.root).as_posix()
         relative = path.relative_to(project.entries_dir)
-        raw = path.read_bytes()
+        try:  # a FIFO swapped in since the listing must not hang the build either
+            raw = read_limited(path, project.root, MAX_FILE_BYTES, links_checked=True)
+        except FileRefused:
+            return None
         seen.add(shown)
         result = memo.known_entry(shown, raw)
         if result is None:
@@ -162,7 +180,8 @@ def _check_with_memo(project: Project, catalogue, problems: list[Problem], memo:
                   unit_files={entry.slug: entry for entry in entries if entry.kind is Kind.UNIT})  # type: ignore[misc]
     found += _check_unique(entries) + _check_references(entries) + _check_unit_parents(known)
     found += collisions(entries, known.urls, docs.pages, project.docs_dir, project.root)
-    checked = Checked(entries, problems + glossary_problems + docs.unsafe + found, glossary)
+    unsafe = docs.unsafe + scan_theme(project.theme_dirs, project.root)
+    checked = Checked(entries, problems + glossary_problems + unsafe + found, glossary)
     return checked if checked.ok else None
 
 
@@ -192,9 +211,9 @@ def make_planner(project: Project, index: SiteIndex, glossary: Glossary | None =
     return Planner(index, project.site, glossary, workers, photos)
 
 
-def plan_site(planner: Planner, project: Project) -> Iterator[Planned]:
+def plan_site(planner: Planner, project: Project, portal: Portal | None = None) -> Iterator[Planned]:
     """Every generated page and file of the site: the planner's pages, the portal's, the editor's."""
-    yield from Portal(planner, project.docs_dir).plan()
+    yield from (portal or Portal(planner, project.docs_dir)).plan()
     yield from editor_files(project)
 
 
@@ -221,11 +240,52 @@ def generate(project: Project, now: dt.datetime | None = None, search_documents:
     now = now or now_in_vietnam()
     index = build_index(checked.entries, now)
     planner = make_planner(project, index, checked.glossary, workers)
+    portal = Portal(planner, project.docs_dir)
+    ledger = replan = None
     if memo is not None:  # bodies rendered by earlier builds are read back, not rendered again
         planner.bodies = memo.body_renderer(checked.glossary.terms, planner.photos)
-    planned = plan_site(planner, project)
+        ledger = _page_plan(memo, project, checked.entries, index, planner, search_documents)
+        if ledger.previous is not None:
+            replan = ledger.previous.touched(ledger.key, ledger.structure, ledger.records, ledger.kinds,
+                                             project.docs_dir, search_documents)
+            if replan is not None:
+                portal = Portal(planner, project.docs_dir, replan, ledger.previous.pages)
+        memo.forget_page_plan()  # until docs/ is written whole
+    planned = plan_site(planner, project, portal)
     if search_documents is not None:
         planned = with_search_documents(planned, search_documents)
-    report = write_pages(planned, project.docs_dir)
+    kept_stats = ledger.previous.stats if ledger is not None and ledger.previous is not None else None
+    report = write_pages(planned, project.docs_dir, kept_stats)
+    if memo is not None and ledger is not None:
+        pages = {path: dataclasses.replace(page, digest=report.sources[path][0])
+                 for path, page in portal.planned.items()}
+        stats = {path: report.sources[path][1] for path in pages}
+        memo.keep_page_plan(PlanLedger(ledger.key, ledger.structure, ledger.records, pages, stats))
     photos = planner.photos.sources if planner.photos is not None else set()
-    return Generated(index, checked.problems, report, frozenset(photos), next_publication(checked.entries, now))
+    return Generated(index, checked.problems, report, frozenset(photos), next_publication(checked.entries, now),
+                     len(replan) if replan is not None else None)
+
+
+@dataclass
+class _PlanInputs:
+    key: str
+    structure: str
+    records: dict[str, tuple[str | None, str]]
+    kinds: dict[str, Kind]
+    previous: PlanLedger | None
+
+
+def _page_plan(memo: EntryMemo, project: Project, entries: list[Entry], index: SiteIndex, planner: Planner,
+               search_documents: Path | None) -> _PlanInputs:
+    """This build's side of buildcache/plan.py: what the plan depends on, and the last plan."""
+    prefix = project.entries_dir.relative_to(project.root).as_posix() + "/"
+    files = {entry.path: entry.path[len(prefix):] for entry in entries if entry.path.startswith(prefix)}
+    planner.prepare_images()  # teasers show photos: none may be made before
+    records = {entry.url: (memo.record_digest(files[entry.path]) if entry.path in files else None,
+                           combine(planner.views.teaser(entry)))
+               for entry in index.by_url.values()}
+    kinds = {entry.url: entry.kind for entry in index.by_url.values()}
+    # Photos are named by content, so the plan depends on the library as the index does.
+    structure = structure_digest(index, planner.views.photo_of)
+    key = memo.plan_key(set(files.values()))
+    return _PlanInputs(key, structure, records, kinds, memo.page_plan())

@@ -15,13 +15,15 @@ from pydantic import BaseModel, ValidationError
 
 from .catalogue import Catalogue, Term, Vocabulary
 from .images import body_image_sources, check_photo
-from .characters import clean_tree
+from .characters import clean_body, clean_tree
 from .loader import Kind, SourceFile
 from .problems import Problem, did_you_mean
 from .records import Entry
 from .taxonomies import RESERVED_SLUGS
 from .schema import CommendationFields, ModelFields, NewsFields, UnitFields, translate_errors
 from .vietnamese import fold, slugify
+
+BODY_FIELD = "nội dung"  # the field named in problems found in a record's Markdown body
 
 SCHEMAS: dict[Kind, type[BaseModel]] = {
     Kind.NEWS: NewsFields,
@@ -155,12 +157,16 @@ def _validate_one(source: SourceFile, catalogue: Catalogue, docs_dir: Path,
         message = check_image_path(image.src, docs_dir)
         if message:
             problems.append(problem("image.src", message))
+    # The same characters as in field values: feeds and search excerpts carry the body too.
+    body, notes_of_body = clean_body(source.body)
+    problems += [Problem(source.path, source.body_line + note.line, BODY_FIELD, note.message, note.severity)  # type: ignore[arg-type]
+                 for note in notes_of_body]
     if "![" in source.body:
         for offset, src in body_image_sources(source.body):
             if "://" in src or src.startswith("//"):
                 continue  # reported as a warning by rawhtml.py, and dropped from the page
             if message := check_image_path(src, docs_dir):
-                problems.append(Problem(source.path, source.body_line + offset, "nội dung (ảnh)", message))
+                problems.append(Problem(source.path, source.body_line + offset, f"{BODY_FIELD} (ảnh)", message))
 
     is_draft = fields.draft if fields is not None else data.get("draft") is True
     for location, target, target_kind in _references(source.kind, data) if known is not None else ():
@@ -173,7 +179,7 @@ def _validate_one(source: SourceFile, catalogue: Catalogue, docs_dir: Path,
     if fields is None or any(p.severity == "error" for p in problems):
         return None, problems
     tags = tuple(Term(slugify(tag), tag) for tag in fields.tags if slugify(tag))
-    entry = Entry(source.kind, slug, source.path, fields, source.body, source.body_line, front, terms, tags)
+    entry = Entry(source.kind, slug, source.path, fields, body, source.body_line, front, terms, tags)
     return entry, problems
 
 

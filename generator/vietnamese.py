@@ -70,10 +70,16 @@ def canonical_tones(text: str) -> str:
 def tone_aliases(text: str) -> str:
     """The canonical spelling of each word of `text` written with the other tone placement,
     in order: "Hoà giải, thuỷ lợi, hòa bình" → "Hòa thủy"."""
-    return " ".join(canonical_tones(word) for word in _SYLLABLE.findall(nfc(text)) if canonical_tones(word) != word)
+    forms = (_canonical_word(word) for word in _SYLLABLE.findall(nfc(text)))
+    return " ".join(form for form in forms if form is not None)
 
 
-_DJ_WORD = re.compile(r"\w*[đĐ]\w*")
+@functools.lru_cache(maxsize=65536)
+def _canonical_word(word: str) -> str | None:
+    """A word's canonical tone placement, or None when it has it already. Records repeat the
+    same few thousand syllables: remembered, since each answer costs two normalisations."""
+    form = canonical_tones(word)
+    return form if form != word else None
 
 
 # The commonest đ-words of running text, the grammatical đã, được, để, đến, đó, đây, đang, đều:
@@ -93,7 +99,8 @@ def dj_aliases(text: str, skip: frozenset[str] = frozenset()) -> str:
     find the words with đ, while the original text keeps exact spellings ranked first.
     "Đảng viên đã đến" → "dang da den".
     """
-    words = _DJ_WORD.findall(nfc(text))
+    # Whole words holding đ/Đ; a regex `\w*[đĐ]\w*` finds the same but retries from every letter.
+    words = [word for word in _SYLLABLE.findall(nfc(text)) if "đ" in word or "Đ" in word]
     return " ".join(_fold_word(word) for word in words if not skip or word.lower() not in skip)
 
 

@@ -99,6 +99,9 @@ class Views:
         self.index = index
         self.photos = photos
         self._teasers: dict[int, Teaser] = {}
+        # While a page is planned: the URLs of the records it shows as teasers (buildcache/
+        # plan.py re-plans a page when one of them is edited).
+        self.shown: set[str] | None = None
 
     def photo_of(self, entry: Entry) -> Photo | None:
         image = getattr(entry.fields, "image", None)
@@ -121,6 +124,8 @@ class Views:
         return None
 
     def teaser(self, entry: Entry) -> Teaser:
+        if self.shown is not None:
+            self.shown.add(entry.url)
         cached = self._teasers.get(id(entry))
         if cached is None:
             text, iso = date_texts(entry)

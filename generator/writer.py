@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from .outputs import LinkedFile, OutputFile
+from .outputs import KeptPage, LinkedFile, OutputFile
 from .pages import Page
 
 MANIFEST = ".generated.json"
@@ -22,6 +22,8 @@ GENERATED_FLAG = "generated"  # front-matter key marking pages whose body is fin
 # Paths of new pages, appended before each is created: if a build is killed before the
 # manifest is written, the next build still knows these files are generated, not hand-written.
 PENDING = ".generated.pending"
+# The generator's own files in docs/, beside the pages (never hand-written, never published).
+BOOKKEEPING = (".gitignore", MANIFEST, PENDING, ".generated.tmp")
 
 
 class WouldOverwrite(Exception):
@@ -33,6 +35,9 @@ class WriteReport:
     written: int
     unchanged: int
     removed: int
+    # Page path → (digest of its content, (size, mtime in ns) of its file): what the build
+    # cache needs to trust the file later without reading it (buildcache/plan.py).
+    sources: dict[str, tuple[str, tuple[int, int]]] = field(default_factory=dict)
 
     @property
     def pages(self) -> int:
@@ -89,12 +94,17 @@ def previously_generated(docs_dir: Path) -> set[str]:
     return previous
 
 
-def write_pages(pages: Iterable[Page | OutputFile | LinkedFile], docs_dir: Path) -> WriteReport:
-    """Write pages and files; only files the manifest lists may be replaced or removed."""
+def write_pages(pages: Iterable[Page | OutputFile | LinkedFile | KeptPage], docs_dir: Path,
+                kept_stats: dict[str, tuple[int, int]] | None = None) -> WriteReport:
+    """Write pages and files; only files the manifest lists may be replaced or removed.
+
+    A `KeptPage` stays as it is, unread: its stat is taken from `kept_stats`."""
+    from .buildcache.fingerprint import file_digest  # here: the build cache imports this module
     manifest_path = docs_dir / MANIFEST
     previous = previously_generated(docs_dir)
     pending_path = docs_dir / PENDING
     current: list[str] = []
+    sources: dict[str, tuple[str, tuple[int, int]]] = {}
     written = unchanged = 0
     docs_dir.mkdir(parents=True, exist_ok=True)
     # Nothing in docs/ is touched unless its content changes, the bookkeeping files included:
@@ -102,6 +112,11 @@ def write_pages(pages: Iterable[Page | OutputFile | LinkedFile], docs_dir: Path)
     pending = None
     try:
         for page in pages:
+            if isinstance(page, KeptPage):
+                current.append(page.path)
+                sources[page.path] = (page.digest, (kept_stats or {})[page.path])
+                unchanged += 1
+                continue
             target = docs_dir / page.path
             linked = isinstance(page, LinkedFile)
             exists = target.exists()
@@ -119,6 +134,8 @@ def write_pages(pages: Iterable[Page | OutputFile | LinkedFile], docs_dir: Path)
             current.append(page.path)
             if same:
                 unchanged += 1
+                if isinstance(page, Page):
+                    sources[page.path] = (file_digest(content), _stat(target))
                 continue
             if page.path not in previous:
                 if pending is None:
@@ -130,6 +147,8 @@ def write_pages(pages: Iterable[Page | OutputFile | LinkedFile], docs_dir: Path)
                 _link_or_copy(page.source, target)
             else:
                 target.write_bytes(content)
+                if isinstance(page, Page):
+                    sources[page.path] = (file_digest(content), _stat(target))
             written += 1
     finally:
         if pending is not None:
@@ -145,14 +164,19 @@ def write_pages(pages: Iterable[Page | OutputFile | LinkedFile], docs_dir: Path)
         os.replace(staged, manifest_path)  # atomic: a killed build leaves the old or the new manifest
     pending_path.unlink(missing_ok=True)
     _write_ignore_file(docs_dir, current)
-    return WriteReport(written, unchanged, len(stale))
+    return WriteReport(written, unchanged, len(stale), sources)
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    found = path.stat()
+    return found.st_size, found.st_mtime_ns
 
 
 def _write_ignore_file(docs_dir: Path, paths: list[str]) -> None:
     """Keep generated pages out of git, whatever sections later versions add."""
     tops = sorted({path.split("/")[0] + ("/" if "/" in path else "") for path in paths})
     lines = ["# Written by generator/writer.py: generated pages, never edit or commit them.",
-             "/.gitignore", f"/{MANIFEST}", f"/{PENDING}", "/.generated.tmp", *(f"/{top}" for top in tops)]
+             *(f"/{name}" for name in BOOKKEEPING), *(f"/{top}" for top in tops)]
     text = "\n".join(lines) + "\n"
     if not _holds(docs_dir / ".gitignore", text):
         (docs_dir / ".gitignore").write_text(text, "utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import posixpath
 import shutil
 import textwrap
 from pathlib import Path
@@ -12,8 +13,12 @@ from typing import Callable
 import pytest
 
 from generator.engine import build_site
+from generator.index import SiteIndex, build_index
+from generator.portal import Portal
 from generator.publish import FileLock
 from generator.schema import TIME_ZONE
+from generator.site import Project, check, make_planner
+from generator.writer import BOOKKEEPING, previously_generated
 
 REPO = Path(__file__).resolve().parent.parent
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=TIME_ZONE)
@@ -51,15 +56,38 @@ def project(tmp_path: Path) -> ProjectFiles:
     return ProjectFiles(tmp_path / "project")
 
 
+def shared_scope(fixture_name: str, config) -> str:
+    """Module scope, except under mutmut: it maps each function to the tests that call it, and a
+    shared fixture's work would be mapped to whichever test first asked for it."""
+    return "function" if os.environ.get("MUTANT_UNDER_TEST") else "module"
+
+
+def plan_sample_portal(site_url: str) -> tuple[SiteIndex, list]:
+    """The sample's index, and its portal's pages and files (feeds, open data, sitemap…) as the
+    core plans them, without the engine."""
+    project = Project.at(REPO, "Gương sáng Quảng Trị", site_url)
+    checked = check(project)
+    assert checked.ok, checked.problems
+    index = build_index(checked.entries, NOW)
+    return index, list(Portal(make_planner(project, index, checked.glossary), project.docs_dir).plan())
+
+
 def copy_sample(target: Path) -> Path:
     """Copy the repo's site sources to `target`; return its mkdocs.yml.
 
-    Pages generated earlier in the repo's docs/ come along with their manifest, so the
-    generator in the copy rewrites or removes them as it would in the repo.
+    Only what a clean clone holds: pages and files a local build generated in the repo's
+    docs/ (its manifest lists them) are left behind, so every test starts as CI does.
     """
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("entries", "theme_overrides", "docs"):
+    for name in ("entries", "theme_overrides"):
         shutil.copytree(REPO / name, target / name)
+    docs = REPO / "docs"
+    generated = {posixpath.normpath(path) for path in previously_generated(docs)} | set(BOOKKEEPING)
+    for path in sorted(docs.rglob("*")):
+        relative = path.relative_to(docs).as_posix()
+        if relative not in generated and path.is_file():
+            (target / "docs" / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target / "docs" / relative)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     return target / "mkdocs.yml"
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, copy_sample
+from site_reader import Reader
 from generator.engine import build_site, site_lock
 from generator.publish import FileLock, project_lock, tied_to_this_process
 
@@ -43,23 +44,6 @@ def tree(folder_fd: int) -> dict[str, tuple[int, int]]:
     return found
 
 
-# A reader polling the home page, as fast as one process can: each swap of the old design left
-# a few microseconds without site/, which only a reader with a core to itself reliably hits.
-READER = """
-import sys, pathlib
-index, stop = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
-reads = misses = 0
-while not stop.exists():
-    for _ in range(200):
-        try:
-            with open(index, "rb") as page:
-                reads += b"</html>" in page.read()
-        except OSError:
-            misses += 1
-print(reads, misses)
-"""
-
-
 class LiveSiteWatcher:
     """What a web server serving `site` sees while builds run.
 
@@ -74,20 +58,17 @@ class LiveSiteWatcher:
         self.trees: dict[tuple[int, int], set[str]] = {}  # folder → digests of its contents seen
         self.incomplete: list[str] = []
         self._stop = threading.Event()
-        self._stop_file = site.parent / "stop-reading"
         self._walker = threading.Thread(target=self._walk)
 
     def __enter__(self) -> "LiveSiteWatcher":
-        self._reader = subprocess.Popen([sys.executable, "-c", READER, str(self.site / "index.html"),
-                                         str(self._stop_file)], stdout=subprocess.PIPE, text=True)
+        self._reader = Reader(self.site)
         self._walker.start()
         return self
 
     def __exit__(self, *exc) -> None:
         self._stop.set()
-        self._stop_file.touch()
         self._walker.join()
-        self.reads, self.misses = map(int, self._reader.communicate(timeout=30)[0].split())
+        self.reads, self.misses = self._reader.finish()
 
     def _walk(self) -> None:
         while not self._stop.is_set():

@@ -72,6 +72,73 @@ def test_an_edit_and_a_template_change_build_what_a_cold_build_builds(tmp_path, 
     assert incremental == cold_build(src, tmp_path / "cold-2")
 
 
+PLANNED_AGAIN = re.compile(r"Gương sáng: chỉ lập lại ([\d.]+) trang có bản ghi đã sửa")
+
+
+def planned_again(caplog) -> int | None:
+    """How many record and listing pages the last build planned again; None: it planned all."""
+    counts = [int(m.group(1).replace(".", "")) for r in caplog.records if (m := PLANNED_AGAIN.search(r.getMessage()))]
+    return counts[0] if counts else None
+
+
+def test_record_edits_plan_only_the_pages_they_touch_and_build_what_a_cold_build_builds(tmp_path, workers, caplog):
+    caplog.set_level(logging.INFO)
+    config = copy_sample(tmp_path / "src")
+    src = config.parent
+    site = src / "site"
+    news = src / "entries" / "tin-tuc"
+    first = news / "bieu-duong-tap-the-ca-nhan-dien-hinh-hoc-tap-va-lam-theo-bac.md"
+    second = news / "doanh-nghiep-trong-khoi-uu-tien-su-dung-san-pham-dich-vu-cua-nhau.md"
+    third = news / "lan-toa-mo-hinh-dan-van-kheo-trong-chuyen-doi-so-nganh-giao-duc.md"
+    engine.build_site(config, site)
+    pages = len(list(site.rglob("index.html")))
+
+    def add_copy() -> None:
+        text = second.read_text("utf-8").replace('title: "', 'title: "Bản thêm: ', 1)
+        (news / "ban-them-mot-tin.md").write_text(text, "utf-8")
+
+    # (what the editor does, whether the index keeps its structure: then only the pages
+    # showing the edited record are planned again)
+    steps = [
+        ("title", lambda: edit(first, 'title: "', 'title: "Đã sửa <b>tiêu đề</b> — '), True),
+        ("body", lambda: edit(second, "\n---\n", "\n---\nĐoạn mở đầu mới của bài.\n\n"), True),
+        ("nothing", lambda: None, None),
+        ("date", lambda: edit(first, "date: 2024-12-20 15:00", "date: 2019-01-05 08:00"), False),
+        ("add", add_copy, False),
+        ("delete", lambda: third.unlink(), False),
+        ("draft", lambda: edit(second, "\n---\n", "\ndraft: true\n---\n"), False),
+        ("title after the changes", lambda: edit(first, 'title: "', 'title: "Lần nữa: '), True),
+    ]
+    for step, (what, change, structure_kept) in enumerate(steps):
+        change()
+        caplog.clear()
+        incremental = stable_digest(engine.build_site(config, site))
+        again = planned_again(caplog)
+        if structure_kept:
+            # The sample's few news records are on most pages ("Mới nhất"): a body edit
+            # touches its own page only, a title edit every page showing the record.
+            assert again is not None and 0 < again <= (1 if what == "body" else pages / 2), f"{what}: planned {again} of {pages}"
+        elif structure_kept is False:
+            assert again is None, f"{what}: the index changed, every page must be planned again"
+        assert incremental == cold_build(src, tmp_path / f"cold-{step}"), what
+
+
+def test_a_page_rewritten_outside_the_cache_is_planned_again(tmp_path, workers, caplog):
+    """`mkdocs serve` and the preview write docs/ without the cache: its page plan is then not trusted."""
+    caplog.set_level(logging.INFO)
+    config = copy_sample(tmp_path / "src")
+    src = config.parent
+    site = src / "site"
+    engine.build_site(config, site)
+    page = next((src / "docs" / "tin-tuc").glob("*/index.md"))
+    page.write_text(page.read_text("utf-8").replace("</article>", "<p>sửa tay</p></article>", 1), "utf-8")
+    edit(next((src / "entries" / "tin-tuc").glob("*.md")), 'title: "', 'title: "Sửa: ')
+    caplog.clear()
+    incremental = stable_digest(engine.build_site(config, site))
+    assert planned_again(caplog) is None
+    assert incremental == cold_build(src, tmp_path / "cold")
+
+
 def test_no_change_leaves_the_site_alone_until_a_scheduled_record_is_due(tmp_path, workers, caplog, monkeypatch):
     config = copy_sample(tmp_path / "src")
     site = config.parent / "site"

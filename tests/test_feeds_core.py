@@ -3,38 +3,23 @@ and what each item says (RSS 2.0, Atom, JSON Feed). The built site's copies: tes
 
 from __future__ import annotations
 
-import os
-
 import json
 
 import feedparser
 import pytest
 
-from conftest import NOW, REPO
-from generator.index import build_index
+from conftest import plan_sample_portal, shared_scope
 from generator.loader import Kind
 from generator.outputs import OutputFile
-from generator.portal import Portal
-from generator.site import Project, check, make_planner
 
 SITE = "https://guong-sang.example.vn/tinh/"
 SAMPLE_NEWS = "tin-tuc/hoc-tap-va-lam-theo-bac-bang-nhung-viec-lam-thuong-xuyen-thiet-thuc/"
 
 
-def shared_scope(fixture_name: str, config) -> str:
-    """Module scope, except under mutmut: it maps each function to the tests that call it, and a
-    shared fixture's work would be mapped to whichever test first asked for it."""
-    return "function" if os.environ.get("MUTANT_UNDER_TEST") else "module"
-
-
 @pytest.fixture(scope=shared_scope)
 def planned():
-    project = Project.at(REPO, "Gương sáng Quảng Trị", SITE)
-    checked = check(project)
-    index = build_index(checked.entries, NOW)
-    files = {f.path: f.data for f in Portal(make_planner(project, index, checked.glossary), project.docs_dir).plan()
-             if isinstance(f, OutputFile)}
-    return index, files
+    index, items = plan_sample_portal(SITE)
+    return index, {item.path: item.data for item in items if isinstance(item, OutputFile)}
 
 
 def parsed(files, path):

@@ -207,16 +207,96 @@ def test_a_duplicate_address_is_reported_even_beside_other_mistakes(project):
     assert found == [("entries/mo-hinh/a.md", "slug"), ("entries/mo-hinh/b.md", "slug"), ("entries/mo-hinh/b.md", "year")]
 
 
-def test_the_build_refuses_a_docs_link_to_etc_passwd_and_keeps_the_old_site(tmp_path):
+# MkDocs copies docs/ and the theme's custom_dir into the site, following links.
+@pytest.mark.parametrize("folder", ["docs", "theme_overrides/assets"])
+def test_the_build_refuses_a_link_to_etc_passwd_and_keeps_the_old_site(tmp_path, folder):
     from conftest import copy_sample
 
     config = copy_sample(tmp_path / "src")
     site = tmp_path / "src" / "site"
     site.mkdir()
     (site / "index.html").write_text("trang cũ", "utf-8")
-    (tmp_path / "src" / "docs" / "mat-khau.txt").symlink_to("/etc/passwd")
+    (tmp_path / "src" / folder / "mat-khau.txt").symlink_to("/etc/passwd")
     result = subprocess.run([sys.executable, "-m", "generator", "--config", str(config), "build"],
                             capture_output=True, text=True, cwd=tmp_path, timeout=600)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "docs/mat-khau.txt:1: “mat-khau.txt” là liên kết tượng trưng trỏ ra ngoài thư mục dự án" in result.stderr
+    assert f"{folder}/mat-khau.txt:1: “mat-khau.txt” là liên kết tượng trưng trỏ ra ngoài thư mục dự án" in result.stderr
     assert [p.name for p in site.iterdir()] == ["index.html"]
+
+
+def test_theme_files_linked_outside_the_project_are_refused_hidden_ones_too(project):
+    theme = project.root / "giao-dien"
+    (theme / "partials").mkdir(parents=True)
+    (theme / "main.html").write_text("{% extends 'base.html' %}", "utf-8")
+    (theme / ".an").mkdir()  # hidden: MkDocs does not copy it, but a template may include it
+    (theme / ".an" / "shadow.html").symlink_to("/etc/shadow")
+    (theme / "partials" / "trong.html").symlink_to(theme / "main.html")  # inside: fine
+    (theme / "partials" / "ngoai").symlink_to("/etc", target_is_directory=True)
+    found = {p.path: p.message for p in check(Project.at(project.root, theme_dirs=("giao-dien",))).problems}
+    assert set(found) == {"giao-dien/.an/shadow.html", "giao-dien/partials/ngoai"}
+    assert all("ra ngoài thư mục dự án" in message for message in found.values())
+
+
+def test_check_reads_the_folders_mkdocs_yml_names(tmp_path):
+    # docs_dir and theme.custom_dir are where mkdocs.yml says, not always docs/ and theme_overrides/.
+    from conftest import copy_sample
+
+    config = copy_sample(tmp_path / "src")
+    root = config.parent
+    (root / "docs").rename(root / "trang")
+    (root / "theme_overrides").rename(root / "giao-dien")
+    config.write_text(config.read_text("utf-8").replace("docs_dir: docs", "docs_dir: trang")
+                      .replace("custom_dir: theme_overrides", "custom_dir: giao-dien"), "utf-8")
+    (root / "trang" / "a.txt").symlink_to("/etc/passwd")
+    (root / "giao-dien" / "b.txt").symlink_to("/etc/passwd")
+    result = run_check(root, "--format", "json")
+    assert {p["path"] for p in json.loads(result.stdout)} == {"trang/a.txt", "giao-dien/b.txt"}
+
+
+def test_a_photo_linked_from_outside_the_project_is_refused(project, tmp_path):
+    # Photos come from docs/images/ (the web editor's media_folder): the same walk covers them.
+    from PIL import Image
+
+    Image.new("RGB", (800, 600), "red").save(tmp_path / "ngoai.jpg")
+    (project.root / "docs" / "images" / "anh.jpg").symlink_to(tmp_path / "ngoai.jpg")
+    project.add_unit()
+    project.add_model(image="\n  src: images/anh.jpg\n  alt: Ảnh")
+    found = {p.path: p.message for p in errors(check(Project.at(project.root)).problems)}
+    assert "ra ngoài thư mục dự án" in found["docs/images/anh.jpg"]
+
+
+def test_control_and_bidi_characters_in_a_body_are_refused_at_their_line(project):
+    project.add_unit()
+    project.add_model()
+    path = project.root / "entries" / "mo-hinh" / "chuyen-doi-so.md"
+    fine = "Có\ttab, emoji 👨\u200d👩\u200d👧, gạch &#150; và &amp;#x202E; đều được.\n"
+    path.write_text(path.read_text("utf-8") + fine + "\nDòng \x01 một.\n\nDòng \u202e hai.\n\nDòng &#8238; ba.\n", "utf-8")
+    found = [(p.line, p.field, p.message.split(" (")[0]) for p in check(Project.at(project.root)).problems]
+    assert found == [(10, "nội dung", "có ký tự điều khiển"), (12, "nội dung", "có ký tự đảo hướng chữ"),
+                     (14, "nội dung", "có mã “&#8238;”, tức ký tự đảo hướng chữ")]
+
+
+def test_left_to_right_formatting_pasted_into_a_body_is_stripped_with_a_warning(project):
+    # As in the corpus' Wikipedia text: it changes nothing a reader of Vietnamese sees.
+    project.add_unit()
+    project.add_model(title="Nhà vô địch \u202aProject Runway\u202c")
+    path = project.root / "entries" / "mo-hinh" / "chuyen-doi-so.md"
+    path.write_text(path.read_text("utf-8") + "\nNhà vô địch \u2066Project Runway\u2069 mùa 3.\n", "utf-8")
+    checked = check(Project.at(project.root))
+    assert [(p.line, p.field, p.severity) for p in checked.problems] == [(2, "title", "warning"), (9, "nội dung", "warning")]
+    model = next(e for e in checked.entries if e.kind is Kind.MODEL)
+    assert model.title == "Nhà vô địch Project Runway" and model.body.endswith("Nhà vô địch Project Runway mùa 3.")
+
+
+def test_a_link_to_a_hidden_file_of_the_project_is_refused(project):
+    # In CI, .git/config holds the checkout's access token (actions/checkout persists it): a
+    # link to it "inside the project" would publish it with the site.
+    (project.root / ".git").mkdir()
+    (project.root / ".git" / "config").write_text("[http]\n\textraheader = AUTHORIZATION: basic bi-mat\n", "utf-8")
+    (project.root / ".env").write_text("MAT_KHAU=bi-mat\n", "utf-8")
+    (project.root / "docs" / "cau-hinh.txt").symlink_to("../.git/config")
+    (project.root / "docs" / "images" / "moi-truong.txt").symlink_to(project.root / ".env")
+    (project.root / "docs" / "kho").symlink_to(project.root / ".git", target_is_directory=True)
+    found = {p.path: p.message for p in check(Project.at(project.root)).problems}
+    assert set(found) == {"docs/cau-hinh.txt", "docs/images/moi-truong.txt", "docs/kho"}
+    assert all("tệp ẩn" in message for message in found.values())

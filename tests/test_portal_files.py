@@ -4,8 +4,6 @@ copies are checked in test_portal.py."""
 
 from __future__ import annotations
 
-import os
-
 import csv
 import datetime as dt
 import io
@@ -16,7 +14,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import NOW, REPO
+from conftest import NOW, plan_sample_portal, shared_scope
 from generator.index import build_index
 from generator.loader import Kind
 from generator.opendata import DATASETS
@@ -30,19 +28,9 @@ SITE = "https://guong-sang.example.vn/tinh/"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
-def shared_scope(fixture_name: str, config) -> str:
-    """Module scope, except under mutmut: it maps each function to the tests that call it, and a
-    shared fixture's work would be mapped to whichever test first asked for it."""
-    return "function" if os.environ.get("MUTANT_UNDER_TEST") else "module"
-
-
 @pytest.fixture(scope=shared_scope)
 def planned():
-    project = Project.at(REPO, "Gương sáng Quảng Trị", SITE)
-    checked = check(project)
-    assert checked.ok, checked.problems
-    index = build_index(checked.entries, NOW)
-    items = list(Portal(make_planner(project, index, checked.glossary), project.docs_dir).plan())
+    index, items = plan_sample_portal(SITE)
     files = {item.path: item.data for item in items if isinstance(item, OutputFile)}
     pages = [item for item in items if isinstance(item, Page)]
     return index, files, pages

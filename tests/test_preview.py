@@ -89,3 +89,36 @@ def test_the_server_injects_live_reload_and_the_error_banner(preview):
         preview.apply([path])
     finally:
         server.shutdown()
+
+
+def apply_within(site: PreviewSite, paths: list, seconds: float = 30):
+    """`site.apply(paths)`, failing (not hanging the test run) if it does not return in time."""
+    done: list = []
+    worker = threading.Thread(target=lambda: done.append(site.apply(paths)), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert done, f"the preview hung reading {paths}"
+    return done[0]
+
+
+def test_a_fifo_or_an_outward_link_named_like_an_entry_is_refused_not_read(preview, tmp_path):
+    import os
+
+    folder = preview.project.root / "entries" / "mo-hinh"
+    fifo, outward = folder / "ong.md", folder / "ngoai.md"
+    os.mkfifo(fifo)  # reading it would block the preview's watcher thread for ever
+    secret = tmp_path / "bi-mat.md"
+    secret.write_text("---\ntitle: Bí mật\nunit: dang-uy-khoi-cqdn\nmovement: Dân vận khéo\nyear: 2024\n---\nx\n", "utf-8")
+    outward.symlink_to(secret)
+    try:
+        update = apply_within(preview, [fifo, outward])
+        found = {p.path: p.message for p in update.problems}
+        assert found["entries/mo-hinh/ong.md"].startswith("“ong.md” không phải tệp thường (là một đường ống FIFO)")
+        assert "ra ngoài thư mục dự án" in found["entries/mo-hinh/ngoai.md"]
+        assert not (preview.site_dir / "mo-hinh/ngoai").exists()
+        # A full build (the preview started again) lists them too, rather than skipping them.
+        assert {p.path for p in preview.full_build().problems} == set(found)
+    finally:
+        fifo.unlink()
+        outward.unlink()
+    assert apply_within(preview, [fifo, outward]).problems == []

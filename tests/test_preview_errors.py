@@ -3,6 +3,7 @@ the last good site with the problem list over it, and fixing the file reloads th
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import subprocess
 import sys
@@ -11,6 +12,7 @@ import time
 import urllib.request
 from http.server import ThreadingHTTPServer
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -51,6 +53,25 @@ def wait_until_served(url: str, process: subprocess.Popen, log: Path, timeout: f
     raise AssertionError(f"not served after {timeout} s:\n{log.read_text('utf-8')}")
 
 
+@contextlib.contextmanager
+def served(root: Path, command: str, log: Path, first_page: str = "") -> Iterator[str]:
+    """`python -m generator <command>` (serve or preview) for the project at `root`, on a free
+    port: its base URL, once `first_page` answers. Stopped afterwards."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "generator", "--config", str(root / "mkdocs.yml"), command, "--dev-addr",
+             f"127.0.0.1:{port}"], cwd=REPO, stdout=output, stderr=subprocess.STDOUT,
+        )
+    try:
+        wait_until_served(base + first_page, server, log)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def write_new_entry(root: Path) -> Path:
     """What an editor does first: `new`, which writes a draft with required fields left empty."""
     made = subprocess.run([sys.executable, "-m", "generator", "--config", str(root / "mkdocs.yml"), "new", "mo-hinh",
@@ -69,40 +90,30 @@ def fill_required_fields(path: Path) -> None:
 @pytest.mark.parametrize("command", ["serve", "preview"])
 def test_a_half_written_entry_shows_the_problems_over_the_last_good_site(tmp_path, browser, command):
     root = copy_sample(tmp_path / "src").parent
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    log = tmp_path / "server.log"
-    with log.open("w") as output:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "generator", "--config", str(root / "mkdocs.yml"), command, "--dev-addr",
-             f"127.0.0.1:{port}"], cwd=REPO, stdout=output, stderr=subprocess.STDOUT,
-        )
-    page = browser.new_page()
-    page.set_default_timeout(120_000)  # `serve` holds requests while it rebuilds; this machine is shared
-    try:
-        wait_until_served(base + MODEL_URL, server, log)
-        page.goto(base + MODEL_URL)
-        assert page.locator(f"#{OVERLAY_ID}").count() == 0
+    with served(root, command, tmp_path / "server.log", MODEL_URL) as base:
+        page = browser.new_page()
+        page.set_default_timeout(120_000)  # `serve` holds requests while it rebuilds; this machine is shared
+        try:
+            page.goto(base + MODEL_URL)
+            assert page.locator(f"#{OVERLAY_ID}").count() == 0
 
-        path = write_new_entry(root)
-        overlay = page.locator(f"#{OVERLAY_ID}")
-        overlay.wait_for()  # the page reloads by itself after the rebuild
-        text = overlay.inner_text()
-        assert f"{NEW_FILE}:4 unit:" in text and f"{NEW_FILE}:5 movement:" in text
-        assert "chưa điền giá trị" in text
-        assert MODEL_TITLE in page.locator("h1").first.inner_text()  # the last good page, under it
-        # Nothing hangs meanwhile: any page answers at once, with the problems on it.
-        started = time.monotonic()
-        status, html = fetch(base, timeout=10)
-        assert status == 200 and OVERLAY_ID in html and time.monotonic() - started < 10
+            path = write_new_entry(root)
+            overlay = page.locator(f"#{OVERLAY_ID}")
+            overlay.wait_for()  # the page reloads by itself after the rebuild
+            text = overlay.inner_text()
+            assert f"{NEW_FILE}:4 unit:" in text and f"{NEW_FILE}:5 movement:" in text
+            assert "chưa điền giá trị" in text
+            assert MODEL_TITLE in page.locator("h1").first.inner_text()  # the last good page, under it
+            # Nothing hangs meanwhile: any page answers at once, with the problems on it.
+            started = time.monotonic()
+            status, html = fetch(base, timeout=10)
+            assert status == 200 and OVERLAY_ID in html and time.monotonic() - started < 10
 
-        fill_required_fields(path)
-        overlay.wait_for(state="detached")  # reloaded by itself, problems gone
-        assert MODEL_TITLE in page.locator("h1").first.inner_text()
-    finally:
-        page.close()
-        server.terminate()
-        server.wait(timeout=30)
+            fill_required_fields(path)
+            overlay.wait_for(state="detached")  # reloaded by itself, problems gone
+            assert MODEL_TITLE in page.locator("h1").first.inner_text()
+        finally:
+            page.close()
 
 
 def test_a_preview_started_with_an_invalid_entry_serves_the_last_good_pages(tmp_path):
@@ -138,3 +149,38 @@ def test_a_rebuild_with_nothing_changed_writes_nothing_into_docs(tmp_path):
     report = generate(project, now=NOW).report
     assert report.written == 0 and report.removed == 0 and report.unchanged > 100
     assert {path: path.stat().st_mtime_ns for path in docs.rglob("*")} == before
+
+
+def test_a_preview_never_copies_a_file_linked_from_outside_the_project(tmp_path):
+    config = copy_sample(tmp_path / "src")
+    (config.parent / "docs" / "mat-khau.txt").symlink_to("/etc/passwd")
+    (config.parent / "theme_overrides" / "assets" / "shadow.txt").symlink_to("/etc/passwd")
+    site = PreviewSite(config, tmp_path / "site", now=NOW)
+    found = {p.path: p.message for p in site.full_build().problems}
+    assert set(found) == {"docs/mat-khau.txt", "theme_overrides/assets/shadow.txt"}
+    assert all("ra ngoài thư mục dự án" in message for message in found.values())
+    assert not any(path.name in ("mat-khau.txt", "shadow.txt") for path in (tmp_path / "site").rglob("*"))
+
+
+def test_serve_shows_the_last_good_site_without_a_file_linked_from_outside(tmp_path):
+    # `make serve` renders the last good pages under the problem list: never the refused link.
+    root = copy_sample(tmp_path / "src").parent
+    with served(root, "serve", tmp_path / "server.log") as base:
+        (root / "docs" / "mat-khau.txt").symlink_to("/etc/passwd")  # MkDocs' watcher rebuilds
+        deadline = time.monotonic() + 180
+        while OVERLAY_ID not in fetch(base, timeout=120)[1]:
+            assert time.monotonic() < deadline, (tmp_path / "server.log").read_text("utf-8")
+            time.sleep(0.5)
+        assert "mat-khau.txt" in fetch(base)[1]  # the problem is shown
+        status, text = fetch(base + "mat-khau.txt")
+        assert status == 404 and "root:" not in text
+
+
+def test_serve_on_a_fresh_clone_with_a_half_written_entry_shows_the_problems(tmp_path):
+    # No earlier build: no pages to show but the hand-written ones, and no search documents
+    # (Pagefind refused to index nothing, and `make serve` exited).
+    root = copy_sample(tmp_path / "src").parent
+    write_new_entry(root)
+    with served(root, "serve", tmp_path / "server.log", "gioi-thieu/") as base:
+        status, html = fetch(base + "gioi-thieu/")
+        assert status == 200 and OVERLAY_ID in html and NEW_FILE in html

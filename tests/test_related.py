@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
-from conftest import NOW, REPO
+from conftest import NOW, REPO, shared_scope
 from generator.index import _related_groups, build_index
 from generator.site import Project, check
 from generator.views import Views
-
-
-def shared_scope(fixture_name: str, config) -> str:
-    """Module scope, except under mutmut: it maps each function to the tests that call it, and a
-    shared fixture's work would be mapped to whichever test first asked for it."""
-    return "function" if os.environ.get("MUTANT_UNDER_TEST") else "module"
 
 
 @pytest.fixture(scope=shared_scope)

@@ -31,3 +31,22 @@ def test_titles_with_yaml_syntax_are_quoted_exactly(tmp_path):
 
     text = (tmp_path / "x" / "index.md").read_text("utf-8")
     assert yaml.safe_load(text.split("---")[1])["title"] == 'Chủ đề: "Dân vận khéo" # 1'
+
+
+def test_test_projects_are_copied_without_the_pages_a_local_build_generated(tmp_path, monkeypatch):
+    # A local `make build` leaves generated pages in the repo's docs/; copied into a test
+    # project they made "nothing was written" checks fail (tests/test_atomic_build.py).
+    import conftest
+    from generator.site import Project, generate
+
+    repo = tmp_path / "repo"
+    conftest.copy_sample(repo)
+    hand_written = {p.relative_to(repo / "docs") for p in (repo / "docs").rglob("*")}
+    generate(Project.at(repo), now=conftest.NOW)  # what a local build leaves behind
+    (repo / "docs" / ".generated.pending").write_text("trang-dang-viet/index.md\n", "utf-8")  # a killed one
+    (repo / "docs" / "trang-dang-viet").mkdir()
+    (repo / "docs" / "trang-dang-viet" / "index.md").write_text("---\ngenerated: true\n---\n", "utf-8")
+    assert (repo / "docs" / "mo-hinh" / "index.md").is_file()
+    monkeypatch.setattr(conftest, "REPO", repo)
+    conftest.copy_sample(tmp_path / "copy")
+    assert {p.relative_to(tmp_path / "copy" / "docs") for p in (tmp_path / "copy" / "docs").rglob("*")} == hand_written

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..writer import MANIFEST, PENDING, generated_paths
+from . import plan
 from .bodies import StoredBodies
 from .fingerprint import code_digest, combine, config_digest, file_digest, site_identity, tree_digests
 
@@ -32,6 +33,7 @@ class BuildCache:
     rendered: dict[str, str] = field(default_factory=dict)  # page source path → digest of its source
     search_documents: str | None = None
     next_publication: dt.datetime | None = None
+    entry_files: dict[str, str] = field(default_factory=dict)  # digests of the files in entries/
     _entries: dict[str, tuple[str, Any]] | None = None
     _entries_changed: bool = False
     _site_checked: bool | None = None
@@ -41,8 +43,9 @@ class BuildCache:
              site_dir: Path, cms_bundle: Path | None = None) -> "BuildCache":
         folder = root / FOLDER
         generated = generated_paths(docs_dir) | {MANIFEST, PENDING, ".generated.tmp", ".gitignore"}
+        entry_files = tree_digests(entries_dir)
         inputs = {
-            "entries": combine(tree_digests(entries_dir)),
+            "entries": combine(entry_files),
             "docs": combine(tree_digests(docs_dir, skip=generated)),
             "theme": combine(tree_digests(theme_dir)) if theme_dir else "",
             "config": config_digest(config_file),
@@ -56,7 +59,7 @@ class BuildCache:
             previous = json.loads((folder / STAMP).read_text("utf-8"))
         except (OSError, ValueError):
             previous = {}
-        return cls(folder, site_dir, inputs, previous)
+        return cls(folder, site_dir, inputs, previous, entry_files=entry_files)
 
     # -- the whole build ------------------------------------------------------------------
 
@@ -123,6 +126,26 @@ class BuildCache:
         bodies = getattr(self, "_bodies", None)
         if bodies is not None:
             bodies.keep_only(rendered)
+
+    # -- the page plan (plan.py) -----------------------------------------------------------
+
+    def plan_key(self, records: set[str]) -> str:
+        """Every input of the page plan but the record files (`records`: paths in entries/)."""
+        others = {path: digest for path, digest in self.entry_files.items() if path not in records}
+        return combine({k: v for k, v in self.inputs.items() if k not in ("entries", "site_dir", "cms")}, others)
+
+    def record_digest(self, path: str) -> str | None:
+        """Digest of a file in entries/ as this build found it (path relative to entries/)."""
+        return self.entry_files.get(path)
+
+    def page_plan(self) -> plan.PlanLedger | None:
+        return plan.load(self.folder)
+
+    def forget_page_plan(self) -> None:
+        plan.forget(self.folder)
+
+    def keep_page_plan(self, ledger: plan.PlanLedger) -> None:
+        plan.save(self.folder, ledger)
 
     # -- rendered pages and the search index ------------------------------------------------
 
