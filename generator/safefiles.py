@@ -58,7 +58,7 @@ def _kind_problem(mode: int) -> str | None:
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "là một thư mục, không phải tệp; hãy đổi tên thư mục (bỏ đuôi .md)."
+        return "là một thư mục, không phải tệp; hãy đổi tên thư mục (bỏ đuôi .md, .yml)."
     if stat.S_ISFIFO(mode):
         return "không phải tệp thường (là một đường ống FIFO); hãy xóa nó."
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
@@ -96,10 +96,13 @@ def read_limited(path: Path, root: Path, max_bytes: int, links_checked: bool = F
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except OSError as error:
         raise FileRefused(refusal(path, root) or _explain(error)) from None
+    # fstat before wrapping the descriptor: Python's file object refuses a folder with an
+    # English IsADirectoryError of its own, before our Vietnamese reason could be given.
+    problem = _kind_problem(os.fstat(descriptor).st_mode)
+    if problem:
+        os.close(descriptor)
+        raise FileRefused(problem)
     with open(descriptor, "rb") as file:
-        problem = _kind_problem(os.fstat(descriptor).st_mode)
-        if problem:
-            raise FileRefused(problem)
         try:
             data = file.read(max_bytes + 1)
         except OSError as error:

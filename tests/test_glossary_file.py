@@ -85,3 +85,12 @@ def test_the_longest_abbreviation_wins_where_a_shorter_one_begins_it():
     glossary = Glossary({"GD": "giáo dục", "GD&ĐT": "Giáo dục và Đào tạo"})
     assert str(glossary.abbreviate("Sở GD&ĐT, ngành GD")) == (
         'Sở <abbr title="Giáo dục và Đào tạo">GD&amp;ĐT</abbr>, ngành <abbr title="giáo dục">GD</abbr>')
+
+
+def test_a_folder_named_like_the_glossary_is_refused_in_vietnamese_not_crashed_on(project):
+    entries = project.root / "entries"
+    (entries / "viet-tat.yml").mkdir()  # an editor's "new folder" given the file's name
+    glossary, problems = load_glossary(entries)
+    assert glossary.terms == {}
+    assert [(p.line, p.field, p.message) for p in problems] == [
+        (1, "", "“viet-tat.yml” là một thư mục, không phải tệp; hãy đổi tên thư mục (bỏ đuôi .md, .yml).")]
