@@ -327,6 +327,11 @@ def typed_measurements(site: Path, queries: list[Query], delays: list[int], wher
                 here = page.evaluate(_RESULTS, [base + "assets/javascripts/search.js", query.text, size])
                 last_key = watch["inputs"][-1]
                 hits = [i for i, (at, urls) in enumerate(watch["states"]) if urls == here and at >= last_key - 1]
+                if not hits and watch["states"] and watch["states"][-1][1] == here:
+                    # The last key did not change the query ("kế toán" → "kế toán)"): its
+                    # results were already shown.
+                    latencies.append(0.0)
+                    continue
                 if not hits:
                     wrong += 1
                     latencies.append(15000.0)
