@@ -89,8 +89,8 @@ def shard_of(document: Path, shards: int) -> int:
 
 
 def _searchable(path: Path) -> bool:
-    with open(path, "rb") as html:
-        return SEARCHABLE.encode() in html.read()
+    with open(path, "rb") as page:
+        return SEARCHABLE.encode() in page.read()
 
 
 def search_document(page: Page) -> str | None:
@@ -134,7 +134,7 @@ class IndexingJob:
         self._lock = threading.Lock()  # cancel() must not miss a shard's process being started
         self._process: subprocess.Popen | None = None
         self._reports: list[IndexReport] = []
-        self._error: IndexingFailed | None = None
+        self._error: Exception | None = None
         if shards == 1:
             # Tied to the build: a killed build must not leave Pagefind running (issue 9).
             self._process = subprocess.Popen(_command(documents, "--output-path", str(output)), **_PIPES,
@@ -146,18 +146,20 @@ class IndexingJob:
         for document in found:
             _link(documents / document, split / str(shard_of(document, shards)) / document)
         folders = [split / str(k) for k in range(shards) if (split / str(k)).is_dir()]
-        vocabulary = _vocabulary_document(documents / document for document in found)
-        for folder in folders:
-            (folder / VOCABULARY / "index.html").parent.mkdir(parents=True)
-            (folder / VOCABULARY / "index.html").write_text(vocabulary, "utf-8")
         outputs = [output] + [output / f"s{k}" for k in range(1, len(folders))]
         # A thread that lives until the last shard is indexed starts them: the kernel ties each
         # child to the thread that started it.
-        self._thread = threading.Thread(target=self._run_shards, args=(folders, outputs, split), daemon=True)
+        documents_found = [documents / document for document in found]
+        self._thread = threading.Thread(target=self._run_shards, args=(documents_found, folders, outputs, split),
+                                        daemon=True)
         self._thread.start()
 
-    def _run_shards(self, folders: list[Path], outputs: list[Path], split: Path) -> None:
+    def _run_shards(self, documents: list[Path], folders: list[Path], outputs: list[Path], split: Path) -> None:
         try:
+            vocabulary = _vocabulary_document(documents)  # here, off the build's main thread
+            for folder in folders:
+                (folder / VOCABULARY).mkdir()
+                (folder / VOCABULARY / "index.html").write_text(vocabulary, "utf-8")
             for folder, output in zip(folders, outputs):
                 with self._lock:
                     if self._cancelled:
@@ -167,7 +169,7 @@ class IndexingJob:
                 self._reports.append(_finish(process))
             names = [output.relative_to(outputs[0]).as_posix() for output in outputs[1:]]
             (outputs[0] / SHARDS_FILE).write_text(json.dumps(names), "utf-8")
-        except IndexingFailed as error:
+        except Exception as error:  # noqa: BLE001 (raised again by finish_into, in the build's thread)
             self._error = error
         finally:
             shutil.rmtree(split, ignore_errors=True)
@@ -178,8 +180,10 @@ class IndexingJob:
             report = _finish(self._process)
         else:
             self._thread.join()
-            if self._error is not None:
+            if isinstance(self._error, IndexingFailed):
                 raise self._error
+            if self._error is not None:
+                raise IndexingFailed(f"Không dựng được chỉ mục tìm kiếm: {self._error}") from self._error
             # Less each shard's vocabulary document.
             report = IndexReport(sum(r.pages - 1 for r in self._reports), "\n".join(r.output for r in self._reports))
         if not (self.output / SHARDS_FILE).exists():  # one shard: the search box asks all the same
