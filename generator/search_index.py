@@ -9,12 +9,26 @@ article as a small standalone document while the core plans pages (`with_search_
 and starts indexing them (`start_indexing`) before the site engine renders a single page:
 Pagefind then runs on the second core while the engine renders on the first. Pagefind only
 reads what is inside `data-pagefind-body`, so both ways give the same index.
+
+Large sites are indexed in shards: Pagefind's search compares every matching page with every
+posting of the matched words (time grows with their product, worse than linearly with the
+number of records), so at 10,000 records a common syllable took seconds; split into bundles of
+about `SHARD_RECORDS` records, merged in the browser (`pagefind.mergeIndex`), each search
+costs a fraction of it. The price is bytes: each shard loads its own index chunk for each word
+(bench/RESULTS.md, "Search (issue 11)"). The first shard is the bundle in `pagefind/`, the
+others are bundles in its subfolders, listed in `pagefind/shards.json` for the search box.
 """
 
 from __future__ import annotations
 
+import html
+import json
+import os
+import re
 import shutil
 import subprocess
+import threading
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, TypeVar
@@ -31,6 +45,11 @@ from .publish import tied_to_this_process
 LANGUAGE = "vi"
 SEARCHABLE = "data-pagefind-body"
 BUNDLE = "pagefind"  # the folder the search box loads the index from
+SHARDS_FILE = "shards.json"  # in BUNDLE: the subfolders holding the other shards' bundles
+SHARD_RECORDS = 1250  # records per shard, about; measured at 10,000 records (bench/RESULTS.md)
+MAX_SHARDS = 8
+VOCABULARY = "_gs-tu-vung"  # each shard's document holding every word (see _vocabulary_document)
+VOCABULARY_FILTER = "gs_tu_vung"  # search.js: VOCABULARY_FILTER
 
 T = TypeVar("T")
 
@@ -47,7 +66,32 @@ class IndexReport:
 
 def index_site(site_dir: Path) -> IndexReport:
     """Run the Pagefind binary shipped by `pagefind[bin]` over a finished site."""
-    return _finish(subprocess.Popen(_command(site_dir, "--output-subdir", BUNDLE), **_PIPES, **tied_to_this_process()))
+    documents = [path.relative_to(site_dir) for path in site_dir.rglob("*.html") if _searchable(path)]
+    if shard_count(len(documents)) == 1:
+        report = _finish(subprocess.Popen(_command(site_dir, "--output-subdir", BUNDLE), **_PIPES, **tied_to_this_process()))
+        (site_dir / BUNDLE / SHARDS_FILE).write_text("[]", "utf-8")
+        return report
+    work = site_dir.parent / f".{site_dir.name}-search-index"
+    shutil.rmtree(work, ignore_errors=True)
+    try:
+        job = IndexingJob(site_dir, work / "index", documents)
+        return job.finish_into(site_dir)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def shard_count(documents: int) -> int:
+    return max(1, min(MAX_SHARDS, -(-documents // SHARD_RECORDS)))
+
+
+def shard_of(document: Path, shards: int) -> int:
+    """A document's shard: stable across builds, so an unchanged site gets the same bundles."""
+    return zlib.crc32(document.parent.as_posix().encode("utf-8")) % shards
+
+
+def _searchable(path: Path) -> bool:
+    with open(path, "rb") as page:
+        return SEARCHABLE.encode() in page.read()
 
 
 def search_document(page: Page) -> str | None:
@@ -80,26 +124,113 @@ def with_search_documents(planned: Iterable[T], folder: Path) -> Iterator[T]:
 
 
 class IndexingJob:
-    """Pagefind indexing a folder of search documents in the background."""
+    """Pagefind indexing a folder of search documents in the background: one process, or one
+    per shard, one after another (so the peak memory is one shard's)."""
 
-    def __init__(self, documents: Path, output: Path):
+    def __init__(self, documents: Path, output: Path, found: list[Path] | None = None):
         shutil.rmtree(output, ignore_errors=True)
         self.output = output
-        # Tied to the build: a killed build must not leave Pagefind running (issue 9).
-        self._process = subprocess.Popen(_command(documents, "--output-path", str(output)), **_PIPES,
-                                         **tied_to_this_process())
+        if found is None:
+            found = [path.relative_to(documents) for path in documents.rglob("*.html")]
+        shards = shard_count(len(found))
+        self._cancelled = False
+        self._lock = threading.Lock()  # cancel() must not miss a shard's process being started
+        self._process: subprocess.Popen | None = None
+        self._reports: list[IndexReport] = []
+        self._error: Exception | None = None
+        if shards == 1:
+            # Tied to the build: a killed build must not leave Pagefind running (issue 9).
+            self._process = subprocess.Popen(_command(documents, "--output-path", str(output)), **_PIPES,
+                                             **tied_to_this_process())
+            self._thread = None
+            return
+        split = output.with_name(output.name + "-shards")
+        shutil.rmtree(split, ignore_errors=True)
+        for document in found:
+            _link(documents / document, split / str(shard_of(document, shards)) / document)
+        folders = [split / str(k) for k in range(shards) if (split / str(k)).is_dir()]
+        outputs = [output] + [output / f"s{k}" for k in range(1, len(folders))]
+        # A thread that lives until the last shard is indexed starts them: the kernel ties each
+        # child to the thread that started it.
+        documents_found = [documents / document for document in found]
+        self._thread = threading.Thread(target=self._run_shards, args=(documents_found, folders, outputs, split),
+                                        daemon=True)
+        self._thread.start()
+
+    def _run_shards(self, documents: list[Path], folders: list[Path], outputs: list[Path], split: Path) -> None:
+        try:
+            vocabulary = _vocabulary_document(documents)  # here, off the build's main thread
+            for folder in folders:
+                (folder / VOCABULARY).mkdir()
+                (folder / VOCABULARY / "index.html").write_text(vocabulary, "utf-8")
+            for folder, output in zip(folders, outputs):
+                with self._lock:
+                    if self._cancelled:
+                        return
+                    process = self._process = subprocess.Popen(
+                        _command(folder, "--output-path", str(output)), **_PIPES, **tied_to_this_process())
+                self._reports.append(_finish(process))
+            names = [output.relative_to(outputs[0]).as_posix() for output in outputs[1:]]
+            (outputs[0] / SHARDS_FILE).write_text(json.dumps(names), "utf-8")
+        except Exception as error:  # noqa: BLE001 (raised again by finish_into, in the build's thread)
+            self._error = error
+        finally:
+            shutil.rmtree(split, ignore_errors=True)
 
     def finish_into(self, site_dir: Path) -> IndexReport:
-        """Wait for Pagefind, then move its bundle into the built site."""
-        report = _finish(self._process)
+        """Wait for Pagefind, then move its bundle (and its shards' bundles) into the built site."""
+        if self._thread is None:
+            report = _finish(self._process)
+        else:
+            self._thread.join()
+            if isinstance(self._error, IndexingFailed):
+                raise self._error
+            if self._error is not None:
+                raise IndexingFailed(f"Không dựng được chỉ mục tìm kiếm: {self._error}") from self._error
+            # Less each shard's vocabulary document.
+            report = IndexReport(sum(r.pages - 1 for r in self._reports), "\n".join(r.output for r in self._reports))
+        if not (self.output / SHARDS_FILE).exists():  # one shard: the search box asks all the same
+            (self.output / SHARDS_FILE).write_text("[]", "utf-8")
         target = site_dir / BUNDLE
         shutil.rmtree(target, ignore_errors=True)
         shutil.move(str(self.output), str(target))
         return report
 
     def cancel(self) -> None:
-        self._process.kill()
-        self._process.wait()
+        with self._lock:
+            self._cancelled = True
+            process = self._process
+        if process is not None:
+            process.kill()
+            process.wait()
+        if self._thread is not None:
+            self._thread.join()
+
+
+_TAG = re.compile(r"<[^>]*>")
+_WORD = re.compile(r"\w+")
+
+
+def _vocabulary_document(documents: Iterable[Path]) -> str:
+    """A document holding every word of the site once, indexed in every shard and filtered out
+    of every search (`VOCABULARY_FILTER`). Pagefind leaves out of a search the words its index
+    does not hold ("dang uy phuong" is searched as "dang uy" where no record has "phuong"), so
+    a shard without a word would answer with records that lack it; with this document every
+    shard knows every word, and a shard where no record holds it answers with nothing."""
+    words: set[str] = set()
+    for path in documents:
+        words.update(_WORD.findall(html.unescape(_TAG.sub(" ", path.read_text("utf-8"))).lower()))
+    return (f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"><title>{VOCABULARY}</title></head>'
+            f'<body><div {SEARCHABLE} data-pagefind-filter="{VOCABULARY_FILTER}:1">{escape(" ".join(sorted(words)))}</div>'
+            "</body></html>")
+
+
+def _link(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def start_indexing(documents: Path, output: Path) -> IndexingJob:

@@ -191,3 +191,45 @@ def test_a_replaced_photo_or_a_changed_editor_config_is_never_skipped(tmp_path, 
     built = stable_digest(engine.build_site(config, site))
     assert "xuat-ban" in (site / "admin" / "config.yml").read_text("utf-8")
     assert built == cold_build(src, tmp_path / "cold-cms")
+
+
+def _index_digest(site: Path) -> dict[str, str]:
+    """The search index's stable files, every shard's (filter files are written in hash-map
+    order: see UNSTABLE_OUTPUTS)."""
+    import hashlib
+
+    bundle = site / "pagefind"
+    return {p.relative_to(bundle).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(bundle.rglob("*")) if p.is_file()
+            and "filter" not in p.relative_to(bundle).parts and not p.name.startswith(("pagefind.", "pagefind-entry"))}
+
+
+def test_a_sharded_search_index_is_rebuilt_or_reused_whole(tmp_path, workers, caplog, monkeypatch):
+    import json
+
+    from generator import search_index
+
+    monkeypatch.setattr(search_index, "SHARD_RECORDS", 5)  # the sample's records in several shards
+    caplog.set_level(logging.INFO)
+    config = copy_sample(tmp_path / "src")
+    src = config.parent
+    site = src / "site"
+    engine.build_site(config, site)
+    shards = json.loads((site / "pagefind" / "shards.json").read_text("utf-8"))
+    assert len(shards) >= 2
+
+    # A record's text changed: every shard is indexed again, as a cold build indexes them.
+    record = next((src / "entries" / "mo-hinh").glob("*.md"))
+    edit(record, "title: ", "title: Đã sửa — ")
+    engine.build_site(config, site)
+    cold = tmp_path / "cold-index"
+    cold_build(src, cold)
+    assert _index_digest(site) == _index_digest(cold / "site")
+
+    # Only the theme changed: the search documents did not, and the whole index is reused.
+    edit(src / "theme_overrides" / "main.html", "{% extends", "{# đã sửa #}\n{% extends")
+    caplog.clear()
+    engine.build_site(config, site)
+    assert any("dùng lại chỉ mục tìm kiếm" in r.getMessage() for r in caplog.records)
+    assert json.loads((site / "pagefind" / "shards.json").read_text("utf-8")) == shards
+    assert _index_digest(site) == _index_digest(cold / "site")

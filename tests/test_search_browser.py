@@ -321,3 +321,55 @@ def test_typed_queries_show_the_final_results_and_never_stale_ones(browser, fixt
     first = page.locator(f"{results} a").first
     assert first.inner_text().startswith("Tổ hòa giải giỏi"), first.inner_text()
     page.close()
+
+
+# A large site's index is split into shards merged in the browser (generator/search_index.py);
+# the fixture's records split three to a shard give the same answers, typed or pasted.
+@pytest.fixture(scope="module")
+def sharded_url(tmp_path_factory):
+    import generator.search_index as search_index
+
+    root = tmp_path_factory.mktemp("search-sharded")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search_index, "SHARD_RECORDS", 3)
+        site = build_site(write_project(root / "src"), root / "site")
+    with serve(site) as url:
+        yield url, site
+
+
+def test_a_sharded_index_lists_its_shards(sharded_url):
+    import json
+
+    _, site = sharded_url
+    shards = json.loads((site / "pagefind" / "shards.json").read_text("utf-8"))
+    assert len(shards) >= 3, shards
+    assert all((site / "pagefind" / shard / "pagefind-entry.json").is_file() for shard in shards)
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[f"{q.case}: {q.text}" for q in QUERIES])
+def test_a_sharded_index_finds_what_one_index_finds(browser, sharded_url, query):
+    url, _ = sharded_url
+    page = browser.new_page()
+    page.goto(url + "tim-kiem/")
+    urls = page.evaluate(SEARCH, [query.text, query.filters])
+    page.close()
+    assert query.expected in urls[: query.top], (query, urls)
+
+
+@pytest.mark.parametrize("delay", [100, 250])
+def test_typed_body_only_phrase_shows_its_record_and_never_stale_results_on_a_sharded_index(browser, sharded_url, delay):
+    url, _ = sharded_url
+    page = browser.new_page()
+    page.goto(url)
+    results = "[role=listbox]"
+    page.evaluate(WATCH, results)
+    page.locator("#gs-searchbox-q").click()
+    page.keyboard.type("dang uy phuong dong le", delay=delay)
+    page.wait_for_function(f"document.querySelector('{results}').dataset.query === 'dang uy phuong dong le'",
+                           timeout=10000)
+    page.wait_for_timeout(800)
+    shown = [q for q in page.evaluate("window.gsShown") if q is not None]
+    assert shown[-1] == "dang uy phuong dong le", shown
+    assert [len(q) for q in shown] == sorted(len(q) for q in shown), shown
+    assert page.locator(f"{results} a").first.get_attribute("href").endswith("/tin-tuc/ngay-hoi-thon/")
+    page.close()

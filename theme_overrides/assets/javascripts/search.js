@@ -35,13 +35,32 @@ export const SHORT_WORD_PAUSE_MS = 450;
 export const RANKING = {};
 
 let loading = null;
+// A sharded index holds in each shard a document with every word of the site, which no search
+// may return (generator/search_index.py: VOCABULARY_FILTER).
+const VOCABULARY_FILTER = "gs_tu_vung";
+let sharded = false;
 
-/** The Pagefind API, loaded once (on first focus or first search). */
+/** The bundles of a large site's other index shards (generator/search_index.py), or none. */
+async function shardBundles() {
+  try {
+    const response = await fetch(new URL("pagefind/shards.json", ROOT));
+    return response.ok ? await response.json() : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The Pagefind API, loaded once (on first focus or first search), with every index shard
+ * merged in: each search runs on each shard and Pagefind merges the results by score. */
 export function pagefind() {
   if (!loading) {
+    const shards = shardBundles();
     loading = import(new URL("pagefind/pagefind.js", ROOT).href).then(async (pf) => {
       await pf.options({ baseUrl: ROOT.pathname, ranking: RANKING });
       await pf.init();
+      sharded = (await shards).length > 0;
+      await Promise.all((await shards).map((shard) =>
+        pf.mergeIndex(new URL(`pagefind/${shard}/`, ROOT).pathname, { baseUrl: ROOT.pathname, ranking: RANKING })));
       return pf;
     });
   }
@@ -121,6 +140,7 @@ function pagefindFilters(selected) {
   for (const [key, values] of Object.entries(selected)) {
     if (values.length) filters[key] = { any: values };
   }
+  if (sharded) filters[VOCABULARY_FILTER] = { none: ["1"] };
   return filters;
 }
 
@@ -135,8 +155,8 @@ function pagefindFilters(selected) {
 export async function search(raw, selected = {}, { rerank = true, stale = () => false } = {}) {
   const pf = await pagefind();
   const query = queryText(raw);
+  if (!query && !Object.values(selected).some((values) => values.length)) return null;
   const filters = pagefindFilters(selected);
-  if (!query && !Object.keys(filters).length) return null;
   const started = performance.now();
   const found = await pf.search(query || null, { filters });
   const ms = performance.now() - started;
