@@ -145,3 +145,40 @@ def test_check_names_file_line_and_field_of_a_bad_photo(project):
     assert "không phải là ảnh" in found[("image.src", 6)]
     assert "không tìm thấy tệp ảnh docs/images/khong-co.jpg" in found[("nội dung (ảnh)", 12)]
     assert len(checked.problems) == 2
+
+
+def test_a_warm_build_does_not_read_unchanged_photos_but_sees_every_change(tmp_path, monkeypatch):
+    import os
+
+    from generator.images import stat_index
+
+    src = photo(tmp_path / "docs" / "a.jpg", (640, 480))
+    old = time.time() - 60
+    os.utime(src, (old, old))
+    monkeypatch.setattr(stat_index, "RACY_SECONDS", 0.0)  # the file's change time is "now"
+    _, first = variants(tmp_path, src)
+    hashed = []
+    real_digest = stat_index.file_digest
+    monkeypatch.setattr(stat_index, "file_digest", lambda path: hashed.append(path) or real_digest(path))
+    _, again = variants(tmp_path, src)  # a new cache object: the table was saved and read back
+    assert hashed == [] and again == first
+    # Same size and the old modification time restored (as `cp -p` or an editor's undo can do):
+    # the change time and inode still differ, so the photo is hashed and its new content seen.
+    replaced = tmp_path / "b.jpg"
+    Image.new("RGB", (640, 480), (0, 0, 200)).save(replaced, "JPEG")
+    replaced.replace(src)
+    os.utime(src, (old, old))
+    _, changed = variants(tmp_path, src)
+    assert hashed == [src] and changed.img.url != first.img.url
+
+
+def test_recently_written_photos_are_always_hashed(tmp_path, monkeypatch):
+    from generator.images import stat_index
+
+    src = photo(tmp_path / "docs" / "a.jpg", (640, 480))  # written just now: racily clean
+    variants(tmp_path, src)
+    hashed = []
+    real_digest = stat_index.file_digest
+    monkeypatch.setattr(stat_index, "file_digest", lambda path: hashed.append(path) or real_digest(path))
+    variants(tmp_path, src)
+    assert hashed == [src]

@@ -101,6 +101,7 @@ class PhotoLibrary:
         missing = [src for src, cached in found.items() if cached is None]
         # Only photos not in the cache go to worker processes: a warm build forks nothing.
         found.update(zip(missing, _map(self.cache.processed, [self.docs_dir / src for src in missing], self.workers)))
+        self.cache.save()
         for src in todo:
             self._cached[src] = found[src]
             self._photos[src] = _photo(src, found[src])
