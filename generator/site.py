@@ -15,7 +15,7 @@ from .cms import CmsSettings, admin_files
 from .cms.files import find_bundle
 from .docsfolder import collisions, scan_docs
 from .glossary import Glossary, load_glossary
-from .images import PhotoLibrary
+from .images import CheckedPhotos, PhotoLibrary
 from .images.cache import ImageCache, cache_root
 from .index import SiteIndex, build_index
 from .loader import Kind, entry_files, read_source, read_sources
@@ -110,7 +110,9 @@ def check(project: Project, render_bodies: bool = False, memo: EntryMemo | None 
     if catalogue is None:
         return Checked([], problems, glossary)
     known = Known.of(sources)
-    entries, found = validate(sources, catalogue, project.docs_dir, known)
+    photos = CheckedPhotos(cache_root(project.root))
+    entries, found = validate(sources, catalogue, project.docs_dir, known, photos)
+    photos.save()
     found += collisions(entries, known.urls, docs.pages, project.docs_dir, project.root)
     if render_bodies:
         found += body_warnings(entries)

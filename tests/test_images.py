@@ -182,3 +182,33 @@ def test_recently_written_photos_are_always_hashed(tmp_path, monkeypatch):
     monkeypatch.setattr(stat_index, "file_digest", lambda path: hashed.append(path) or real_digest(path))
     variants(tmp_path, src)
     assert hashed == [src]
+
+
+def test_a_photo_that_passed_its_check_is_not_decoded_again_until_it_changes(tmp_path, monkeypatch):
+    import os
+
+    from generator.images import checks, stat_index
+    from generator.images.checks import CheckedPhotos
+
+    monkeypatch.setattr(stat_index, "RACY_SECONDS", 0.0)
+    src = photo(tmp_path / "docs" / "a.jpg", (640, 480))
+    assert CheckedPhotos(tmp_path / "cache").check(src, "docs/a.jpg") is None
+    first = CheckedPhotos(tmp_path / "cache")
+    first.check(src, "docs/a.jpg")
+    first.save()
+    opened = []
+    real_check = checks.check_photo
+    monkeypatch.setattr(checks, "check_photo", lambda path, shown: opened.append(path) or real_check(path, shown))
+    assert CheckedPhotos(tmp_path / "cache").check(src, "docs/a.jpg") is None
+    assert opened == []
+    # The same file cut short (a failed copy): checked again, and refused.
+    data = src.read_bytes()
+    src.write_bytes(data[: len(data) // 2])
+    os.utime(src, (time.time() - 60, time.time() - 60))
+    again = CheckedPhotos(tmp_path / "cache")
+    assert "bị hỏng" in again.check(src, "docs/a.jpg")
+    assert opened == [src]
+    # Under a name with the wrong extension, the same content that passed is checked again too.
+    renamed = src.with_suffix(".png")
+    renamed.write_bytes(data)
+    assert "có đuôi “.png” nhưng thực chất là ảnh JPEG" in again.check(renamed, "docs/a.png")
