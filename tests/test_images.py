@@ -212,3 +212,17 @@ def test_a_photo_that_passed_its_check_is_not_decoded_again_until_it_changes(tmp
     renamed = src.with_suffix(".png")
     renamed.write_bytes(data)
     assert "có đuôi “.png” nhưng thực chất là ảnh JPEG" in again.check(renamed, "docs/a.png")
+
+
+def test_one_photo_used_under_many_names_is_processed_once(tmp_path, monkeypatch):
+    src = photo(tmp_path / "docs" / "a.jpg", (640, 480))
+    for number in range(3):
+        (tmp_path / "docs" / f"copy-{number}.jpg").write_bytes(src.read_bytes())
+    made = []
+    real_make = ImageCache._make
+    monkeypatch.setattr(ImageCache, "_make", lambda self, path, folder: made.append(path) or real_make(self, path, folder))
+    library = PhotoLibrary(src.parent, ImageCache(tmp_path / "cache", SETTINGS))
+    library.prepare(["a.jpg", "copy-0.jpg", "copy-1.jpg", "copy-2.jpg"])
+    assert len(made) == 1
+    # …while each name still publishes its own variants (records never share a file name).
+    assert library.photo("copy-1.jpg").img.url != library.photo("a.jpg").img.url

@@ -67,7 +67,10 @@ class ImageCache:
 
     def cached(self, path: Path) -> CachedPhoto | None:
         """The photo at `path` if the cache has it (costs a stat, or hashing a changed file)."""
-        key = self.key(path)
+        return self.find(self.key(path))
+
+    def find(self, key: str) -> CachedPhoto | None:
+        """The processed photo with this content key, if the cache has it."""
         meta = self.root / key[:2] / key / "meta.json"
         return self._load(meta.parent, key) if meta.exists() else None
 
