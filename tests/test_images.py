@@ -218,9 +218,9 @@ def test_one_photo_used_under_many_names_is_processed_once(tmp_path, monkeypatch
     src = photo(tmp_path / "docs" / "a.jpg", (640, 480))
     for number in range(3):
         (tmp_path / "docs" / f"copy-{number}.jpg").write_bytes(src.read_bytes())
-    made = []
-    real_make = ImageCache._make
-    monkeypatch.setattr(ImageCache, "_make", lambda self, path, folder: made.append(path) or real_make(self, path, folder))
+    made = []  # what would be sent to a worker process
+    real_processed = ImageCache.processed
+    monkeypatch.setattr(ImageCache, "processed", lambda self, path: made.append(path) or real_processed(self, path))
     library = PhotoLibrary(src.parent, ImageCache(tmp_path / "cache", SETTINGS))
     library.prepare(["a.jpg", "copy-0.jpg", "copy-1.jpg", "copy-2.jpg"])
     assert len(made) == 1
