@@ -129,6 +129,7 @@ def _check_with_memo(project: Project, catalogue, problems: list[Problem], memo:
     entries: list[Entry] = []
     found: list[Problem] = []
     seen: set[str] = set()
+    photos = CheckedPhotos(cache_root(project.root))
     for listed in markdown_files(project.entries_dir, project.root):
         if listed.refused:
             return None
@@ -149,7 +150,7 @@ def _check_with_memo(project: Project, catalogue, problems: list[Problem], memo:
                 source = read_source(raw, shown, kind)
             except YamlError:
                 return None
-            result = _validate_one(source, catalogue, project.docs_dir)
+            result = _validate_one(source, catalogue, project.docs_dir, photos=photos)
             memo.remember_entry(shown, raw, result)
         entry, problems_of_file = result
         if entry is None or errors(problems_of_file):
@@ -157,6 +158,7 @@ def _check_with_memo(project: Project, catalogue, problems: list[Problem], memo:
         found += problems_of_file
         entries.append(entry)
     memo.forget_entries_except(seen)
+    photos.save()
     glossary, glossary_problems = load_glossary(project.entries_dir)
     docs = scan_docs(project.docs_dir, project.root)
     # What validate() checks across files, from the valid entries (all of them, here).
