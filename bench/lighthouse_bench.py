@@ -3,7 +3,7 @@
 
 Usage::
 
-    .venv/bin/python bench/lighthouse_bench.py [--site SITE_DIR] [--min 95] [--runs 1]
+    .venv/bin/python bench/lighthouse_bench.py [--site SITE_DIR] [--min 95] [--runs 1] [--reports DIR]
 
 Without --site it builds the repo's sample into a temporary folder. It serves the site on
 the loopback (Python's http.server, gzipping text as production servers do), runs Lighthouse 12 from ./node_modules
@@ -75,15 +75,19 @@ def main() -> int:
     parser.add_argument("--site", type=Path, help="a built site (default: build the sample)")
     parser.add_argument("--min", type=int, default=95, help="lowest acceptable score")
     parser.add_argument("--runs", type=int, default=1, help="runs per page; the median is reported")
+    parser.add_argument("--reports", type=Path, help="keep each run's Lighthouse JSON report in this folder")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=REPO, check=True)
     with tempfile.TemporaryDirectory() as temporary:
         site = args.site or build_sample(Path(temporary))
+        reports = args.reports or Path(temporary)
+        reports.mkdir(parents=True, exist_ok=True)
         rows = {}
         with serve(site, compress=True) as base:
             for name, path in PAGES.items():
-                runs = [lighthouse(base + path, Path(temporary) / f"report-{i}.json") for i in range(args.runs)]
+                slug = path.strip("/").replace("/", "_") or "home"
+                runs = [lighthouse(base + path, reports / f"{slug}-{i}.json") for i in range(args.runs)]
                 rows[name] = {c: statistics.median(r[c] for r in runs) for c in [*CATEGORIES, "weight", "cls"]}
     print("| page | " + " | ".join(CATEGORIES) + " | transferred (KB) | CLS |")
     print("| --- |" + " --- |" * (len(CATEGORIES) + 2))

@@ -218,7 +218,7 @@ class Planner:
         html = self._render("listing.html", page.url, page=page, teasers=teasers)
         description = page.listing.description or page.listing.title
         updated = max((e.dated_at for e in page.entries if e.dated_at), default=None)
-        meta = {"hide": ["toc"], "listing": True, **self.site_head(page.url, description, f"{page.title} – {self.site.name}")}
+        meta = {"hide": ["navigation", "toc"], "listing": True, **self.site_head(page.url, description, f"{page.title} – {self.site.name}")}
         return Page(page.url, page.title, html, description, meta, updated=updated, shows=frozenset(shown))
 
     def search_page(self) -> Page:
@@ -234,7 +234,7 @@ class Planner:
             models = len(self.index.group(Kind.MODEL, "unit", unit.slug))
             groups.setdefault(alphabet_letter(unit.title), []).append(Link(unit.title, unit.url, models))
         html = self._render("units.html", "don-vi/", groups=list(groups.items()), total=len(self.index.by_kind[Kind.UNIT]))
-        return Page("don-vi/", "Đơn vị", html, "Danh sách các đơn vị theo thứ tự chữ cái.", {"hide": ["toc"], "listing": True})
+        return Page("don-vi/", "Đơn vị", html, "Danh sách các đơn vị theo thứ tự chữ cái.", {"hide": ["navigation", "toc"], "listing": True})
 
     def home(self) -> Page:
         """A news portal's front page: the lead story, a grid of featured stories, a block per

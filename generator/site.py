@@ -16,7 +16,7 @@ from .cms import CmsSettings, admin_files
 from .cms.files import find_bundle
 from .docsfolder import collisions, scan_docs, scan_theme
 from .glossary import Glossary, load_glossary
-from .images import PhotoLibrary
+from .images import CheckedPhotos, PhotoLibrary
 from .images.cache import ImageCache, cache_root
 from .index import SiteIndex, build_index
 from .loader import MAX_FILE_BYTES, Kind, entry_files, read_source, read_sources
@@ -125,7 +125,9 @@ def check(project: Project, render_bodies: bool = False, memo: EntryMemo | None 
     if catalogue is None:
         return Checked([], problems, glossary)
     known = Known.of(sources)
-    entries, found = validate(sources, catalogue, project.docs_dir, known)
+    photos = CheckedPhotos(cache_root(project.root))
+    entries, found = validate(sources, catalogue, project.docs_dir, known, photos)
+    photos.save()
     found += collisions(entries, known.urls, docs.pages, project.docs_dir, project.root)
     if render_bodies:
         found += body_warnings(entries)
@@ -142,6 +144,7 @@ def _check_with_memo(project: Project, catalogue, problems: list[Problem], memo:
     entries: list[Entry] = []
     found: list[Problem] = []
     seen: set[str] = set()
+    photos = CheckedPhotos(cache_root(project.root))
     for listed in markdown_files(project.entries_dir, project.root):
         if listed.refused:
             return None
@@ -165,7 +168,7 @@ def _check_with_memo(project: Project, catalogue, problems: list[Problem], memo:
                 source = read_source(raw, shown, kind)
             except YamlError:
                 return None
-            result = _validate_one(source, catalogue, project.docs_dir)
+            result = _validate_one(source, catalogue, project.docs_dir, photos=photos)
             memo.remember_entry(shown, raw, result)
         entry, problems_of_file = result
         if entry is None or errors(problems_of_file):
@@ -173,6 +176,7 @@ def _check_with_memo(project: Project, catalogue, problems: list[Problem], memo:
         found += problems_of_file
         entries.append(entry)
     memo.forget_entries_except(seen)
+    photos.save()
     glossary, glossary_problems = load_glossary(project.entries_dir)
     docs = scan_docs(project.docs_dir, project.root)
     # What validate() checks across files, from the valid entries (all of them, here).

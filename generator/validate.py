@@ -14,7 +14,7 @@ from typing import Any, Iterator
 from pydantic import BaseModel, ValidationError
 
 from .catalogue import Catalogue, Term, Vocabulary
-from .images import body_image_sources, check_photo
+from .images import CheckedPhotos, body_image_sources, check_photo
 from .characters import clean_body, clean_tree
 from .loader import Kind, SourceFile
 from .problems import Problem, did_you_mean
@@ -94,12 +94,13 @@ def _text(value: Any) -> str:
 
 
 def validate(sources: list[SourceFile], catalogue: Catalogue, docs_dir: Path,
-             known: Known | None = None) -> tuple[list[Entry], list[Problem]]:
+             known: Known | None = None, photos: CheckedPhotos | None = None) -> tuple[list[Entry], list[Problem]]:
+    """`photos` remembers which photos passed, so unchanged ones are not decoded again."""
     entries: list[Entry] = []
     problems: list[Problem] = []
     known = known or Known.of(sources)
     for source in sources:
-        entry, found = _validate_one(source, catalogue, docs_dir, known)
+        entry, found = _validate_one(source, catalogue, docs_dir, known, photos)
         problems.extend(found)
         if entry is not None:
             entries.append(entry)
@@ -109,7 +110,7 @@ def validate(sources: list[SourceFile], catalogue: Catalogue, docs_dir: Path,
 
 
 def _validate_one(source: SourceFile, catalogue: Catalogue, docs_dir: Path,
-                  known: Known | None = None) -> tuple[Entry | None, list[Problem]]:
+                  known: Known | None = None, photos: CheckedPhotos | None = None) -> tuple[Entry | None, list[Problem]]:
     """Every problem of one file at once: characters and schema, then lists, then references.
 
     Without `known` (the live preview, which re-reads one file) references are left to
@@ -154,7 +155,7 @@ def _validate_one(source: SourceFile, catalogue: Catalogue, docs_dir: Path,
 
     image = getattr(fields, "image", None)
     if image is not None:
-        message = check_image_path(image.src, docs_dir)
+        message = check_image_path(image.src, docs_dir, photos)
         if message:
             problems.append(problem("image.src", message))
     # The same characters as in field values: feeds and search excerpts carry the body too.
@@ -165,7 +166,7 @@ def _validate_one(source: SourceFile, catalogue: Catalogue, docs_dir: Path,
         for offset, src in body_image_sources(source.body):
             if "://" in src or src.startswith("//"):
                 continue  # reported as a warning by rawhtml.py, and dropped from the page
-            if message := check_image_path(src, docs_dir):
+            if message := check_image_path(src, docs_dir, photos):
                 problems.append(Problem(source.path, source.body_line + offset, f"{BODY_FIELD} (ảnh)", message))
 
     is_draft = fields.draft if fields is not None else data.get("draft") is True
@@ -254,7 +255,7 @@ def _references(kind: Kind, data: dict) -> Iterator[tuple[tuple, str, Kind]]:
         yield from single(("parent",), data.get("parent"), Kind.UNIT)
 
 
-def check_image_path(src: str, docs_dir: Path) -> str | None:
+def check_image_path(src: str, docs_dir: Path, photos: CheckedPhotos | None = None) -> str | None:
     """Why an image path is unusable, or None. Images are served from the site itself."""
     if "://" in src or src.startswith("//"):
         return "ảnh phải nằm trong thư mục docs/ của trang, không lấy từ trang web khác (để trang chạy được trong mạng nội bộ)."
@@ -263,6 +264,8 @@ def check_image_path(src: str, docs_dir: Path) -> str | None:
         return "đường dẫn ảnh không được ra ngoài thư mục docs/ (không dùng “..”)."
     if not (docs_dir / relative).is_file():
         return f"không tìm thấy tệp ảnh docs/{relative}."
+    if photos is not None:
+        return photos.check(docs_dir / relative, f"docs/{relative}")
     return check_photo(docs_dir / relative, f"docs/{relative}")
 
 

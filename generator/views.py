@@ -235,6 +235,10 @@ class Views:
 
         image = getattr(fields, "image", None)
         text, iso = date_texts(entry)
+        crumbs = [Link("Trang chủ", ""), Link(entry.kind.plural_label, f"{entry.kind.value}/"),
+                  *[link for name in ("category", "movement", "form") if (link := self.term_link(entry, name))][:1]]
+        # The label above the headline, unless the breadcrumb just above it already names it.
+        section = _section(entry) if entry.kind is not Kind.UNIT else ""
         return EntryView(
             entry=entry,
             kind_label=entry.kind.label,
@@ -247,9 +251,8 @@ class Views:
             results=results,
             sections=sections,
             tags=[Link(t.label, f"the/{t.slug}/") for t in entry.tags],
-            breadcrumbs=[Link("Trang chủ", ""), Link(entry.kind.plural_label, f"{entry.kind.value}/"),
-                         *[link for name in ("category", "movement", "form") if (link := self.term_link(entry, name))][:1]],
-            section=_section(entry) if entry.kind is not Kind.UNIT else "",
+            breadcrumbs=crumbs,
+            section="" if section in {crumb.text for crumb in crumbs} else section,
         )
 
 

@@ -145,3 +145,84 @@ def test_check_names_file_line_and_field_of_a_bad_photo(project):
     assert "không phải là ảnh" in found[("image.src", 6)]
     assert "không tìm thấy tệp ảnh docs/images/khong-co.jpg" in found[("nội dung (ảnh)", 12)]
     assert len(checked.problems) == 2
+
+
+def test_a_warm_build_does_not_read_unchanged_photos_but_sees_every_change(tmp_path, monkeypatch):
+    import os
+
+    from generator.images import stat_index
+
+    src = photo(tmp_path / "docs" / "a.jpg", (640, 480))
+    old = time.time() - 60
+    os.utime(src, (old, old))
+    monkeypatch.setattr(stat_index, "RACY_SECONDS", 0.0)  # the file's change time is "now"
+    _, first = variants(tmp_path, src)
+    hashed = []
+    real_digest = stat_index.file_digest
+    monkeypatch.setattr(stat_index, "file_digest", lambda path: hashed.append(path) or real_digest(path))
+    _, again = variants(tmp_path, src)  # a new cache object: the table was saved and read back
+    assert hashed == [] and again == first
+    # Same size and the old modification time restored (as `cp -p` or an editor's undo can do):
+    # the change time and inode still differ, so the photo is hashed and its new content seen.
+    replaced = tmp_path / "b.jpg"
+    Image.new("RGB", (640, 480), (0, 0, 200)).save(replaced, "JPEG")
+    replaced.replace(src)
+    os.utime(src, (old, old))
+    _, changed = variants(tmp_path, src)
+    assert hashed == [src] and changed.img.url != first.img.url
+
+
+def test_recently_written_photos_are_always_hashed(tmp_path, monkeypatch):
+    from generator.images import stat_index
+
+    src = photo(tmp_path / "docs" / "a.jpg", (640, 480))  # written just now: racily clean
+    variants(tmp_path, src)
+    hashed = []
+    real_digest = stat_index.file_digest
+    monkeypatch.setattr(stat_index, "file_digest", lambda path: hashed.append(path) or real_digest(path))
+    variants(tmp_path, src)
+    assert hashed == [src]
+
+
+def test_a_photo_that_passed_its_check_is_not_decoded_again_until_it_changes(tmp_path, monkeypatch):
+    import os
+
+    from generator.images import checks, stat_index
+    from generator.images.checks import CheckedPhotos
+
+    monkeypatch.setattr(stat_index, "RACY_SECONDS", 0.0)
+    src = photo(tmp_path / "docs" / "a.jpg", (640, 480))
+    assert CheckedPhotos(tmp_path / "cache").check(src, "docs/a.jpg") is None
+    first = CheckedPhotos(tmp_path / "cache")
+    first.check(src, "docs/a.jpg")
+    first.save()
+    opened = []
+    real_check = checks.check_photo
+    monkeypatch.setattr(checks, "check_photo", lambda path, shown: opened.append(path) or real_check(path, shown))
+    assert CheckedPhotos(tmp_path / "cache").check(src, "docs/a.jpg") is None
+    assert opened == []
+    # The same file cut short (a failed copy): checked again, and refused.
+    data = src.read_bytes()
+    src.write_bytes(data[: len(data) // 2])
+    os.utime(src, (time.time() - 60, time.time() - 60))
+    again = CheckedPhotos(tmp_path / "cache")
+    assert "bị hỏng" in again.check(src, "docs/a.jpg")
+    assert opened == [src]
+    # Under a name with the wrong extension, the same content that passed is checked again too.
+    renamed = src.with_suffix(".png")
+    renamed.write_bytes(data)
+    assert "có đuôi “.png” nhưng thực chất là ảnh JPEG" in again.check(renamed, "docs/a.png")
+
+
+def test_one_photo_used_under_many_names_is_processed_once(tmp_path, monkeypatch):
+    src = photo(tmp_path / "docs" / "a.jpg", (640, 480))
+    for number in range(3):
+        (tmp_path / "docs" / f"copy-{number}.jpg").write_bytes(src.read_bytes())
+    made = []  # what would be sent to a worker process
+    real_processed = ImageCache.processed
+    monkeypatch.setattr(ImageCache, "processed", lambda self, path: made.append(path) or real_processed(self, path))
+    library = PhotoLibrary(src.parent, ImageCache(tmp_path / "cache", SETTINGS))
+    library.prepare(["a.jpg", "copy-0.jpg", "copy-1.jpg", "copy-2.jpg"])
+    assert len(made) == 1
+    # …while each name still publishes its own variants (records never share a file name).
+    assert library.photo("copy-1.jpg").img.url != library.photo("a.jpg").img.url

@@ -43,6 +43,12 @@ def test_reader_shares_resizes_text_and_prints_a_record(sample_url, browser):
     assert larger > default * 1.2
     page.reload()
     assert root_size() == larger  # remembered
+    # …before the page is drawn: the inline part of <head> applies it, not the deferred script.
+    page.route("**/guong-sang.js", lambda route: route.abort())
+    page.reload()
+    assert root_size() == larger
+    page.unroute("**/guong-sang.js")
+    page.reload()
     page.get_by_role("link", name="Tin tức", exact=True).first.click()
     page.wait_for_url("**/tin-tuc/")
     assert root_size() == larger  # and on other pages

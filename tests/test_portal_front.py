@@ -33,6 +33,8 @@ def test_story_page_has_breadcrumb_then_section_and_date_then_headline(sample_si
     trail = article[crumbs:meta]
     assert "Học tập và làm theo Bác Hồ bằng" not in trail  # the title is the headline, not a crumb
     assert ">Học tập và làm theo Bác</a>" in trail  # the category is
+    # …and only there: no label beside the date repeats it (it sat in both places before).
+    assert "Học tập và làm theo Bác" not in article[meta:headline]
 
 
 def test_latest_never_repeats_the_other_stories_on_the_same_page(sample_site):

@@ -6,7 +6,7 @@ re-encoded copies without metadata under `anh/` (see library.py), made once per 
 settings and kept in a cache outside the site (cache.py).
 """
 
-from .checks import check_photo, is_photo
+from .checks import CheckedPhotos, check_photo, is_photo
 from .library import Photo, PhotoLibrary, body_image_sources
 
-__all__ = ["Photo", "PhotoLibrary", "body_image_sources", "check_photo", "is_photo"]
+__all__ = ["CheckedPhotos", "Photo", "PhotoLibrary", "body_image_sources", "check_photo", "is_photo"]

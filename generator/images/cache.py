@@ -1,7 +1,9 @@
 """Processed photos kept between builds, keyed by the photo's content and the settings.
 
-A rebuild with unchanged photos reads each photo once (to hash it) and decodes nothing. The
-cache lives outside `site/` and `docs/` (default `.cache/images/` in the project, or the
+A rebuild with unchanged photos decodes nothing, and does not even read the photos: as git's
+index does, a small table (stat_index.py) remembers each file's content hash beside its size,
+modification and change times and inode, and a file whose stat is unchanged is not hashed again.
+The cache lives outside `site/` and `docs/` (default `.cache/images/` in the project, or the
 folder in GUONG_SANG_IMAGE_CACHE), so CI can keep it between runs (see the workflows).
 Entries are written into a temporary folder and renamed into place: a killed build leaves
 whole entries or none, never a half-written variant that a later build would trust.
@@ -19,6 +21,7 @@ from pathlib import Path
 
 from .process import cover, encode, open_upright, resized, widths_for
 from .settings import ImageSettings
+from .stat_index import StatIndex
 
 CACHE_ENV = "GUONG_SANG_IMAGE_CACHE"
 DEFAULT_CACHE = Path(".cache") / "images"
@@ -48,24 +51,36 @@ class CachedPhoto:
         return self.folder / "og.jpg"
 
 
-def content_key(data: bytes, settings: ImageSettings) -> str:
-    return hashlib.sha256(settings.fingerprint().encode() + b"\0" + data).hexdigest()
+def content_key(digest: str, settings: ImageSettings) -> str:
+    """The cache key of a photo whose bytes have the SHA-256 `digest`, under `settings`."""
+    return hashlib.sha256(f"{settings.fingerprint()}\0{digest}".encode()).hexdigest()
 
 
 class ImageCache:
     def __init__(self, root: Path, settings: ImageSettings | None = None):
         self.root = root
         self.settings = settings or ImageSettings()
+        self.digests = StatIndex(root / "stat-index.json")
+
+    def key(self, path: Path) -> str:
+        return content_key(self.digests.digest(path), self.settings)
 
     def cached(self, path: Path) -> CachedPhoto | None:
-        """The photo at `path` if the cache has it (costs reading and hashing the file)."""
-        key = content_key(path.read_bytes(), self.settings)
+        """The photo at `path` if the cache has it (costs a stat, or hashing a changed file)."""
+        return self.find(self.key(path))
+
+    def find(self, key: str) -> CachedPhoto | None:
+        """The processed photo with this content key, if the cache has it."""
         meta = self.root / key[:2] / key / "meta.json"
         return self._load(meta.parent, key) if meta.exists() else None
 
+    def save(self) -> None:
+        """Keep the file hashes learned in this build for the next one."""
+        self.digests.save()
+
     def processed(self, path: Path) -> CachedPhoto:
         """The photo at `path`, processed now or found in the cache."""
-        key = content_key(path.read_bytes(), self.settings)
+        key = self.key(path)
         folder = self.root / key[:2] / key
         if not (folder / "meta.json").exists():
             self._make(path, folder)

@@ -97,13 +97,19 @@ class PhotoLibrary:
     def prepare(self, srcs: Iterable[str]) -> None:
         """Process (or find in the cache) every photo in `srcs`; SVG drawings are left as they are."""
         todo = sorted({normalised_src(s) for s in srcs if is_photo(s)} - set(self._cached))
-        found = {src: self.cache.cached(self.docs_dir / src) for src in todo}
-        missing = [src for src, cached in found.items() if cached is None]
-        # Only photos not in the cache go to worker processes: a warm build forks nothing.
-        found.update(zip(missing, _map(self.cache.processed, [self.docs_dir / src for src in missing], self.workers)))
+        keys = {src: self.cache.key(self.docs_dir / src) for src in todo}
+        found = {key: self.cache.find(key) for key in set(keys.values())}
+        # Only photos not in the cache go to worker processes, once per distinct content (one
+        # photo used by many records is processed once): a warm build forks nothing.
+        missing = {}
+        for src, key in keys.items():
+            if found[key] is None:
+                missing.setdefault(key, self.docs_dir / src)
+        found.update(zip(missing, _map(self.cache.processed, list(missing.values()), self.workers)))
+        self.cache.save()
         for src in todo:
-            self._cached[src] = found[src]
-            self._photos[src] = _photo(src, found[src])
+            self._cached[src] = found[keys[src]]
+            self._photos[src] = _photo(src, found[keys[src]])
 
     def photo(self, src: str | None) -> Photo | None:
         return self._photos.get(normalised_src(src)) if src else None

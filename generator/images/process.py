@@ -73,7 +73,7 @@ def encode(image: Image.Image, fmt: str, settings: ImageSettings) -> bytes:
     """One variant's bytes; saved without EXIF, XMP or colour profile (sRGB is the web default)."""
     out = io.BytesIO()
     if fmt == "webp":
-        image.save(out, "WEBP", quality=settings.webp_quality, method=4)
+        image.save(out, "WEBP", quality=settings.webp_quality, method=settings.webp_method)
     elif fmt == "avif":
         # One thread: photos are already processed in parallel, one per core.
         image.save(out, "AVIF", quality=settings.avif_quality, speed=settings.avif_speed, max_threads=1)

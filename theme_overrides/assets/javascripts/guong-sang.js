@@ -2,7 +2,8 @@
    - Font size A− / A / A+, remembered across pages in localStorage.
    - "Copy link" share link copies instead of navigating; "In bài" prints.
    - Abbreviations (<abbr title>) become focusable, so keyboard users see their meaning too.
-   Self-hosted and loaded from <head>: the stored size applies before the page is drawn. */
+   Self-hosted, loaded deferred; partials/gs-head.html applies the stored size inline before the
+   page is drawn (keep its key and range in step with KEY, MIN and MAX here). */
 (function () {
   "use strict";
   var KEY = "gs-font-size";
