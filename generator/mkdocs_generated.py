@@ -28,7 +28,7 @@ from mkdocs.utils import get_relative_url, meta as mkdocs_meta
 
 from .buildcache import BuildCache
 from .buildcache.fingerprint import file_digest
-from .buildcache.store import link_or_copy
+from .publish.links import link_or_copy
 from .parallel import Background, render_in_background
 from .theme_fixes import escape_text_meta
 from .writer import read_page_source

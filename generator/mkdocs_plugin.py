@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin
 
 from .buildcache import BuildCache
 from .buildcache.fingerprint import combine, tree_digests
-from .buildcache.store import link_tree
+from .publish.links import link_tree
 from .escaping import safe_url
 from .cms import CmsSettings
 from .cms.files import find_bundle

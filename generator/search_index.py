@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -39,6 +38,7 @@ from pagefind_bin import get_executable
 from .outputs import KeptPage
 from .pages import Page
 from .publish import tied_to_this_process
+from .publish.links import link_or_copy
 
 # One language for the whole site: Vietnamese has no Pagefind stemmer, and a page that
 # forgets `lang` must not end up in a separate index the search box never loads.
@@ -147,7 +147,7 @@ class IndexingJob:
         split = output.with_name(output.name + "-shards")
         shutil.rmtree(split, ignore_errors=True)
         for document in found:
-            _link(documents / document, split / str(shard_of(document, shards)) / document)
+            link_or_copy(documents / document, split / str(shard_of(document, shards)) / document)
         folders = [split / str(k) for k in range(shards) if (split / str(k)).is_dir()]
         outputs = [output] + [output / f"s{k}" for k in range(1, len(folders))]
         # A thread that lives until the last shard is indexed starts them: the kernel ties each
@@ -223,14 +223,6 @@ def _vocabulary_document(documents: Iterable[Path]) -> str:
     return (f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"><title>{VOCABULARY}</title></head>'
             f'<body><div {SEARCHABLE} data-pagefind-filter="{VOCABULARY_FILTER}:1">{escape(" ".join(sorted(words)))}</div>'
             "</body></html>")
-
-
-def _link(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
 
 
 def start_indexing(documents: Path, output: Path) -> IndexingJob:

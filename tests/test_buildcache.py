@@ -41,6 +41,14 @@ def cold_build(src: Path, scratch: Path) -> dict[str, str]:
     return stable_digest(engine.build_site(scratch / "mkdocs.yml", scratch / "site"))
 
 
+def built_sample(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the sample project, built once with the cache: its mkdocs.yml and its site/."""
+    config = copy_sample(tmp_path / "src")
+    site = config.parent / "site"
+    engine.build_site(config, site)
+    return config, site
+
+
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text("utf-8")
     assert old in text
@@ -49,10 +57,8 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def test_an_edit_and_a_template_change_build_what_a_cold_build_builds(tmp_path, workers, caplog):
     caplog.set_level(logging.INFO)
-    config = copy_sample(tmp_path / "src")
+    config, site = built_sample(tmp_path)
     src = config.parent
-    site = src / "site"
-    engine.build_site(config, site)
     assert (src / FOLDER / "stamp.json").is_file()
 
     # One record edited: its page and the pages showing it are rendered, the rest reused.
@@ -126,10 +132,8 @@ def test_record_edits_plan_only_the_pages_they_touch_and_build_what_a_cold_build
 def test_a_page_rewritten_outside_the_cache_is_planned_again(tmp_path, workers, caplog):
     """`mkdocs serve` and the preview write docs/ without the cache: its page plan is then not trusted."""
     caplog.set_level(logging.INFO)
-    config = copy_sample(tmp_path / "src")
+    config, site = built_sample(tmp_path)
     src = config.parent
-    site = src / "site"
-    engine.build_site(config, site)
     page = next((src / "docs" / "tin-tuc").glob("*/index.md"))
     page.write_text(page.read_text("utf-8").replace("</article>", "<p>sửa tay</p></article>", 1), "utf-8")
     edit(next((src / "entries" / "tin-tuc").glob("*.md")), 'title: "', 'title: "Sửa: ')
@@ -140,9 +144,7 @@ def test_a_page_rewritten_outside_the_cache_is_planned_again(tmp_path, workers, 
 
 
 def test_no_change_leaves_the_site_alone_until_a_scheduled_record_is_due(tmp_path, workers, caplog, monkeypatch):
-    config = copy_sample(tmp_path / "src")
-    site = config.parent / "site"
-    engine.build_site(config, site)
+    config, site = built_sample(tmp_path)
     built = site.stat().st_ino
     assert engine.build_site(config, site).stat().st_ino == built  # nothing to do: no new site
 
@@ -157,9 +159,7 @@ def test_no_change_leaves_the_site_alone_until_a_scheduled_record_is_due(tmp_pat
 
 def test_a_changed_or_replaced_site_is_never_reused(tmp_path, workers, caplog):
     caplog.set_level(logging.INFO)
-    config = copy_sample(tmp_path / "src")
-    site = config.parent / "site"
-    engine.build_site(config, site)
+    config, site = built_sample(tmp_path)
     (site / "gioi-thieu" / "index.html").write_text("hỏng", "utf-8")  # someone edited the output
     caplog.clear()
     engine.build_site(config, site)
@@ -171,10 +171,8 @@ def test_a_replaced_photo_or_a_changed_editor_config_is_never_skipped(tmp_path, 
     from PIL import Image
 
     caplog.set_level(logging.INFO)
-    config = copy_sample(tmp_path / "src")
+    config, site = built_sample(tmp_path)
     src = config.parent
-    site = src / "site"
-    engine.build_site(config, site)
     assert (site / "admin" / "config.yml").is_file(), "the sample's editor (/admin/) is built"
 
     # A photo replaced under the same name: new variants, new <picture> markup, same Markdown.
@@ -211,10 +209,8 @@ def test_a_sharded_search_index_is_rebuilt_or_reused_whole(tmp_path, workers, ca
 
     monkeypatch.setattr(search_index, "SHARD_RECORDS", 5)  # the sample's records in several shards
     caplog.set_level(logging.INFO)
-    config = copy_sample(tmp_path / "src")
+    config, site = built_sample(tmp_path)
     src = config.parent
-    site = src / "site"
-    engine.build_site(config, site)
     shards = json.loads((site / "pagefind" / "shards.json").read_text("utf-8"))
     assert len(shards) >= 2
 

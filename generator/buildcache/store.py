@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import os
 import pickle
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -186,23 +185,3 @@ class BuildCache:
         staged = self.folder / (STAMP + ".tmp")
         staged.write_text(json.dumps(stamp, ensure_ascii=False), "utf-8")
         os.replace(staged, self.folder / STAMP)
-
-
-def link_or_copy(source: Path, target: Path) -> None:
-    """Reuse a previous output: a hard link (no copy) where the file system allows it."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
-
-
-def link_tree(source: Path, target: Path) -> None:
-    shutil.copytree(source, target, copy_function=_link_or_copy_file, dirs_exist_ok=True)
-
-
-def _link_or_copy_file(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)

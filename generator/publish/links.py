@@ -1,0 +1,31 @@
+"""Reusing outputs already written: hard links where the file system allows them, else copies.
+
+The build cache reuses rendered pages and the search index builds its shards from the same
+search documents; a hard link costs neither time nor disk space.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """Reuse a previous output: a hard link (no copy) where the file system allows it."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def link_tree(source: Path, target: Path) -> None:
+    shutil.copytree(source, target, copy_function=_link_or_copy_file, dirs_exist_ok=True)
+
+
+def _link_or_copy_file(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
