@@ -60,6 +60,8 @@ EQUIVALENT = {
     "generator.vietnamese.x__rank_other__mutmut_5": "digit() default never used (no digit without a value)",
     # Other scripts rank 1000 + code point, far above letters (10–41) and digits (0–9): 1001 + is the same order.
     "generator.vietnamese.x__rank_other__mutmut_7": "a constant offset above every letter rank: same order",
+    "generator.vietnamese.x_format_short_date__mutmut_3": "a numeric pattern (dd/MM/yyyy) prints the same digits in every locale",
+    "generator.vietnamese.x_format_short_date__mutmut_6": "a numeric pattern (dd/MM/yyyy) prints the same digits in every locale",
     # An entry is always a member of each group it looks in for related records (its own unit,
     # category…), so the group exists and .get's default is never used; and taking more
     # candidates than limit + 1 from each sorted group cannot change the newest `limit`.

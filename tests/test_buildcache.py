@@ -41,7 +41,8 @@ def cold_build(src: Path, scratch: Path) -> dict[str, str]:
     return stable_digest(engine.build_site(scratch / "mkdocs.yml", scratch / "site"))
 
 
-def built_sample(tmp_path: Path) -> tuple[Path, Path]:
+@pytest.fixture
+def built_sample(tmp_path: Path, workers) -> tuple[Path, Path]:
     """A copy of the sample project, built once with the cache: its mkdocs.yml and its site/."""
     config = copy_sample(tmp_path / "src")
     site = config.parent / "site"
@@ -55,9 +56,9 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), "utf-8")
 
 
-def test_an_edit_and_a_template_change_build_what_a_cold_build_builds(tmp_path, workers, caplog):
+def test_an_edit_and_a_template_change_build_what_a_cold_build_builds(built_sample, tmp_path, workers, caplog):
     caplog.set_level(logging.INFO)
-    config, site = built_sample(tmp_path)
+    config, site = built_sample
     src = config.parent
     assert (src / FOLDER / "stamp.json").is_file()
 
@@ -129,10 +130,10 @@ def test_record_edits_plan_only_the_pages_they_touch_and_build_what_a_cold_build
         assert incremental == cold_build(src, tmp_path / f"cold-{step}"), what
 
 
-def test_a_page_rewritten_outside_the_cache_is_planned_again(tmp_path, workers, caplog):
+def test_a_page_rewritten_outside_the_cache_is_planned_again(built_sample, tmp_path, workers, caplog):
     """`mkdocs serve` and the preview write docs/ without the cache: its page plan is then not trusted."""
     caplog.set_level(logging.INFO)
-    config, site = built_sample(tmp_path)
+    config, site = built_sample
     src = config.parent
     page = next((src / "docs" / "tin-tuc").glob("*/index.md"))
     page.write_text(page.read_text("utf-8").replace("</article>", "<p>sửa tay</p></article>", 1), "utf-8")
@@ -143,8 +144,8 @@ def test_a_page_rewritten_outside_the_cache_is_planned_again(tmp_path, workers, 
     assert incremental == cold_build(src, tmp_path / "cold")
 
 
-def test_no_change_leaves_the_site_alone_until_a_scheduled_record_is_due(tmp_path, workers, caplog, monkeypatch):
-    config, site = built_sample(tmp_path)
+def test_no_change_leaves_the_site_alone_until_a_scheduled_record_is_due(built_sample, tmp_path, workers, caplog, monkeypatch):
+    config, site = built_sample
     built = site.stat().st_ino
     assert engine.build_site(config, site).stat().st_ino == built  # nothing to do: no new site
 
@@ -157,9 +158,9 @@ def test_no_change_leaves_the_site_alone_until_a_scheduled_record_is_due(tmp_pat
     assert (site / "tin-tuc" / Path(SCHEDULED).stem / "index.html").is_file()
 
 
-def test_a_changed_or_replaced_site_is_never_reused(tmp_path, workers, caplog):
+def test_a_changed_or_replaced_site_is_never_reused(built_sample, tmp_path, workers, caplog):
     caplog.set_level(logging.INFO)
-    config, site = built_sample(tmp_path)
+    config, site = built_sample
     (site / "gioi-thieu" / "index.html").write_text("hỏng", "utf-8")  # someone edited the output
     caplog.clear()
     engine.build_site(config, site)
@@ -167,11 +168,11 @@ def test_a_changed_or_replaced_site_is_never_reused(tmp_path, workers, caplog):
     assert "hỏng" not in (site / "gioi-thieu" / "index.html").read_text("utf-8")
 
 
-def test_a_replaced_photo_or_a_changed_editor_config_is_never_skipped(tmp_path, workers, caplog):
+def test_a_replaced_photo_or_a_changed_editor_config_is_never_skipped(built_sample, tmp_path, workers, caplog):
     from PIL import Image
 
     caplog.set_level(logging.INFO)
-    config, site = built_sample(tmp_path)
+    config, site = built_sample
     src = config.parent
     assert (site / "admin" / "config.yml").is_file(), "the sample's editor (/admin/) is built"
 
@@ -209,8 +210,10 @@ def test_a_sharded_search_index_is_rebuilt_or_reused_whole(tmp_path, workers, ca
 
     monkeypatch.setattr(search_index, "SHARD_RECORDS", 5)  # the sample's records in several shards
     caplog.set_level(logging.INFO)
-    config, site = built_sample(tmp_path)
+    config = copy_sample(tmp_path / "src")
     src = config.parent
+    site = src / "site"
+    engine.build_site(config, site)
     shards = json.loads((site / "pagefind" / "shards.json").read_text("utf-8"))
     assert len(shards) >= 2
 
