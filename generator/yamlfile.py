@@ -6,6 +6,8 @@ the last of two duplicate keys without a word, and turns `2024-02-30` into a par
 
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,7 +93,8 @@ def load_yaml(raw: bytes | str, path: str, first_line: int = 1, max_chars: int =
             document = YamlDocument(None)
             if node is not None:
                 # Before anything expands the data: refuses alias bombs (see _record_lines).
-                _record_lines(node, (), offset, document, _Budget(len(text) + MAX_ALIAS_EXPANSION, path, first_line))
+                _record_lines(node, (), offset + 1, document, _Budget(len(text) + MAX_ALIAS_EXPANSION, path, first_line),
+                              _Lines(text))
             data = fast.construct_document(node) if node is not None else None
         finally:
             fast.dispose()
@@ -142,7 +145,20 @@ class _Budget:
         return YamlError(Problem(self.path, self.first_line, "", message))
 
 
-def _record_lines(node: yaml.Node, location: Location, offset: int, document: YamlDocument, budget: _Budget) -> None:
+class _Lines:
+    """A node's line as editors count lines: PyYAML also breaks lines at U+0085, U+2028 and
+    U+2029, which an editor sees inside a value, so its marks' line numbers run ahead."""
+
+    def __init__(self, text: str):
+        self.breaks = [i for i, c in enumerate(text) if c == "\n"] if any(c in text for c in "\x85\u2028\u2029") else None
+
+    def of(self, mark: Any) -> int:
+        """0-based line of `mark` in `text`."""
+        return mark.line if self.breaks is None else bisect.bisect_left(self.breaks, mark.index)
+
+
+def _record_lines(node: yaml.Node, location: Location, first: int, document: YamlDocument, budget: _Budget,
+                  lines: _Lines) -> None:
     budget.left -= 1
     if budget.left < 0:
         raise budget.refuse("Tệp dùng tham chiếu YAML (“&” và “*”) lặp lại quá nhiều lần, có thể là tệp phá hoại; "
@@ -153,16 +169,16 @@ def _record_lines(node: yaml.Node, location: Location, offset: int, document: Ya
         seen: set = set()
         for key_node, value_node in node.value:
             key = key_node.value
-            line = key_node.start_mark.line + 1 + offset
+            line = lines.of(key_node.start_mark) + first
             if key in seen:
                 document.duplicates.append((location + (key,), line))
             seen.add(key)
             document.lines[location + (key,)] = line
-            _record_lines(value_node, location + (key,), offset, document, budget)
+            _record_lines(value_node, location + (key,), first, document, budget, lines)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            document.lines[location + (index,)] = item.start_mark.line + 1 + offset
-            _record_lines(item, location + (index,), offset, document, budget)
+            document.lines[location + (index,)] = lines.of(item.start_mark) + first
+            _record_lines(item, location + (index,), first, document, budget, lines)
 
 
 def _explain_yaml_error(error: yaml.MarkedYAMLError, text: str, mark: Any) -> str:

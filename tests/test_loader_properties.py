@@ -101,3 +101,10 @@ def test_every_key_is_found_on_the_line_it_was_written(fields, first_line):
     assert document.data == fields
     for number, key in enumerate(fields):
         assert document.line_of((key,)) == first_line + number
+
+
+def test_a_line_separator_inside_a_value_does_not_shift_the_lines_after_it():
+    # PyYAML counts U+2028 as a line break; an editor's file has no line there (Hypothesis found it).
+    raw = "---\nb:\n- '\u2028  '\ng: 0\n---\nx\n".encode("utf-8")
+    source = read_source(raw, "entries/mo-hinh/x.md", Kind.MODEL)
+    assert [source.front.line_of(key) for key in (("b",), ("b", 0), ("g",))] == [2, 3, 4]
