@@ -174,18 +174,7 @@ def browser_measurements(site: Path, queries: list[Query]) -> dict:
     # Bytes are counted where files are served: Pagefind 1.5 searches in a Web Worker, whose
     # requests the page's network events do not show.
     received: list[int] = []
-    original = browser_module._QuietHandler.send_head
-
-    def counting_send_head(handler):
-        result = original(handler)
-        path = Path(handler.translate_path(handler.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if path.is_file():
-            received.append(path.stat().st_size)
-        return result
-
-    browser_module._QuietHandler.send_head = counting_send_head
+    _count_bytes(received)
     with serve(site) as base, chromium() as browser:
         context = browser.new_context()
         page = context.new_page()
@@ -250,6 +239,7 @@ def browser_measurements(site: Path, queries: list[Query]) -> dict:
             if not hits[query.case][-1]:
                 print(f"  miss [{query.case}] {query.text!r} → expected {query.url}, got {result['urls']}", file=sys.stderr)
         context.close()
+    _count_bytes(None)
     return {"first": timing, "first_bytes": first_bytes, "later": later, "hits": hits, "hits1": hits1}
 
 
