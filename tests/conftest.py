@@ -183,3 +183,30 @@ def stable_digest(site: Path) -> dict[str, str]:
     return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(site.rglob("*"))
             if p.is_file() and not p.relative_to(site).as_posix().startswith(UNSTABLE_OUTPUTS)}
+
+
+def index_of(files, now=NOW):
+    checked = check(Project.at(files.root))
+    assert checked.ok, checked.problems
+    return build_index(checked.entries, now)
+
+
+@pytest.fixture
+def small(project):
+    """The index of a small project: two units, two models, a news item, a commendation, a draft."""
+    project.add_unit()
+    project.write("don-vi/con.md", "---\nid: con\nname: Chi bộ Ấp Bắc\nkind: Chi bộ\nparent: so-gd-dt\n---\n")
+    project.add_model(tags="[Chuyển đổi số]")
+    project.add_model("cu", unit="con", year="2022")
+    project.write(
+        "tin-tuc/a.md",
+        "---\ntitle: Tin A\ndate: 2024-05-01 08:00\ncategory: dan-van\nunits: [so-gd-dt, con]\n"
+        "models: [chuyen-doi-so]\ntags: [Chuyển đổi số]\n---\n",
+    )
+    project.write(
+        "khen-thuong/bk.md",
+        "---\ntitle: Bằng khen\nrecipient: {name: Chi bộ Ấp Bắc, kind: Tập thể, unit: con}\nform: Bằng khen\n"
+        "authority: UBND tỉnh\nyear: 2023\nmodels: [cu]\n---\n",
+    )
+    project.write("tin-tuc/nhap.md", "---\ntitle: Nháp\ndate: 2024-01-01\ncategory: dan-van\ndraft: true\n---\n")
+    return index_of(project)

@@ -7,38 +7,10 @@ import datetime as dt
 
 import pytest
 
-from conftest import NOW
+from conftest import NOW, index_of
 from generator.catalogue import Term
-from generator.index import build_index
 from generator.loader import Kind
 from generator.records import recent_first
-from generator.site import Project, check
-
-
-def index_of(files, now=NOW):
-    checked = check(Project.at(files.root))
-    assert checked.ok, checked.problems
-    return build_index(checked.entries, now)
-
-
-@pytest.fixture
-def small(project):
-    project.add_unit()
-    project.write("don-vi/con.md", "---\nid: con\nname: Chi bộ Ấp Bắc\nkind: Chi bộ\nparent: so-gd-dt\n---\n")
-    project.add_model(tags="[Chuyển đổi số]")
-    project.add_model("cu", unit="con", year="2022")
-    project.write(
-        "tin-tuc/a.md",
-        "---\ntitle: Tin A\ndate: 2024-05-01 08:00\ncategory: dan-van\nunits: [so-gd-dt, con]\n"
-        "models: [chuyen-doi-so]\ntags: [Chuyển đổi số]\n---\n",
-    )
-    project.write(
-        "khen-thuong/bk.md",
-        "---\ntitle: Bằng khen\nrecipient: {name: Chi bộ Ấp Bắc, kind: Tập thể, unit: con}\nform: Bằng khen\n"
-        "authority: UBND tỉnh\nyear: 2023\nmodels: [cu]\n---\n",
-    )
-    project.write("tin-tuc/nhap.md", "---\ntitle: Nháp\ndate: 2024-01-01\ncategory: dan-van\ndraft: true\n---\n")
-    return index_of(project)
 
 
 def keys(index, entry_url):

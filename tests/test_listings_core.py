@@ -5,7 +5,6 @@ and per unit and kind, each with the link up to its parent. The draft is in none
 from __future__ import annotations
 
 from generator.listings import listings
-from test_index_groups import small  # noqa: F401 (the small project of the index tests, as a fixture)
 
 SECTIONS = "Tin tức", "Mô hình tiêu biểu", "Khen thưởng"
 
