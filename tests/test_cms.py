@@ -236,3 +236,31 @@ def test_the_decap_bundle_is_pinned_by_the_lock_file():
     assert manifest["dependencies"]["decap-cms"] == lock["packages"]["node_modules/decap-cms"]["version"]
     assert manifest["dependencies"]["decap-server"] == lock["packages"]["node_modules/decap-server"]["version"]
     assert (REPO / BUNDLE).is_file()
+
+
+@pytest.mark.parametrize("planted", ["file", "folder", "hidden"])
+def test_a_committed_node_modules_link_never_publishes_another_file_as_the_bundle(tmp_path, planted):
+    """Without `npm ci`, node_modules/ is what the repository holds: links in it are not followed
+    out of the project, nor into its hidden files, whatever part of the path is the link."""
+    project = tmp_path / "project"
+    secret = tmp_path / "outside" / "decap-cms" / "dist" / "decap-cms.js"
+    secret.parent.mkdir(parents=True)
+    secret.write_text("root:x:0:0:bí mật", "utf-8")
+    (project / ".git").mkdir(parents=True)
+    (project / ".git" / "config").write_text("token=bí mật", "utf-8")
+    bundle = project / BUNDLE
+    if planted == "folder":
+        (project / "node_modules").symlink_to(tmp_path / "outside", target_is_directory=True)
+    else:
+        bundle.parent.mkdir(parents=True)
+        bundle.symlink_to(secret if planted == "file" else project / ".git" / "config")
+    found = find_bundle(project)
+    assert found != bundle
+    assert found is None or "bí mật" not in found.read_text("utf-8", errors="replace")
+
+
+def test_an_installed_bundle_inside_the_project_is_used(tmp_path):
+    bundle = tmp_path / BUNDLE
+    bundle.parent.mkdir(parents=True)
+    bundle.write_text("/* decap */", "utf-8")
+    assert find_bundle(tmp_path) == bundle

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import html
 import json
+import os
+import stat
 from pathlib import Path
 from typing import Iterator
 
@@ -28,11 +30,30 @@ _REPO = Path(__file__).resolve().parents[2]
 
 
 def find_bundle(project_root: Path) -> Path | None:
-    """Decap's bundle from the project's node_modules/, else from the generator's checkout."""
+    """Decap's bundle from the project's node_modules/, else from the generator's checkout.
+
+    node_modules/ is whatever the repository holds when `npm ci` did not run: a committed
+    `node_modules/decap-cms/dist/decap-cms.js -> /etc/passwd` (or a link on any folder on the
+    way) would publish that file as /admin/decap-cms.js. A bundle is used only when its real
+    path stays inside its root and is a regular file; the generator's own copy is the fallback.
+    """
     for root in (project_root, _REPO):
-        if (root / BUNDLE).is_file():
+        if _inside_and_regular(root / BUNDLE, root):
             return root / BUNDLE
     return None
+
+
+def _inside_and_regular(path: Path, root: Path) -> bool:
+    real_root = os.path.realpath(root)
+    target = os.path.realpath(path)
+    if os.path.commonpath([target, real_root]) != real_root:
+        return False
+    if any(part.startswith(".") for part in Path(target).relative_to(real_root).parts):
+        return False
+    try:
+        return stat.S_ISREG(os.stat(target).st_mode)
+    except OSError:
+        return False
 
 
 def admin_files(settings: CmsSettings, catalogue: Catalogue, site: SiteInfo, bundle: Path,
@@ -42,7 +63,7 @@ def admin_files(settings: CmsSettings, catalogue: Catalogue, site: SiteInfo, bun
     yield OutputFile(ADMIN_DIR + "config.yml", config_yaml(config).encode())
     yield OutputFile(ADMIN_DIR + "decap-cms.js", bundle.read_bytes())
     licence = bundle.with_name(bundle.name + ".LICENSE.txt")
-    if licence.is_file():
+    if _inside_and_regular(licence, bundle.parents[3]):  # the same rule as the bundle's
         yield OutputFile(ADMIN_DIR + licence.name, licence.read_bytes())
     page_settings = {"previewStyles": list(settings.preview_styles) + ["preview.css"],
                      "palette": dict(settings.preview_palette),
