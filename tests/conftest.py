@@ -13,6 +13,7 @@ from typing import Callable
 import pytest
 
 from generator.engine import build_site
+from generator.images.cache import CACHE_ENV
 from generator.index import SiteIndex, build_index
 from generator.portal import Portal
 from generator.publish import FileLock
@@ -49,6 +50,24 @@ class ProjectFiles:
         fields = {"title": f"Dân vận khéo trong chuyển đổi số ({slug})", "unit": unit, "movement": "Dân vận khéo", "year": "2024"}
         lines = [f"{key}: {value}" for key, value in {**fields, **extra}.items()]
         self.write(f"mo-hinh/{slug}.md", "---\n" + "\n".join(lines) + "\n---\nNội dung mô hình.\n")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_image_cache(tmp_path_factory):
+    """One processed-photo and share-card cache for every build of the run, both workers' and
+    their subprocesses', as CI keeps `.cache/images/` between builds. Entries are keyed by the
+    photo's bytes and the settings and renamed into place whole (generator/images/cache.py), so
+    sharing changes no output; a test of a cold cache sets GUONG_SANG_IMAGE_CACHE itself.
+    Without it each of the run's ~150 builds processed the sample's photos and drew its cards again.
+    """
+    if CACHE_ENV in os.environ:
+        yield
+        return
+    base = tmp_path_factory.getbasetemp()
+    shared = (base.parent if "PYTEST_XDIST_WORKER" in os.environ else base) / "shared-image-cache"
+    os.environ[CACHE_ENV] = str(shared)
+    yield
+    os.environ.pop(CACHE_ENV, None)
 
 
 @pytest.fixture
