@@ -35,7 +35,7 @@ TEST_JOBS ?= 2
 
 test: $(STAMP)  ## install test tools (Chromium from Debian) and run every test
 	scripts/install-test-tools
-	$(BIN)/python -m pytest -q -n $(TEST_JOBS) --dist loadfile
+	$(BIN)/python -m pytest -q -n $(TEST_JOBS) --dist loadfile --no-loadscope-reorder
 
 test-fast: $(STAMP)  ## tests without the browser
 	$(BIN)/python -m pytest -q -m "not browser"

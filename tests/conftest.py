@@ -229,3 +229,21 @@ def small(project):
     )
     project.write("tin-tuc/nhap.md", "---\ntitle: Nháp\ndate: 2024-01-01\ncategory: dan-van\ndraft: true\n---\n")
     return index_of(project)
+
+
+# `make test` gives whole files to two pytest-xdist workers (--dist loadfile) in collection order
+# (--no-loadscope-reorder: xdist's default orders files by their number of tests, which sent the
+# few-but-long build files last and left one worker alone with them at the end). Longest first,
+# and the many short files fill the gaps: per-file times of a full run (`--junitxml`), longest
+# first; a file not listed keeps its place after these.
+LONGEST_FIRST = (
+    "test_buildcache.py", "test_search_browser.py", "test_audit.py", "test_preview_errors.py",
+    "test_cms_browser.py", "test_publishing.py", "test_parallel.py", "test_atomic_build.py",
+    "test_cms.py", "test_hostile_input.py", "test_unpublishing.py", "test_escaping_properties.py",
+    "test_photos_browser.py", "test_escaping.py", "test_build.py", "test_preview.py",
+)
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    rank = {name: place for place, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: the rest keep their order
