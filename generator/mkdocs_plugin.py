@@ -119,8 +119,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     def on_pre_build(self, config) -> None:
         self._started = time.perf_counter()
         self._result = None
-        self._indexing = None
-        self._generated = None
+        self._drop_unfinished()
         self._nav = None
         self._problems = []
         project = self.project(config)
@@ -281,13 +280,19 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
 
     # A failed build must not leave Pagefind running.
     def on_build_error(self, error: Exception) -> None:
+        self._drop_unfinished()
+        self._release()
+
+    def _drop_unfinished(self) -> None:
+        """Stop the theme workers and Pagefind of a build that did not finish. Also run before
+        each build: `mkdocs serve` goes on to the next rebuild after a failed one, sometimes
+        without on_build_error, and a job forgotten then would run on, unwaited for."""
         if self._generated is not None:
             self._generated.cancel()
             self._forget_generated()
         if self._indexing is not None:
             self._indexing.cancel()
             self._indexing = None
-        self._release()
 
     def _release(self) -> None:
         if self._lock is not None:

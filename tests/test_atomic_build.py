@@ -321,3 +321,28 @@ def test_every_step_of_publishing_leaves_a_complete_site_in_place(tmp_path, monk
     assert "exchange" in steps
     assert (site / "index.html").read_text("utf-8") == "new"
     assert _gone_soon(tmp_path)  # the old site is deleted in the background
+
+
+def test_a_new_build_stops_the_pagefind_an_unfinished_one_left_running(tmp_path):
+    """`mkdocs serve` goes on to the next rebuild after a failed one; the job of the failed one
+    must not run on, unwaited for, beside the new build's."""
+    from mkdocs.config import load_config
+
+    from generator.search_index import IndexingJob
+
+    documents = tmp_path / "documents"
+    for number in range(300):  # enough for Pagefind to be still at work when the next build starts
+        page = documents / f"trang-{number}" / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(f"<html lang='vi'><body><main data-pagefind-body><h1>Trang {number}</h1>"
+                        f"<p>{'Dân vận khéo trong chuyển đổi số. ' * 50}</p></main></body></html>", "utf-8")
+    left_running = IndexingJob(documents, tmp_path / "index")
+    config = load_config(str(copy_sample(tmp_path / "src")))
+    plugin = config.plugins["guong-sang"]
+    plugin._indexing = left_running
+    try:
+        plugin.on_pre_build(config)
+        assert left_running._process.returncode is not None, "the unfinished build's Pagefind is still running"
+    finally:
+        plugin.on_build_error(RuntimeError("end of the test"))
+        left_running.cancel()
