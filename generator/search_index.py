@@ -67,6 +67,9 @@ class IndexReport:
 def index_site(site_dir: Path) -> IndexReport:
     """Run the Pagefind binary shipped by `pagefind[bin]` over a finished site."""
     documents = [path.relative_to(site_dir) for path in site_dir.rglob("*.html") if _searchable(path)]
+    # Pagefind adds its files to a bundle folder already there: the last index's chunks and
+    # fragments (records since made drafts among them) would stay published beside the new ones.
+    shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
     if shard_count(len(documents)) == 1:
         report = _finish(subprocess.Popen(_command(site_dir, "--output-subdir", BUNDLE), **_PIPES, **tied_to_this_process()))
         (site_dir / BUNDLE / SHARDS_FILE).write_text("[]", "utf-8")

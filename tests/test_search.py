@@ -85,3 +85,19 @@ def test_search_documents_follow_the_plan(tmp_path):
     assert not (folder / "tin-tuc/index.html").exists()  # listings are never results
     list(with_search_documents([listing], folder))  # the record was unpublished
     assert not (folder / "tin-tuc/a/index.html").exists()
+
+
+def test_indexing_a_site_again_leaves_nothing_of_the_last_index(tmp_path):
+    """The fast preview indexes the same site folder on every save: a record made a draft since
+    must not stay published in the last index's files."""
+    from generator.search_index import BUNDLE, index_site
+
+    page = tmp_path / "bai" / "index.html"
+    page.parent.mkdir()
+    page.write_text("<html lang='vi'><body><main data-pagefind-body><h1>Dân vận khéo</h1></main></body></html>", "utf-8")
+    index_site(tmp_path)
+    stale = tmp_path / BUNDLE / "fragment" / "vi_ban-nhap-cu.pf_fragment"
+    stale.write_bytes("bản nháp".encode())
+    index_site(tmp_path)
+    assert not stale.exists()
+    assert (tmp_path / BUNDLE / "pagefind.js").is_file()
