@@ -23,13 +23,18 @@ def available_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def render_all(render: Callable[[Item], Result], items: Sequence[Item], workers: int) -> Iterator[Result]:
-    """`map(render, items)`, in order, spread over `workers` forked processes when worth it."""
-    if workers <= 1 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+def render_all(render: Callable[[Item], Result], items: Sequence[Item], workers: int,
+               min_items: int = MIN_ITEMS, chunksize: int = 32) -> Iterator[Result]:
+    """`map(render, items)`, in order, spread over `workers` forked processes when worth it.
+
+    Tasks are positions in `items`: `render` (often a bound method of a large object) and the
+    items reach the workers by the fork, never pickled once per task.
+    """
+    if workers <= 1 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(render, items)
         return
     with multiprocessing.get_context("fork").Pool(workers, initializer=_adopt, initargs=(render, items)) as pool:
-        yield from pool.imap(_render_one, range(len(items)), chunksize=32)
+        yield from pool.imap(_render_one, range(len(items)), chunksize=chunksize)
 
 
 # Each worker's job, set once when the worker starts. A module global is the standard way to
