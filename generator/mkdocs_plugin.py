@@ -109,6 +109,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     def on_env(self, env, config, files):
         env.filters["gs_url"] = lambda url: safe_url(str(url)) or "#"
         env.globals["gs_shared"] = SharedBlocks(self._nav, config) if self._nav is not None else _render_each
+        if self.cache is not None:  # Material's templates, compiled by earlier builds
+            env.bytecode_cache = self.cache.compiled_templates()
         if self._generated is not None:
             self._generated.start(env)
         return env
