@@ -237,3 +237,11 @@ def test_share_cards_drawn_by_workers_are_the_cards_one_process_draws(tmp_path):
     assert sorted(published) == sorted(urls)
     for url, text in zip(urls, texts):
         assert published[url].read_bytes() == draw_card(text, ImageSettings())
+
+
+def test_a_card_never_shows_the_title_of_the_card_drawn_before_it():
+    """Cards of a kind share their drawn background; each title is drawn on its own copy."""
+    first, second = (CardText("Gương sáng", "Tin tức", title) for title in ("Hội nghị dân vận", "Đảng bộ xã tổng kết"))
+    before = draw_card(first, ImageSettings())
+    draw_card(second, ImageSettings())
+    assert draw_card(first, ImageSettings()) == before
