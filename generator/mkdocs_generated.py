@@ -77,7 +77,10 @@ class SharedBlocks:
     table of contents is empty, so they differ only by the page's `hide` setting and by how
     their links read from the page: the relative address of each navigation page, the home
     page and the theme's assets (MkDocs' `url` filter, get_relative_url). Those make the key.
-    The menu is a third of what Material spends on such a page.
+    The menu is a third of what Material spends on such a page. The theme's stylesheets,
+    scripts, footer and script settings (`config`: base URL, translations) differ by nothing
+    else either (their links all lead into assets/ or to the home page); together another
+    fifth.
     """
 
     def __init__(self, nav: Navigation, config):

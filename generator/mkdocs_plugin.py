@@ -18,11 +18,12 @@ from mkdocs.plugins import BasePlugin
 
 from .buildcache import BuildCache
 from .buildcache.fingerprint import combine, tree_digests
-from .publish.links import link_tree
+from .publish.links import link_in_place, link_tree
 from .escaping import safe_url
 from .cms import CmsSettings
 from .cms.files import find_bundle
 from .glossary import load_glossary
+from .images.library import PUBLISHED_DIR
 from .mkdocs_generated import ExcludedLinkNote, GeneratedPages, SharedBlocks, hold_out
 from .overlay import with_overlay
 from .parallel import available_cores
@@ -108,6 +109,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     def on_env(self, env, config, files):
         env.filters["gs_url"] = lambda url: safe_url(str(url)) or "#"
         env.globals["gs_shared"] = SharedBlocks(self._nav, config) if self._nav is not None else _render_each
+        if self.cache is not None:  # Material's templates, compiled by earlier builds
+            env.bytecode_cache = self.cache.compiled_templates()
         if self._generated is not None:
             self._generated.start(env)
         return env
@@ -185,6 +188,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
                 found = files.get_file_from_path(src)
                 if found is not None:
                     files.remove(found)
+            self._link_published_images(files, config)
         elif self._problems:  # serving the last good site: never what check refused (links out)
             root = Path(config.config_file_path).parent.resolve()
             refused = {problem.path for problem in self._problems}
@@ -194,6 +198,18 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
                     files.remove(file)
         self._progress = Progress(len(files.documentation_pages()), log.info)
         return files
+
+    # Photo variants and share cards are hard links into the image cache in docs/ (the writer
+    # replaces them, never writes into them): they reach the site folder as hard links too.
+    # MkDocs would copy each (16 files a photo, a card a record: 160,000 files at 10,000
+    # photos); it leaves a file already in place as it is.
+    def _link_published_images(self, files, config) -> None:
+        docs_dir = Path(config.docs_dir)
+        generated = generated_paths(docs_dir)
+        site_dir = Path(config.site_dir)
+        for file in files.media_files():
+            if file.src_uri.startswith(PUBLISHED_DIR) and file.src_uri in generated and file.inclusion.is_included():
+                link_in_place(docs_dir / file.src_uri, site_dir / file.dest_uri)
 
     # Generated pages outside the navigation are rendered by mkdocs_generated.py, on every
     # core, instead of by MkDocs' one-process loop; the rest stay with MkDocs.

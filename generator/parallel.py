@@ -8,6 +8,7 @@ in, and only the finished pages travel back, in order.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from typing import Callable, Iterator, Sequence, TypeVar
@@ -23,13 +24,32 @@ def available_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def render_all(render: Callable[[Item], Result], items: Sequence[Item], workers: int) -> Iterator[Result]:
-    """`map(render, items)`, in order, spread over `workers` forked processes when worth it."""
-    if workers <= 1 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+def render_all(render: Callable[[Item], Result], items: Sequence[Item], workers: int,
+               min_items: int = MIN_ITEMS, chunksize: int = 32) -> Iterator[Result]:
+    """`map(render, items)`, in order, spread over `workers` forked processes when worth it.
+
+    Tasks are positions in `items`: `render` (often a bound method of a large object) and the
+    items reach the workers by the fork, never pickled once per task.
+    """
+    if workers <= 1 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(render, items)
         return
-    with multiprocessing.get_context("fork").Pool(workers, initializer=_adopt, initargs=(render, items)) as pool:
-        yield from pool.imap(_render_one, range(len(items)), chunksize=32)
+    with _forked_pool(workers, render, items) as pool:
+        yield from pool.imap(_render_one, range(len(items)), chunksize=chunksize)
+
+
+def _forked_pool(workers: int, render: Callable, items: Sequence):
+    """Workers forked with `render` and `items` as their job.
+
+    The parent's objects are frozen for the fork (gc.freeze): a worker's garbage collector
+    would otherwise walk, and so write to, every object it inherited, and each page of memory
+    written is copied (copy-on-write): most of the parent's heap, in every worker.
+    """
+    gc.freeze()
+    try:
+        return multiprocessing.get_context("fork").Pool(workers, initializer=_adopt, initargs=(render, items))
+    finally:
+        gc.unfreeze()
 
 
 # Each worker's job, set once when the worker starts. A module global is the standard way to
@@ -82,5 +102,5 @@ def render_in_background(render: Callable[[Item], Result], items: Sequence[Item]
     """
     if workers <= 1 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
         return Background(map(render, items))
-    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_adopt, initargs=(render, items))
+    pool = _forked_pool(workers, render, items)
     return Background(pool.imap_unordered(_render_one, range(len(items)), chunksize=chunksize), pool)

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Protocol
 
+from jinja2 import BytecodeCache
+
 from .catalogue import load_catalogue
 from .cms import CmsSettings, admin_files
 from .cms.files import find_bundle
@@ -98,6 +100,7 @@ class EntryMemo(Protocol):
     def page_plan(self) -> PlanLedger | None: ...
     def forget_page_plan(self) -> None: ...
     def keep_page_plan(self, ledger: PlanLedger) -> None: ...
+    def compiled_templates(self) -> BytecodeCache: ...
 
 
 def now_in_vietnam() -> dt.datetime:
@@ -248,6 +251,7 @@ def generate(project: Project, now: dt.datetime | None = None, search_documents:
     ledger = replan = None
     if memo is not None:  # bodies rendered by earlier builds are read back, not rendered again
         planner.bodies = memo.body_renderer(checked.glossary.terms, planner.photos)
+        planner.env.bytecode_cache = memo.compiled_templates()
         ledger = _page_plan(memo, project, checked.entries, index, planner, search_documents)
         if ledger.previous is not None:
             replan = ledger.previous.touched(ledger.key, ledger.structure, ledger.records, ledger.kinds,

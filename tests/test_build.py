@@ -96,6 +96,16 @@ def test_heading_anchors_keep_dj(sample_site):
 # Links, anchors, assets and loads from other hosts: tests/test_audit.py, with the site audit.
 
 
+def test_photo_variants_and_share_cards_are_published_as_hard_links_not_copies(sample_site):
+    """16 files a photo and a card a record: MkDocs copying them was most of a photo build's I/O."""
+    docs = sample_site.parent / "src" / "docs"
+    published = [path for path in (sample_site / "anh").rglob("*") if path.is_file()]
+    assert any(path.suffix == ".webp" for path in published) and any("chia-se" in path.parts for path in published)
+    for path in published:
+        source = docs / path.relative_to(sample_site)
+        assert path.stat().st_ino == source.stat().st_ino, path
+
+
 def test_a_broken_entry_fails_the_build_and_keeps_the_old_site(tmp_path):
     import subprocess
     import sys

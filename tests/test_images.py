@@ -226,3 +226,22 @@ def test_one_photo_used_under_many_names_is_processed_once(tmp_path, monkeypatch
     assert len(made) == 1
     # …while each name still publishes its own variants (records never share a file name).
     assert library.photo("copy-1.jpg").img.url != library.photo("a.jpg").img.url
+
+
+def test_share_cards_drawn_by_workers_are_the_cards_one_process_draws(tmp_path):
+    """Cards go to forked workers when there are many: same bytes, one file per card."""
+    texts = [CardText("Gương sáng", "Tin tức", f"Đảng bộ xã số {i} tổng kết công tác dân vận") for i in range(20)]
+    library = PhotoLibrary(tmp_path, ImageCache(tmp_path / "cache"), workers=2)
+    urls = [library.card_url(text) for text in texts]
+    published = {file.path: file.source for file in library.files()}
+    assert sorted(published) == sorted(urls)
+    for url, text in zip(urls, texts):
+        assert published[url].read_bytes() == draw_card(text, ImageSettings())
+
+
+def test_a_card_never_shows_the_title_of_the_card_drawn_before_it():
+    """Cards of a kind share their drawn background; each title is drawn on its own copy."""
+    first, second = (CardText("Gương sáng", "Tin tức", title) for title in ("Hội nghị dân vận", "Đảng bộ xã tổng kết"))
+    before = draw_card(first, ImageSettings())
+    draw_card(second, ImageSettings())
+    assert draw_card(first, ImageSettings()) == before

@@ -27,6 +27,7 @@ CARD_VERSION = 1
 BACKGROUND = (143, 22, 22)  # the theme's red (theme_overrides/assets/stylesheets/guong-sang.css)
 FOREGROUND = (255, 255, 255)
 MUTED = (255, 222, 214)
+MARGIN = 72
 
 
 @dataclass(frozen=True)
@@ -71,21 +72,29 @@ def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int) -
 
 def draw_card(text: CardText, settings: ImageSettings) -> bytes:
     width, height = settings.og_size
-    image = Image.new("RGB", (width, height), BACKGROUND)
+    image = _background(text.site_name, text.kind, settings.og_size).copy()
     draw = ImageDraw.Draw(image)
-    margin = 72
-    draw.rectangle((0, height - 18, width, height), fill=(212, 160, 23))  # a gold rule, as on the site's header
-    draw.text((margin, 60), text.site_name, font=_font(BOLD, 40), fill=FOREGROUND)
-    top = 140
-    if text.kind:
-        kind_font = _font(REGULAR, 30)
-        draw.text((margin, top), text.kind.upper(), font=kind_font, fill=MUTED)
-        top += 64
+    top = 140 + (64 if text.kind else 0)
     size = 64 if len(text.title) < 90 else 54
     font = _font(BOLD, size)
-    for line in _wrap(text.title, font, width - 2 * margin, 4 if size == 64 else 5):
-        draw.text((margin, top), line, font=font, fill=FOREGROUND)
+    for line in _wrap(text.title, font, width - 2 * MARGIN, 4 if size == 64 else 5):
+        draw.text((MARGIN, top), line, font=font, fill=FOREGROUND)
         top += int(size * 1.3)
     out = io.BytesIO()
     image.save(out, "JPEG", quality=settings.jpeg_quality, optimize=True)
     return out.getvalue()
+
+
+@lru_cache(maxsize=16)
+def _background(site_name: str, kind: str, size: tuple[int, int]) -> Image.Image:
+    """What every card of a kind shares (colours, rule, site name, kind), drawn once per process:
+    it was half of drawing a card. The title is drawn on a copy, in the same order as before,
+    so the pixels are the same."""
+    width, height = size
+    image = Image.new("RGB", (width, height), BACKGROUND)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, height - 18, width, height), fill=(212, 160, 23))  # a gold rule, as on the site's header
+    draw.text((MARGIN, 60), site_name, font=_font(BOLD, 40), fill=FOREGROUND)
+    if kind:
+        draw.text((MARGIN, 140), kind.upper(), font=_font(REGULAR, 30), fill=MUTED)
+    return image

@@ -29,3 +29,17 @@ def _link_or_copy_file(source: str, target: str) -> None:
         os.link(source, target)
     except OSError:
         shutil.copy2(source, target)
+
+
+def link_in_place(source: Path, target: Path) -> bool:
+    """Hard-link `source` at `target` if the file system allows it; False (nothing done) if not.
+
+    For files an engine is about to copy: MkDocs leaves a file already in place in the site
+    folder as it is (shutil.SameFileError), and copies it itself when the link failed.
+    """
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(source, target)
+    except OSError:
+        return False
+    return True
