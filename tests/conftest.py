@@ -13,6 +13,7 @@ from typing import Callable
 import pytest
 
 from generator.engine import build_site
+from generator.buildcache.store import TEMPLATE_CACHE_ENV
 from generator.images.cache import CACHE_ENV
 from generator.index import SiteIndex, build_index
 from generator.portal import Portal
@@ -68,6 +69,21 @@ def shared_image_cache(tmp_path_factory):
     os.environ[CACHE_ENV] = str(shared)
     yield
     os.environ.pop(CACHE_ENV, None)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_template_cache(tmp_path_factory):
+    """Compiled Jinja templates shared by every build of the run (generator/buildcache/store.py):
+    each build of a fresh copy compiled Material's ~45 templates again."""
+    if TEMPLATE_CACHE_ENV in os.environ:
+        yield
+        return
+    base = tmp_path_factory.getbasetemp()
+    shared = (base.parent if "PYTEST_XDIST_WORKER" in os.environ else base) / "shared-template-cache"
+    shared.mkdir(exist_ok=True)
+    os.environ[TEMPLATE_CACHE_ENV] = str(shared)
+    yield
+    os.environ.pop(TEMPLATE_CACHE_ENV, None)
 
 
 @pytest.fixture
