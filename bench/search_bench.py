@@ -352,6 +352,8 @@ def _count_bytes(received: list[int] | None) -> None:
 
     def counting_send_head(handler):
         result = _original_send_head(handler)
+        if result is None:  # not modified (304) or not found: no file sent
+            return result
         path = Path(handler.translate_path(handler.path))
         if path.is_dir():
             path = path / "index.html"
