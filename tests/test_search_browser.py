@@ -317,7 +317,7 @@ def test_a_query_typed_while_a_search_computes_is_shown_at_once(browser, fixture
           const s = await import("/assets/javascripts/search.js");
           const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
           const engine = new s.Engine(URL.createObjectURL(new Blob([code], { type: "text/javascript" })));
-          await engine.current.ready;
+          await engine.ready;
           const shown = [], t0 = performance.now();
           const run = s.newestOnly(async (q) => (await engine.search(q)).query,
                                    (query) => shown.push([query, performance.now() - t0]),
@@ -343,13 +343,13 @@ def test_search_runs_in_a_worker_and_a_cancelled_search_gives_way_to_the_spare(b
         """async () => {
           const s = await import("/assets/javascripts/search.js");
           const engine = await s.pagefind();
-          const first = engine.current;
+          const first = engine.lead.current;
           const running = s.search("hoa giai");
           await new Promise((done) => setTimeout(done, 0));
           const cancelled = engine.cancel();
           const error = await running.then(() => "finished", (e) => e.name);
           const found = await s.search("hoa giai");
-          return { worker: engine instanceof s.Engine, cancelled, error, replaced: engine.current !== first,
+          return { worker: engine instanceof s.Engine, cancelled, error, replaced: engine.lead.current !== first,
                    title: (await found.results[0].data()).meta.title, idle: engine.cancel() };
         }""")
     assert outcome == {"worker": True, "cancelled": True, "error": "Cancelled", "replaced": True,
@@ -405,9 +405,33 @@ def test_a_sharded_index_lists_its_shards(sharded_url):
     import json
 
     _, site = sharded_url
-    shards = json.loads((site / "pagefind" / "shards.json").read_text("utf-8"))
-    assert len(shards) >= 3, shards
-    assert all((site / "pagefind" / shard / "pagefind-entry.json").is_file() for shard in shards)
+    # The lead bundle (records without their body words) in larger shards, the full one in more.
+    lead = json.loads((site / "pagefind" / "shards.json").read_text("utf-8"))
+    full = json.loads((site / "pagefind" / "full" / "shards.json").read_text("utf-8"))
+    assert 2 <= len(lead) < len(full), (lead, full)
+    assert all((site / "pagefind" / shard / "pagefind-entry.json").is_file() for shard in lead)
+    assert all((site / "pagefind" / "full" / shard / "pagefind-entry.json").is_file() for shard in ["", *full])
+
+
+def test_a_body_only_phrase_comes_from_the_full_bundle_after_the_leads_results(browser, sharded_url):
+    # "dang uy phuong dong le" is only in the body of one record: the lead bundle finds no
+    # record; the full bundle does, and the count is the full bundle's.
+    url, _ = sharded_url
+    page = browser.new_page()
+    page.goto(url)
+    outcome = page.evaluate(
+        """async () => {
+          const s = await import("/assets/javascripts/search.js");
+          const leads = [];
+          const found = await s.search("dang uy phuong dong le", {}, { early: (lead) => leads.push(lead.results.length) });
+          const hoa = await s.search("hoa", {}, { early: (lead) => leads.push(lead.results.length) });
+          return { leads, urls: await Promise.all(found.results.map(async (r) => (await r.data()).url)), total: found.total,
+                   hoa: new Set(await Promise.all(hoa.results.map(async (r) => (await r.data()).url))).size === hoa.results.length };
+        }""")
+    page.close()
+    assert outcome["leads"][0] == 0 and outcome["leads"][1] > 0, outcome
+    assert outcome["urls"] == ["/tin-tuc/ngay-hoi-thon/"] and outcome["total"] == 1, outcome
+    assert outcome["hoa"], outcome  # a record found by both bundles is listed once
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=[f"{q.case}: {q.text}" for q in QUERIES])

@@ -45,27 +45,37 @@ let sharded = false;
 // no document.
 const IN_PAGE = typeof document !== "undefined";
 
-/** The bundles of a large site's other index shards (generator/search_index.py), or none. */
-async function shardBundles() {
+/** The subfolders of a bundle's other index shards (generator/search_index.py), or null
+ * when there is no such bundle. */
+async function shardsOf(bundle) {
   try {
-    const response = await fetch(new URL("pagefind/shards.json", ROOT));
-    return response.ok ? await response.json() : [];
+    const response = await fetch(new URL(`${bundle}shards.json`, ROOT));
+    return response.ok ? await response.json() : null;
   } catch {
-    return [];
+    return null;
   }
 }
 
-/** In the search worker: the Pagefind API, loaded once, with every index shard merged in:
- * each search runs on each shard and Pagefind merges the results by score. */
+// The bundles of the index (generator/search_index.py): "pagefind/" holds every record, or on
+// a large site the records without their body words (the lead bundle); then the full bundle
+// holds every word.
+const LEAD = "pagefind/";
+const FULL = "pagefind/full/";
+// In the search worker: which bundle it searches (search-worker.js?bundle=full).
+const BUNDLE = !IN_PAGE && new URL(self.location.href).searchParams.get("bundle") === "full" ? FULL : LEAD;
+
+/** In the search worker: the Pagefind API, loaded once, with every shard of the worker's
+ * bundle merged in: each search runs on each shard and Pagefind merges the results by score. */
 function loadPagefind() {
   if (!loading) {
-    const shards = shardBundles();
+    const shards = shardsOf(BUNDLE);
+    const full = BUNDLE === FULL ? shards : shardsOf(FULL);
     loading = import(new URL("pagefind/pagefind.js", ROOT).href).then(async (pf) => {
-      await pf.options({ baseUrl: ROOT.pathname, ranking: RANKING });
+      await pf.options({ basePath: new URL(BUNDLE, ROOT).pathname, baseUrl: ROOT.pathname, ranking: RANKING });
       await pf.init();
-      sharded = (await shards).length > 0;
-      await Promise.all((await shards).map((shard) =>
-        pf.mergeIndex(new URL(`pagefind/${shard}/`, ROOT).pathname, { baseUrl: ROOT.pathname, ranking: RANKING })));
+      sharded = Boolean((await shards)?.length || await full);
+      await Promise.all(((await shards) || []).map((shard) =>
+        pf.mergeIndex(new URL(`${BUNDLE}${shard}/`, ROOT).pathname, { baseUrl: ROOT.pathname, ranking: RANKING })));
       return pf;
     });
   }
@@ -124,23 +134,22 @@ class EngineWorker {
 }
 
 /**
- * The page's search engine: Pagefind in a worker of our own, with a spare one started once the
- * first search is asked for. `cancel()` ends the search running, if any, by terminating its
- * worker: the spare takes over at once (its index chunks preloaded while the reader typed) and
- * a new spare starts. Results carry `data()` like Pagefind's.
+ * One bundle's search worker, with a spare one started once the first search is asked for.
+ * `cancel()` ends the search running, if any, by terminating its worker: the spare takes over
+ * at once (its index chunks preloaded while the reader typed) and a new spare starts.
  */
-export class Engine {
-  constructor(url = new URL("search-worker.js", import.meta.url)) {
+class WorkerPool {
+  constructor(url) {
     this.url = url;
     this.current = new EngineWorker(url);
     this.spare = null;
   }
 
-  async search(raw, selected = {}, { rerank = true } = {}) {
+  async search(raw, selected, options) {
     const worker = this.current;
     if (!this.spare) this.spare = new EngineWorker(this.url);
     await worker.ready;
-    const found = await worker.call("search", raw, selected, { rerank });
+    const found = await worker.call("search", raw, selected, options);
     if (!found) return null;
     for (const result of found.results) {
       const ref = result.ref;
@@ -161,7 +170,6 @@ export class Engine {
     return Promise.all(workers.map((worker) => worker.call("preload", raw).catch(() => false)));
   }
 
-  /** Ends the running search, if any: its calls reject with Cancelled. */
   cancel() {
     if (!this.current.searching) return false;
     this.current.terminate();
@@ -171,13 +179,106 @@ export class Engine {
   }
 }
 
+/**
+ * The page's search engine: Pagefind in workers of our own (search-worker.js), one pool per
+ * bundle. On a large site a search asks the lead bundle and the full one at once; the lead's
+ * results come first (they are ready first: `early`), then the records only the full bundle
+ * finds (a word only deep in the body), and the count is the full bundle's. `cancel()` ends
+ * the searches running (WorkerPool.cancel): their calls reject with Cancelled. Results carry
+ * `data()` like Pagefind's.
+ */
+export class Engine {
+  constructor(url = new URL("search-worker.js", import.meta.url)) {
+    this.lead = new WorkerPool(url);
+    this.full = null;
+    this.ready = Promise.all([this.lead.current.ready, shardsOf(FULL).then((shards) => {
+      if (!shards) return;
+      const full = new URL(url);
+      full.searchParams.set("bundle", "full");
+      this.full = new WorkerPool(full);
+      return this.full.current.ready;
+    })]).then(() => this);
+  }
+
+  /** Search; the found results hold at least `want` results when there are so many
+   * (found.fill(n) for more). `early(lead)` gets the lead bundle's results when a full
+   * bundle's are still to come. */
+  async search(raw, selected = {}, { rerank = true, want = PAGE_SIZE, early = null } = {}) {
+    const leadSearch = this.lead.search(raw, selected, { rerank });
+    const fullSearch = this.full?.search(raw, selected, { rerank: false });
+    fullSearch?.catch(() => {});
+    const lead = await leadSearch;
+    if (!lead || !fullSearch) return lead && withFill(lead);
+    if (early) await early(withFill(lead));
+    const found = merged(lead, await fullSearch);
+    await found.fill(want);
+    return found;
+  }
+
+  async filters() {
+    return this.lead.filters();
+  }
+
+  preload(raw) {
+    return Promise.all([this.lead.preload(raw), this.full?.preload(raw)]);
+  }
+
+  cancel() {
+    const lead = this.lead.cancel();
+    const full = this.full?.cancel();
+    return lead || Boolean(full);
+  }
+}
+
+/** A one-bundle search's results, with the fill() of merged ones (nothing to fill). */
+function withFill(found) {
+  return { ...found, available: found.results.length, fill: async () => {} };
+}
+
+/**
+ * The lead bundle's results, then the full bundle's results that the lead did not find, and
+ * the full bundle's count and filter counts. The full bundle finds every record the lead finds
+ * (it holds the same words and more), so the records it adds are known by their URLs once the
+ * lead's have been listed: `fill(n)` walks the full bundle's results as far as n results need.
+ */
+function merged(lead, full) {
+  const results = [...lead.results];
+  let next = 0; // the full bundle's next result to consider
+  let urls = null; // the URLs listed so far
+  const missing = lead.results.length ? lead.missing : full.missing;
+  const found = {
+    ...full,
+    results,
+    total: missing.length ? 0 : Math.max(full.total, lead.total),
+    missing,
+    available: Math.max(full.results.length, lead.results.length),
+    ms: lead.ms,
+    fullMs: full.ms,
+    rerankMs: lead.rerankMs,
+    fill: async (want) => {
+      if (results.length >= want || next >= full.results.length) return;
+      urls ||= new Set(await Promise.all(results.map(async (r) => (await r.data()).url)));
+      while (results.length < want && next < full.results.length) {
+        const result = full.results[next++];
+        const { url } = await result.data();
+        if (!urls.has(url)) {
+          urls.add(url);
+          results.push(result);
+        }
+      }
+      if (next >= full.results.length) found.available = results.length;
+    },
+  };
+  return found;
+}
+
 let engine = null;
 
 /** The page's search engine (in the search worker: the Pagefind API itself). */
 export function pagefind() {
   if (!IN_PAGE) return loadPagefind();
   engine ||= new Engine();
-  return engine.current.ready.then(() => engine);
+  return engine.ready;
 }
 
 /** The query as Pagefind gets it: NFC (pasted text may be NFD), lower case, one tone
@@ -278,12 +379,14 @@ function pagefindFilters(selected) {
  * counts the records holding every word: Pagefind leaves out a word found in no record at all
  * ("thanh niên xyz" gives the results of "thanh niên"); such words are in `missing` and then
  * `total` is 0 while `results` keeps what the other words found. `rerank: false` skips
- * re-ranking when only the counts are wanted. Runs in the page's search worker (Engine): a
- * search cancelled meanwhile rejects with Cancelled.
+ * re-ranking when only the counts are wanted. Runs in the page's search workers (Engine): a
+ * search cancelled meanwhile rejects with Cancelled. `results` holds at least `want` results
+ * when there are so many (`fill(n)` for more; `available` tells how many there are); `early`
+ * gets the lead bundle's results first on a large site (Engine.search).
  */
-export async function search(raw, selected = {}, { rerank = true } = {}) {
+export async function search(raw, selected = {}, { rerank = true, want = PAGE_SIZE, early = null } = {}) {
   if (!IN_PAGE) return localSearch(raw, selected, { rerank });
-  return (await pagefind()).search(raw, selected, { rerank });
+  return (await pagefind()).search(raw, selected, { rerank, want, early });
 }
 
 /** In the search worker: what search() asks for. */
@@ -462,6 +565,8 @@ function metaLine(item) {
 /** What the status line says of a search: how many records hold every word, and which words
  * no record holds (the results then hold the other words). */
 export function statusText(found, raw, about = "") {
+  // The lead bundle's results, shown while the full bundle counts (Engine.search).
+  if (found.partial) return `Ít nhất ${found.total} kết quả${about}, đang tìm thêm…`;
   if (found.missing.length) {
     const words = found.missing.map((w) => `“${w}”`).join(", ");
     return found.results.length
@@ -513,7 +618,7 @@ function setUpBox(form) {
     }
     const { found, items } = outcome;
     all.href = `${all.getAttribute("data-base")}?q=${encodeURIComponent(raw.trim())}`;
-    all.textContent = found.total ? `Xem tất cả ${found.total} kết quả` : "Mở trang tìm kiếm";
+    all.textContent = found.partial ? "Xem tất cả kết quả" : found.total ? `Xem tất cả ${found.total} kết quả` : "Mở trang tìm kiếm";
     status.textContent = statusText(found, raw);
     list.replaceChildren(...items.map((item, i) => {
       const li = document.createElement("li");
@@ -530,9 +635,22 @@ function setUpBox(form) {
   };
   const run = newestOnly(async (raw, stale) => {
     if (!queryText(raw)) return null;
-    const found = await search(raw);
+    // On a large site the lead bundle's results come first: when they fill the box, they are
+    // the box's final results, shown at once; the full bundle only adds to the count.
+    let early = null;
+    const found = await search(raw, {}, {
+      want: BOX_SIZE,
+      early: async (lead) => {
+        if (lead.results.length < BOX_SIZE || lead.missing.length) return;
+        early = { results: lead.results.slice(0, BOX_SIZE) };
+        early.items = await Promise.all(early.results.map((r) => describe(r, raw)));
+        if (!stale()) render({ found: { ...lead, partial: true }, items: early.items }, raw);
+      },
+    });
     if (stale()) return null;
-    const items = await Promise.all(found.results.slice(0, BOX_SIZE).map((r) => describe(r, raw)));
+    const head = found.results.slice(0, BOX_SIZE);
+    const items = early && head.every((r, i) => r === early.results[i]) ? early.items
+      : await Promise.all(head.map((r) => describe(r, raw)));
     return { found, items };
   }, render, cancelSearch);
   let asked = null; // the query last searched: "dân " after "dân" needs no new search
@@ -661,7 +779,10 @@ function setUpPage(root) {
     clear.hidden = !anyChosen;
   };
 
-  const items = (raw, from) => Promise.all(found.results.slice(from, from + PAGE_SIZE).map((r) => describe(r, raw)));
+  const items = async (raw, from) => {
+    await found.fill(from + PAGE_SIZE);
+    return Promise.all(found.results.slice(from, from + PAGE_SIZE).map((r) => describe(r, raw)));
+  };
   const append = (described) => {
     list.append(...described.map((item) => {
       const li = document.createElement("li");
@@ -671,7 +792,7 @@ function setUpPage(root) {
       return li;
     }));
     shown += described.length;
-    more.hidden = shown >= found.results.length;
+    more.hidden = shown >= found.available;
   };
 
   // The search, the filter counts and the first page of results are computed for the newest
