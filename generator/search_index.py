@@ -20,10 +20,10 @@ others are bundles in its subfolders, listed in `pagefind/shards.json` for the s
 
 A sharded site is indexed twice: the lead bundle (`pagefind/` and its shards) holds each
 record without the words of its body after the lead (generator/search_lead.py), in fewer,
-larger shards, so a search that most queries answer is fast and loads few bytes; the full
-bundle (`pagefind/full/`, its shards listed in `pagefind/full/shards.json`) holds every word,
-and the search box asks it after showing the lead's results, for records that hold a word
-only deep in their body and for the count of every record holding the words.
+larger shards, so the search box's searches, which it answers when it finds enough records,
+are fast and load few bytes; the full bundle (`pagefind/full/`, its shards listed in
+`pagefind/full/shards.json`) holds every word: the search page asks it, and the box when the
+lead's records are too few (search.js: Engine).
 """
 
 from __future__ import annotations

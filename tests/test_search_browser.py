@@ -413,25 +413,28 @@ def test_a_sharded_index_lists_its_shards(sharded_url):
     assert all((site / "pagefind" / "full" / shard / "pagefind-entry.json").is_file() for shard in ["", *full])
 
 
-def test_a_body_only_phrase_comes_from_the_full_bundle_after_the_leads_results(browser, sharded_url):
-    # "dang uy phuong dong le" is only in the body of one record: the lead bundle finds no
-    # record; the full bundle does, and the count is the full bundle's.
+def test_the_box_answers_from_the_lead_bundle_when_it_is_enough_and_from_the_full_one_otherwise(browser, sharded_url):
+    # "hoa giai" is in titles: with `enough` (the header box) the lead bundle's results are the
+    # answer, marked partial. "dang uy phuong dong le" is only in the body of one record: the
+    # lead bundle finds no record, the full bundle does; the search page always asks it.
     url, _ = sharded_url
     page = browser.new_page()
     page.goto(url)
     outcome = page.evaluate(
         """async () => {
           const s = await import("/assets/javascripts/search.js");
-          const leads = [];
-          const found = await s.search("dang uy phuong dong le", {}, { early: (lead) => leads.push(lead.results.length) });
-          const hoa = await s.search("hoa", {}, { early: (lead) => leads.push(lead.results.length) });
-          return { leads, urls: await Promise.all(found.results.map(async (r) => (await r.data()).url)), total: found.total,
-                   hoa: new Set(await Promise.all(hoa.results.map(async (r) => (await r.data()).url))).size === hoa.results.length };
+          const urls = async (found) => Promise.all(found.results.map(async (r) => (await r.data()).url));
+          const lead = await s.search("hoa giai", {}, { enough: 1 });
+          const deep = await s.search("dang uy phuong dong le", {}, { enough: 1 });
+          const page = await s.search("hoa giai");
+          return { lead: [lead.partial, (await lead.results[0].data()).meta.title],
+                   deep: [Boolean(deep.partial), deep.total, ...await urls(deep)],
+                   page: [Boolean(page.partial), (await page.results[0].data()).meta.title] };
         }""")
     page.close()
-    assert outcome["leads"][0] == 0 and outcome["leads"][1] > 0, outcome
-    assert outcome["urls"] == ["/tin-tuc/ngay-hoi-thon/"] and outcome["total"] == 1, outcome
-    assert outcome["hoa"], outcome  # a record found by both bundles is listed once
+    assert outcome["lead"][0] is True and outcome["lead"][1].startswith("Tổ hòa giải giỏi"), outcome
+    assert outcome["deep"] == [False, 1, "/tin-tuc/ngay-hoi-thon/"], outcome
+    assert outcome["page"][0] is False and outcome["page"][1].startswith("Tổ hòa giải giỏi"), outcome
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=[f"{q.case}: {q.text}" for q in QUERIES])

@@ -181,11 +181,11 @@ class WorkerPool {
 
 /**
  * The page's search engine: Pagefind in workers of our own (search-worker.js), one pool per
- * bundle. On a large site a search asks the lead bundle and the full one at once; the lead's
- * results come first (they are ready first: `early`), then the records only the full bundle
- * finds (a word only deep in the body), and the count is the full bundle's. `cancel()` ends
- * the searches running (WorkerPool.cancel): their calls reject with Cancelled. Results carry
- * `data()` like Pagefind's.
+ * bundle. On a large site the search page asks the full bundle (every word); the header box
+ * asks the lead bundle first (`enough`: records whose title, summary or opening hold the words,
+ * which rank first anyway, in a fraction of the time) and the full one only when the lead's
+ * results do not fill it. `cancel()` ends the searches running (WorkerPool.cancel): their
+ * calls reject with Cancelled. Results carry `data()` like Pagefind's.
  */
 export class Engine {
   constructor(url = new URL("search-worker.js", import.meta.url)) {
@@ -200,27 +200,25 @@ export class Engine {
     })]).then(() => this);
   }
 
-  /** Search; the found results hold at least `want` results when there are so many
-   * (found.fill(n) for more). `early(lead)` gets the lead bundle's results when a full
-   * bundle's are still to come. */
-  async search(raw, selected = {}, { rerank = true, want = PAGE_SIZE, early = null } = {}) {
-    const leadSearch = this.lead.search(raw, selected, { rerank });
-    const fullSearch = this.full?.search(raw, selected, { rerank: false });
-    fullSearch?.catch(() => {});
-    const lead = await leadSearch;
-    if (!lead || !fullSearch) return lead && withFill(lead);
-    if (early) await early(withFill(lead));
-    const found = merged(lead, await fullSearch);
-    await found.fill(want);
-    return found;
+  /** Search. With `enough`, on a large site, the lead bundle's results when they are that
+   * many and hold every word: then `partial` (their count, of the records whose lead holds
+   * the words, is a lower bound). */
+  async search(raw, selected = {}, { rerank = true, enough = Infinity } = {}) {
+    if (this.full && enough !== Infinity) {
+      const lead = await this.lead.search(raw, selected, { rerank });
+      if (!lead || (lead.results.length >= enough && !lead.missing.length)) return lead && { ...lead, partial: true };
+    }
+    return (this.full || this.lead).search(raw, selected, { rerank });
   }
 
   async filters() {
-    return this.lead.filters();
+    return (this.full || this.lead).filters();
   }
 
-  preload(raw) {
-    return Promise.all([this.lead.preload(raw), this.full?.preload(raw)]);
+  /** Preloads what the next search needs: the lead bundle's chunks (the header box) or the
+   * full bundle's (the search page). */
+  preload(raw, { lead = false } = {}) {
+    return (lead || !this.full ? this.lead : this.full).preload(raw);
   }
 
   cancel() {
@@ -228,48 +226,6 @@ export class Engine {
     const full = this.full?.cancel();
     return lead || Boolean(full);
   }
-}
-
-/** A one-bundle search's results, with the fill() of merged ones (nothing to fill). */
-function withFill(found) {
-  return { ...found, available: found.results.length, fill: async () => {} };
-}
-
-/**
- * The lead bundle's results, then the full bundle's results that the lead did not find, and
- * the full bundle's count and filter counts. The full bundle finds every record the lead finds
- * (it holds the same words and more), so the records it adds are known by their URLs once the
- * lead's have been listed: `fill(n)` walks the full bundle's results as far as n results need.
- */
-function merged(lead, full) {
-  const results = [...lead.results];
-  let next = 0; // the full bundle's next result to consider
-  let urls = null; // the URLs listed so far
-  const missing = lead.results.length ? lead.missing : full.missing;
-  const found = {
-    ...full,
-    results,
-    total: missing.length ? 0 : Math.max(full.total, lead.total),
-    missing,
-    available: Math.max(full.results.length, lead.results.length),
-    ms: lead.ms,
-    fullMs: full.ms,
-    rerankMs: lead.rerankMs,
-    fill: async (want) => {
-      if (results.length >= want || next >= full.results.length) return;
-      urls ||= new Set(await Promise.all(results.map(async (r) => (await r.data()).url)));
-      while (results.length < want && next < full.results.length) {
-        const result = full.results[next++];
-        const { url } = await result.data();
-        if (!urls.has(url)) {
-          urls.add(url);
-          results.push(result);
-        }
-      }
-      if (next >= full.results.length) found.available = results.length;
-    },
-  };
-  return found;
 }
 
 let engine = null;
@@ -302,8 +258,8 @@ export function waitFor(raw) {
  * Start loading the index chunks of what is being typed, before the search runs: Pagefind's
  * preload fetches the chunks the terms need, so the search itself only computes.
  */
-export function preload(raw) {
-  if (queryText(raw) && !endsInShortWord(raw)) pagefind().then((pf) => pf.preload(raw));
+export function preload(raw, options = {}) {
+  if (queryText(raw) && !endsInShortWord(raw)) pagefind().then((pf) => pf.preload(raw, options));
 }
 
 /** In the search worker: what preload asks for. */
@@ -380,13 +336,12 @@ function pagefindFilters(selected) {
  * ("thanh niên xyz" gives the results of "thanh niên"); such words are in `missing` and then
  * `total` is 0 while `results` keeps what the other words found. `rerank: false` skips
  * re-ranking when only the counts are wanted. Runs in the page's search workers (Engine): a
- * search cancelled meanwhile rejects with Cancelled. `results` holds at least `want` results
- * when there are so many (`fill(n)` for more; `available` tells how many there are); `early`
- * gets the lead bundle's results first on a large site (Engine.search).
+ * search cancelled meanwhile rejects with Cancelled. On a large site, `enough` answers with the
+ * lead bundle's results when they are that many (Engine.search).
  */
-export async function search(raw, selected = {}, { rerank = true, want = PAGE_SIZE, early = null } = {}) {
+export async function search(raw, selected = {}, { rerank = true, enough = Infinity } = {}) {
   if (!IN_PAGE) return localSearch(raw, selected, { rerank });
-  return (await pagefind()).search(raw, selected, { rerank, want, early });
+  return (await pagefind()).search(raw, selected, { rerank, enough });
 }
 
 /** In the search worker: what search() asks for. */
@@ -565,8 +520,8 @@ function metaLine(item) {
 /** What the status line says of a search: how many records hold every word, and which words
  * no record holds (the results then hold the other words). */
 export function statusText(found, raw, about = "") {
-  // The lead bundle's results, shown while the full bundle counts (Engine.search).
-  if (found.partial) return `Ít nhất ${found.total} kết quả${about}, đang tìm thêm…`;
+  // The lead bundle's results alone (Engine.search: enough): their count is a lower bound.
+  if (found.partial) return `Ít nhất ${found.total} kết quả${about}`;
   if (found.missing.length) {
     const words = found.missing.map((w) => `“${w}”`).join(", ");
     return found.results.length
@@ -635,22 +590,12 @@ function setUpBox(form) {
   };
   const run = newestOnly(async (raw, stale) => {
     if (!queryText(raw)) return null;
-    // On a large site the lead bundle's results come first: when they fill the box, they are
-    // the box's final results, shown at once; the full bundle only adds to the count.
-    let early = null;
-    const found = await search(raw, {}, {
-      want: BOX_SIZE,
-      early: async (lead) => {
-        if (lead.results.length < BOX_SIZE || lead.missing.length) return;
-        early = { results: lead.results.slice(0, BOX_SIZE) };
-        early.items = await Promise.all(early.results.map((r) => describe(r, raw)));
-        if (!stale()) render({ found: { ...lead, partial: true }, items: early.items }, raw);
-      },
-    });
+    // On a large site, when the lead bundle's results fill the box they are its results (the
+    // records whose title, summary or opening hold the words, which rank first anyway); the
+    // full bundle, slower, is asked only when they do not (the search page always asks it).
+    const found = await search(raw, {}, { enough: BOX_SIZE });
     if (stale()) return null;
-    const head = found.results.slice(0, BOX_SIZE);
-    const items = early && head.every((r, i) => r === early.results[i]) ? early.items
-      : await Promise.all(head.map((r) => describe(r, raw)));
+    const items = await Promise.all(found.results.slice(0, BOX_SIZE).map((r) => describe(r, raw)));
     return { found, items };
   }, render, cancelSearch);
   let asked = null; // the query last searched: "dân " after "dân" needs no new search
@@ -662,7 +607,7 @@ function setUpBox(form) {
   }, () => waitFor(input.value));
 
   input.addEventListener("focus", () => pagefind(), { once: true });
-  input.addEventListener("input", () => preload(input.value));
+  input.addEventListener("input", () => preload(input.value, { lead: true }));
   input.addEventListener("input", ask);
   input.addEventListener("keydown", (event) => {
     const items = options();
@@ -779,10 +724,7 @@ function setUpPage(root) {
     clear.hidden = !anyChosen;
   };
 
-  const items = async (raw, from) => {
-    await found.fill(from + PAGE_SIZE);
-    return Promise.all(found.results.slice(from, from + PAGE_SIZE).map((r) => describe(r, raw)));
-  };
+  const items = (raw, from) => Promise.all(found.results.slice(from, from + PAGE_SIZE).map((r) => describe(r, raw)));
   const append = (described) => {
     list.append(...described.map((item) => {
       const li = document.createElement("li");
@@ -792,7 +734,7 @@ function setUpPage(root) {
       return li;
     }));
     shown += described.length;
-    more.hidden = shown >= found.available;
+    more.hidden = shown >= found.results.length;
   };
 
   // The search, the filter counts and the first page of results are computed for the newest
