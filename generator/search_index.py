@@ -56,8 +56,9 @@ SHARDS_FILE = "shards.json"  # in BUNDLE: the subfolders holding the other shard
 SHARD_RECORDS = 1250  # records per shard, about; measured at 10,000 records (bench/RESULTS.md)
 MAX_SHARDS = 8
 # The lead bundle's shards are larger: without the body words a search costs far less, and
-# each shard loads its own index chunk of each word (bench/RESULTS.md, "Search (issue 11)").
-LEAD_SHARD_FACTOR = 2
+# each shard loads its own index chunk of each word; 2 shards at 10,000 records measured better
+# than 4 (bytes and time; bench/RESULTS.md, "Search (issue 11)").
+LEAD_SHARD_FACTOR = 4
 MAX_LEAD_SHARDS = 4
 FULL = "full"  # in BUNDLE: the full bundle (its shards in its own shards.json)
 # The body words of a record (generator/search.py: SearchRecord.body_words), as the record

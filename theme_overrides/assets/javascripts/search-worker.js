@@ -11,7 +11,7 @@ import { localPreload, localSearch, pagefind } from "./search.js";
 
 // The results of the last searches, for "data" (the page describes a search's results after
 // it, and the search page's "more" button later still).
-const KEPT_SEARCHES = 8;
+const KEPT_SEARCHES = 32;
 const kept = new Map();
 let searches = 0;
 
