@@ -445,9 +445,10 @@ def main() -> None:
         listed = folder / "shards.json"
         return [folder] + [folder / name for name in json.loads(listed.read_text("utf-8"))] if listed.is_file() else [folder]
 
-    sharded = (bundle / "full").is_dir() or len(shards_of(bundle)) > 1
+    two_bundles = (bundle / "full" / "pagefind-entry.json").is_file()
+    sharded = two_bundles or len(shards_of(bundle)) > 1
     lead_shards = shards_of(bundle)
-    full_shards = shards_of(bundle / "full") if (bundle / "full").is_dir() else []
+    full_shards = shards_of(bundle / "full") if two_bundles else []
     pages = 0
     for shard in lead_shards:
         entry = json.loads((shard / "pagefind-entry.json").read_text("utf-8"))

@@ -85,7 +85,7 @@ def index_site(site_dir: Path) -> IndexReport:
     documents = [path.relative_to(site_dir) for path in site_dir.rglob("*.html") if _searchable(path)]
     if shard_count(len(documents)) == 1:
         report = _finish(subprocess.Popen(_command(site_dir, "--output-subdir", BUNDLE), **_PIPES, **tied_to_this_process()))
-        (site_dir / BUNDLE / SHARDS_FILE).write_text("[]", "utf-8")
+        _one_bundle(site_dir / BUNDLE)
         return report
     work = site_dir.parent / f".{site_dir.name}-search-index"
     shutil.rmtree(work, ignore_errors=True)
@@ -94,6 +94,15 @@ def index_site(site_dir: Path) -> IndexReport:
         return job.finish_into(site_dir)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _one_bundle(bundle: Path) -> None:
+    """Says that `bundle` is the whole index: no other shard, no full bundle (`full/shards.json`
+    is `null`; the search box asks for it, and a missing file would be a 404 in every page's
+    console)."""
+    (bundle / SHARDS_FILE).write_text("[]", "utf-8")
+    (bundle / FULL).mkdir(exist_ok=True)
+    (bundle / FULL / SHARDS_FILE).write_text("null", "utf-8")
 
 
 def shard_count(documents: int) -> int:
@@ -234,7 +243,7 @@ class IndexingJob:
             report = IndexReport(sum(r.pages - 1 for r in self._reports[:self._full_jobs]),
                                  "\n".join(r.output for r in self._reports))
         if not (self.output / SHARDS_FILE).exists():  # one shard: the search box asks all the same
-            (self.output / SHARDS_FILE).write_text("[]", "utf-8")
+            _one_bundle(self.output)
         target = site_dir / BUNDLE
         shutil.rmtree(target, ignore_errors=True)
         shutil.move(str(self.output), str(target))

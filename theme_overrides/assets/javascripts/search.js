@@ -189,41 +189,49 @@ class WorkerPool {
  */
 export class Engine {
   constructor(url = new URL("search-worker.js", import.meta.url)) {
+    this.url = url;
     this.lead = new WorkerPool(url);
-    this.full = null;
-    this.ready = Promise.all([this.lead.current.ready, shardsOf(FULL).then((shards) => {
-      if (!shards) return;
-      const full = new URL(url);
-      full.searchParams.set("bundle", "full");
-      this.full = new WorkerPool(full);
-      return this.full.current.ready;
-    })]).then(() => this);
+    this.hasFull = shardsOf(FULL).then(Boolean);
+    this.fullPool = null; // started when first needed: the box may never need it
+    this.ready = Promise.all([this.lead.current.ready, this.hasFull]).then(() => this);
+  }
+
+  /** The full bundle's workers, or null when the lead bundle is the whole index. */
+  async full() {
+    if (!(await this.hasFull)) return null;
+    if (!this.fullPool) {
+      const url = new URL(this.url);
+      url.searchParams.set("bundle", "full");
+      this.fullPool = new WorkerPool(url);
+    }
+    return this.fullPool;
   }
 
   /** Search. With `enough`, on a large site, the lead bundle's results when they are that
    * many and hold every word: then `partial` (their count, of the records whose lead holds
    * the words, is a lower bound). */
   async search(raw, selected = {}, { rerank = true, enough = Infinity } = {}) {
-    if (this.full && enough !== Infinity) {
+    if (enough !== Infinity || !(await this.hasFull)) {
       const lead = await this.lead.search(raw, selected, { rerank });
+      if (!(await this.hasFull)) return lead;
       if (!lead || (lead.results.length >= enough && !lead.missing.length)) return lead && { ...lead, partial: true };
     }
-    return (this.full || this.lead).search(raw, selected, { rerank });
+    return (await this.full()).search(raw, selected, { rerank });
   }
 
   async filters() {
-    return (this.full || this.lead).filters();
+    return ((await this.full()) || this.lead).filters();
   }
 
   /** Preloads what the next search needs: the lead bundle's chunks (the header box) or the
    * full bundle's (the search page). */
-  preload(raw, { lead = false } = {}) {
-    return (lead || !this.full ? this.lead : this.full).preload(raw);
+  async preload(raw, { lead = false } = {}) {
+    return ((lead ? null : await this.full()) || this.lead).preload(raw);
   }
 
   cancel() {
     const lead = this.lead.cancel();
-    const full = this.full?.cancel();
+    const full = this.fullPool?.cancel();
     return lead || Boolean(full);
   }
 }
