@@ -34,6 +34,7 @@ import argparse
 import json
 import re
 import resource
+import socketserver
 import statistics
 import subprocess
 import sys
@@ -170,7 +171,7 @@ def directory_bytes(path: Path) -> int:
 
 
 
-def browser_measurements(site: Path, queries: list[Query]) -> dict:
+def browser_measurements(site: Path, queries: list[Query], enough: int | None = None) -> dict:
     # Bytes are counted where files are served: Pagefind 1.5 searches in a Web Worker, whose
     # requests the page's network events do not show.
     received: list[int] = []
@@ -224,14 +225,14 @@ def browser_measurements(site: Path, queries: list[Query]) -> dict:
         hits1: dict[str, list[bool]] = {}
         for query in queries:
             result = page.evaluate(
-                """async ([url, q]) => {
+                """async ([url, q, enough]) => {
                   const s = await import(url);
-                  const found = await s.search(q);
+                  const found = await s.search(q, {}, { enough: enough ?? Infinity });
                   const urls = [];
                   for (const r of found.results.slice(0, 5)) urls.push((await r.data()).url);
                   return { ms: found.ms, urls };
                 }""",
-                [base + "assets/javascripts/search.js", query.text],
+                [base + "assets/javascripts/search.js", query.text, enough],
             )
             later.append(result["ms"])
             hits.setdefault(query.case, []).append(is_hit(query.url, result["urls"]))
@@ -253,9 +254,11 @@ _WATCH = """([input, list]) => {
     .observe(shown, { childList: true, subtree: true });
 }"""
 
-_RESULTS = """async ([url, q, size]) => {
+# The results a list ends up showing: the header box answers from a large site's lead bundle
+# when it has enough results (search.js: Engine.search, `enough`), the search page from all.
+_RESULTS = """async ([url, q, size, enough]) => {
   const s = await import(url);
-  const found = await s.search(q);
+  const found = await s.search(q, {}, { enough: enough ?? Infinity });
   if (!found) return [];
   const urls = [];
   for (const r of found.results.slice(0, size)) urls.push((await r.data()).url);
@@ -279,7 +282,8 @@ def typed_measurements(site: Path, queries: list[Query], delays: list[int], wher
         oracle = browser.new_context()
         page = oracle.new_page()
         page.goto(base)
-        expected = [page.evaluate(_RESULTS, [base + "assets/javascripts/search.js", q.text, size]) for q in queries]
+        enough = size if where == "box" else None
+        expected = [page.evaluate(_RESULTS, [base + "assets/javascripts/search.js", q.text, size, enough]) for q in queries]
         oracle.close()
         _count_bytes(received)
         for delay in delays:
@@ -287,7 +291,7 @@ def typed_measurements(site: Path, queries: list[Query], delays: list[int], wher
             page = context.new_page()
             page.goto(base + path)
             page.wait_for_load_state("networkidle")
-            latencies, stale, wrong, first_bytes = [], 0, 0, None
+            latencies, complete, stale, wrong, first_bytes = [], [], 0, 0, None
             for n, query in enumerate(queries):
                 box = page.locator(input_sel)
                 box.click()
@@ -314,7 +318,7 @@ def typed_measurements(site: Path, queries: list[Query], delays: list[int], wher
                 watch = page.evaluate("window.gsWatch")
                 if n == 0:
                     first_bytes = sum(received)
-                here = page.evaluate(_RESULTS, [base + "assets/javascripts/search.js", query.text, size])
+                here = page.evaluate(_RESULTS, [base + "assets/javascripts/search.js", query.text, size, enough])
                 last_key = watch["inputs"][-1]
                 hits = [i for i, (at, urls) in enumerate(watch["states"]) if urls == here and at >= last_key - 1]
                 if not hits and watch["states"] and watch["states"][-1][1] == here:
@@ -329,18 +333,33 @@ def typed_measurements(site: Path, queries: list[Query], delays: list[int], wher
                           f"last shown {[(round(at - last_key), urls[:2]) for at, urls in watch['states'][-2:]]}", file=sys.stderr)
                     continue
                 latencies.append(watch["states"][hits[0]][0] - last_key)
+                # A large site's box shows the lead bundle's results first and shows them again
+                # with the full bundle's count: the last change is when the search completed.
+                complete.append(watch["states"][-1][0] - last_key)
                 if any(urls != here for _, urls in watch["states"][hits[0]:]):
                     stale += 1
                     print(f"  [{where} {delay} ms] other results after the final ones: {query.text!r}", file=sys.stderr)
                 if latencies[-1] > 1000:
                     print(f"  [{where} {delay} ms] {latencies[-1]:.0f} ms: {query.text!r}", file=sys.stderr)
             context.close()
-            out[delay] = {"latencies": latencies, "stale": stale, "wrong": wrong, "first_bytes": first_bytes}
+            out[delay] = {"latencies": latencies, "complete": complete, "stale": stale, "wrong": wrong,
+                          "first_bytes": first_bytes}
     _count_bytes(None)
     return out
 
 
 _original_send_head = browser_module._QuietHandler.send_head
+_original_handle_error = socketserver.BaseServer.handle_error
+
+
+def _quiet_broken_pipes(server, request, client_address) -> None:
+    """A search worker terminated mid-request (search.js: Engine.cancel) closes its connection:
+    not an error worth a traceback."""
+    if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+        _original_handle_error(server, request, client_address)
+
+
+socketserver.BaseServer.handle_error = _quiet_broken_pipes
 
 
 def _count_bytes(received: list[int] | None) -> None:
@@ -352,6 +371,8 @@ def _count_bytes(received: list[int] | None) -> None:
 
     def counting_send_head(handler):
         result = _original_send_head(handler)
+        if result is None:  # not modified (304) or not found: no file sent
+            return result
         path = Path(handler.translate_path(handler.path))
         if path.is_dir():
             path = path / "index.html"
@@ -391,6 +412,9 @@ def main() -> None:
     parser.add_argument("--typed-where", choices=sorted(_WHERE), default="box")
     parser.add_argument("--typed-queries", type=int, default=42, help="how many queries to type")
     parser.add_argument("--skip-hits", action="store_true", help="only the typed measurements")
+    parser.add_argument("--box-hits", action="store_true",
+                        help="hit rates of the header box's answers (a large site's lead bundle when it finds 6 records) "
+                             "instead of the search page's")
     parser.add_argument("--ranking", help="Pagefind ranking options as JSON, written into the built site's search.js "
                         "in place of its RANKING (to compare ranking variants on one build)")
     args = parser.parse_args()
@@ -414,29 +438,45 @@ def main() -> None:
         index_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 ** 2
     bundle = site / "pagefind"
     # A sharded index (generator/search_index.py) has a bundle per shard, each with one
-    # vocabulary document that is not a record.
-    shards = [bundle] + [bundle / name for name in json.loads((bundle / "shards.json").read_text("utf-8"))] \
-        if (bundle / "shards.json").is_file() else [bundle]
+    # vocabulary document that is not a record; a large site has a lead bundle (pagefind/ and
+    # its shards) and a full one (pagefind/full/ and its shards).
+
+    def shards_of(folder: Path) -> list[Path]:
+        listed = folder / "shards.json"
+        return [folder] + [folder / name for name in json.loads(listed.read_text("utf-8"))] if listed.is_file() else [folder]
+
+    two_bundles = (bundle / "full" / "pagefind-entry.json").is_file()
+    sharded = two_bundles or len(shards_of(bundle)) > 1
+    lead_shards = shards_of(bundle)
+    full_shards = shards_of(bundle / "full") if two_bundles else []
     pages = 0
-    for shard in shards:
+    for shard in lead_shards:
         entry = json.loads((shard / "pagefind-entry.json").read_text("utf-8"))
-        pages += sum(language["page_count"] for language in entry["languages"].values()) - (len(shards) > 1)
-    index_bytes = sum(sum(directory_bytes(shard / d) for d in ("index", "fragment", "filter"))
-                      + sum(p.stat().st_size for p in shard.glob("*.pf_meta")) for shard in shards)
+        pages += sum(language["page_count"] for language in entry["languages"].values()) - sharded
+
+    def bytes_of(shards: list[Path]) -> int:
+        return sum(sum(directory_bytes(shard / d) for d in ("index", "fragment", "filter"))
+                   + sum(p.stat().st_size for p in shard.glob("*.pf_meta")) for shard in shards)
+
+    index_bytes = bytes_of(lead_shards) + bytes_of(full_shards)
+    layout = (f"lead {bytes_of(lead_shards) / 1e6:.1f} MB in {len(lead_shards)} shards + full "
+              f"{bytes_of(full_shards) / 1e6:.1f} MB in {len(full_shards)} shards" if full_shards
+              else f"{len(lead_shards)} shard(s)")
     queries = query_set(root / "entries", site)
     if args.typed:
         typed = typed_measurements(site, typed_sample(queries, args.typed_queries), args.typed, args.typed_where)
         print(f"\n#### {args.n:,} records, typed into the {args.typed_where} ({args.typed_queries} queries)\n")
-        print("| ms per key | median | p95 | max | over 1 s | stale shown | never final | first query, cold |")
-        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        print("| ms per key | median | p95 | max | over 1 s | stale shown | never final | first query, cold | complete (count), median / p95 |")
+        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for delay, m in typed.items():
-            lat = m["latencies"]
+            lat, done = m["latencies"], m["complete"] or [0.0]
             print(f"| {delay or 'pasted'} | {statistics.median(lat):.0f} ms | {percentile(lat, 0.95):.0f} ms | {max(lat):.0f} ms | "
-                  f"{sum(x > 1000 for x in lat)} | {m['stale']} | {m['wrong']} | {m['first_bytes'] / 1024:.0f} KB |")
+                  f"{sum(x > 1000 for x in lat)} | {m['stale']} | {m['wrong']} | {m['first_bytes'] / 1024:.0f} KB | "
+                  f"{statistics.median(done):.0f} / {percentile(done, 0.95):.0f} ms |")
         sys.stdout.flush()
         if args.skip_hits:
             return
-    measured = browser_measurements(site, queries)
+    measured = browser_measurements(site, queries, enough=6 if args.box_hits else None)
 
     later = sorted(measured["later"][1:])
     all_hits = [h for hs in measured["hits"].values() for h in hs]
@@ -451,7 +491,7 @@ def main() -> None:
     if index_seconds is not None:
         print(f"| Pagefind indexing alone | {index_seconds:.1f} s |")
         print(f"| Pagefind peak memory (largest child process's peak RSS) | {index_peak:.2f} GB |")
-    print(f"| index on disk (index + fragments + filters + metadata) | {index_bytes / 1e6:.1f} MB in {sum(1 for _ in bundle.rglob('*'))} files |")
+    print(f"| index on disk (index + fragments + filters + metadata) | {index_bytes / 1e6:.1f} MB in {sum(1 for _ in bundle.rglob('*'))} files ({layout}) |")
     print(f"| first query: bytes downloaded (engine, metadata, index chunks, 6 result fragments) | {measured['first_bytes'] / 1024:.0f} KB |")
     first = measured["first"]
     print(f"| first query: loading the engine (on focus) | {first['init']:.0f} ms |")

@@ -17,6 +17,13 @@ about `SHARD_RECORDS` records, merged in the browser (`pagefind.mergeIndex`), ea
 costs a fraction of it. The price is bytes: each shard loads its own index chunk for each word
 (bench/RESULTS.md, "Search (issue 11)"). The first shard is the bundle in `pagefind/`, the
 others are bundles in its subfolders, listed in `pagefind/shards.json` for the search box.
+
+A sharded site is indexed twice: the lead bundle (`pagefind/` and its shards) holds each
+record without the words of its body after the lead (generator/search_lead.py), in fewer,
+larger shards, so the search box's searches, which it answers when it finds enough records,
+are fast and load few bytes; the full bundle (`pagefind/full/`, its shards listed in
+`pagefind/full/shards.json`) holds every word: the search page asks it, and the box when the
+lead's records are too few (search.js: Engine).
 """
 
 from __future__ import annotations
@@ -48,6 +55,15 @@ BUNDLE = "pagefind"  # the folder the search box loads the index from
 SHARDS_FILE = "shards.json"  # in BUNDLE: the subfolders holding the other shards' bundles
 SHARD_RECORDS = 1250  # records per shard, about; measured at 10,000 records (bench/RESULTS.md)
 MAX_SHARDS = 8
+# The lead bundle's shards are larger: without the body words a search costs far less, and
+# each shard loads its own index chunk of each word; 2 shards at 10,000 records measured better
+# than 4 (bytes and time; bench/RESULTS.md, "Search (issue 11)").
+LEAD_SHARD_FACTOR = 4
+MAX_LEAD_SHARDS = 4
+FULL = "full"  # in BUNDLE: the full bundle (its shards in its own shards.json)
+# The body words of a record (generator/search.py: SearchRecord.body_words), as the record
+# template writes them: left out of the lead bundle.
+_BODY_WORDS = re.compile(r'<span data-pagefind-weight="0\.5">[^<]*</span>')
 VOCABULARY = "_gs-tu-vung"  # each shard's document holding every word (see _vocabulary_document)
 VOCABULARY_FILTER = "gs_tu_vung"  # search.js: VOCABULARY_FILTER
 
@@ -72,7 +88,7 @@ def index_site(site_dir: Path) -> IndexReport:
     shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
     if shard_count(len(documents)) == 1:
         report = _finish(subprocess.Popen(_command(site_dir, "--output-subdir", BUNDLE), **_PIPES, **tied_to_this_process()))
-        (site_dir / BUNDLE / SHARDS_FILE).write_text("[]", "utf-8")
+        _one_bundle(site_dir / BUNDLE)
         return report
     work = site_dir.parent / f".{site_dir.name}-search-index"
     shutil.rmtree(work, ignore_errors=True)
@@ -83,8 +99,26 @@ def index_site(site_dir: Path) -> IndexReport:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def _one_bundle(bundle: Path) -> None:
+    """Says that `bundle` is the whole index: no other shard, no full bundle (`full/shards.json`
+    is `null`; the search box asks for it, and a missing file would be a 404 in every page's
+    console)."""
+    (bundle / SHARDS_FILE).write_text("[]", "utf-8")
+    (bundle / FULL).mkdir(exist_ok=True)
+    (bundle / FULL / SHARDS_FILE).write_text("null", "utf-8")
+
+
 def shard_count(documents: int) -> int:
     return max(1, min(MAX_SHARDS, -(-documents // SHARD_RECORDS)))
+
+
+def lead_shard_count(documents: int) -> int:
+    return max(1, min(MAX_LEAD_SHARDS, -(-documents // (SHARD_RECORDS * LEAD_SHARD_FACTOR))))
+
+
+def lead_document(document: str) -> str:
+    """A search document as the lead bundle indexes it: without its body words."""
+    return _BODY_WORDS.sub("", document)
 
 
 def shard_of(document: Path, shards: int) -> int:
@@ -149,36 +183,54 @@ class IndexingJob:
             return
         split = output.with_name(output.name + "-shards")
         shutil.rmtree(split, ignore_errors=True)
-        for document in found:
-            link_or_copy(documents / document, split / str(shard_of(document, shards)) / document)
-        folders = [split / str(k) for k in range(shards) if (split / str(k)).is_dir()]
-        outputs = [output] + [output / f"s{k}" for k in range(1, len(folders))]
+        self._split = split
+        self._full_jobs = 0
+        self._bundles = [("full", shards, output / FULL), ("lead", lead_shard_count(len(found)), output)]
         # A thread that lives until the last shard is indexed starts them: the kernel ties each
-        # child to the thread that started it.
-        documents_found = [documents / document for document in found]
-        self._thread = threading.Thread(target=self._run_shards, args=(documents_found, folders, outputs, split),
-                                        daemon=True)
+        # child to the thread that started it; it also writes the shards' documents, off the
+        # build's main thread.
+        self._thread = threading.Thread(target=self._run_shards, args=(documents, found), daemon=True)
         self._thread.start()
 
-    def _run_shards(self, documents: list[Path], folders: list[Path], outputs: list[Path], split: Path) -> None:
+    def _run_shards(self, documents: Path, found: list[Path]) -> None:
         try:
-            vocabulary = _vocabulary_document(documents)  # here, off the build's main thread
-            for folder in folders:
-                (folder / VOCABULARY).mkdir()
-                (folder / VOCABULARY / "index.html").write_text(vocabulary, "utf-8")
-            for folder, output in zip(folders, outputs):
+            vocabulary = _vocabulary_document(documents / document for document in found)
+            jobs: list[tuple[Path, Path]] = []  # (folder of a shard's documents, its own output)
+            layout: list[tuple[Path, Path]] = []  # (a shard's output, where it goes in the bundle)
+            for name, shards, bundle in self._bundles:
+                for document in found:
+                    target = self._split / name / str(shard_of(document, shards)) / document
+                    if name == "full":
+                        link_or_copy(documents / document, target)
+                    else:
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        target.write_text(lead_document((documents / document).read_text("utf-8")), "utf-8")
+                folders = [self._split / name / str(k) for k in range(shards) if (self._split / name / str(k)).is_dir()]
+                for k, folder in enumerate(folders):
+                    (folder / VOCABULARY).mkdir()
+                    (folder / VOCABULARY / "index.html").write_text(vocabulary, "utf-8")
+                    jobs.append((folder, self._split / "out" / name / str(k)))
+                    layout.append((self._split / "out" / name / str(k), bundle / f"s{k}" if k else bundle))
+                if name == "full":
+                    self._full_jobs = len(jobs)
+            for folder, output in jobs:
                 with self._lock:
                     if self._cancelled:
                         return
                     process = self._process = subprocess.Popen(
                         _command(folder, "--output-path", str(output)), **_PIPES, **tied_to_this_process())
                 self._reports.append(_finish(process))
-            names = [output.relative_to(outputs[0]).as_posix() for output in outputs[1:]]
-            (outputs[0] / SHARDS_FILE).write_text(json.dumps(names), "utf-8")
+            # Each bundle's first shard holds the others in its subfolders: moved in that order.
+            for output, place in sorted(layout, key=lambda pair: len(pair[1].parts)):
+                place.parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(str(output), str(place))
+            for _, shards, bundle in self._bundles:
+                names = [f"s{k}" for k in range(1, shards) if (bundle / f"s{k}").is_dir()]
+                (bundle / SHARDS_FILE).write_text(json.dumps(names), "utf-8")
         except Exception as error:  # noqa: BLE001 (raised again by finish_into, in the build's thread)
             self._error = error
         finally:
-            shutil.rmtree(split, ignore_errors=True)
+            shutil.rmtree(self._split, ignore_errors=True)
 
     def finish_into(self, site_dir: Path) -> IndexReport:
         """Wait for Pagefind, then move its bundle (and its shards' bundles) into the built site."""
@@ -190,10 +242,11 @@ class IndexingJob:
                 raise self._error
             if self._error is not None:
                 raise IndexingFailed(f"Không dựng được chỉ mục tìm kiếm: {self._error}") from self._error
-            # Less each shard's vocabulary document.
-            report = IndexReport(sum(r.pages - 1 for r in self._reports), "\n".join(r.output for r in self._reports))
+            # The full bundle's shards (indexed first), less each shard's vocabulary document.
+            report = IndexReport(sum(r.pages - 1 for r in self._reports[:self._full_jobs]),
+                                 "\n".join(r.output for r in self._reports))
         if not (self.output / SHARDS_FILE).exists():  # one shard: the search box asks all the same
-            (self.output / SHARDS_FILE).write_text("[]", "utf-8")
+            _one_bundle(self.output)
         target = site_dir / BUNDLE
         shutil.rmtree(target, ignore_errors=True)
         shutil.move(str(self.output), str(target))

@@ -214,7 +214,7 @@ def test_a_sharded_search_index_is_rebuilt_or_reused_whole(tmp_path, workers, ca
     src = config.parent
     site = src / "site"
     engine.build_site(config, site)
-    shards = json.loads((site / "pagefind" / "shards.json").read_text("utf-8"))
+    shards = json.loads((site / "pagefind" / "full" / "shards.json").read_text("utf-8"))
     assert len(shards) >= 2
 
     # A record's text changed: every shard is indexed again, as a cold build indexes them.
@@ -230,5 +230,5 @@ def test_a_sharded_search_index_is_rebuilt_or_reused_whole(tmp_path, workers, ca
     caplog.clear()
     engine.build_site(config, site)
     assert any("dùng lại chỉ mục tìm kiếm" in r.getMessage() for r in caplog.records)
-    assert json.loads((site / "pagefind" / "shards.json").read_text("utf-8")) == shards
+    assert json.loads((site / "pagefind" / "full" / "shards.json").read_text("utf-8")) == shards
     assert _index_digest(site) == _index_digest(cold / "site")

@@ -294,6 +294,70 @@ def test_only_the_newest_query_is_searched_and_shown(browser, fixture_url):
     page.close()
 
 
+# A search worker whose searches of one letter compute for 4 s without a pause, as Pagefind's
+# searches of a common syllable do at 10,000 records: only terminating the worker ends them.
+SLOW_WORKER = """
+self.addEventListener("message", ({ data: { id, op, args } }) => {
+  if (op === "search" && args[0].length < 2) { const end = performance.now() + 4000; while (performance.now() < end); }
+  const result = op === "search" ? { results: [], query: args[0] } : true;
+  self.postMessage({ id, result });
+});
+"""
+
+
+@pytest.mark.parametrize("cancelling", [True, False])
+def test_a_query_typed_while_a_search_computes_is_shown_at_once(browser, fixture_url, cancelling):
+    # The search of "d" cannot be interrupted; the engine terminates its worker, and the newest
+    # query runs in the spare worker: its results come in well under the 4 s "d" would take,
+    # and what "d" found is never shown. Without cancelling, "dan van" waits for "d".
+    page = browser.new_page()
+    page.goto(fixture_url)
+    shown = page.evaluate(
+        """async ([code, cancelling]) => {
+          const s = await import("/assets/javascripts/search.js");
+          const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+          const engine = new s.Engine(URL.createObjectURL(new Blob([code], { type: "text/javascript" })));
+          await engine.ready;
+          const shown = [], t0 = performance.now();
+          const run = s.newestOnly(async (q) => (await engine.search(q)).query,
+                                   (query) => shown.push([query, performance.now() - t0]),
+                                   () => cancelling && engine.cancel());
+          run("d"); await sleep(300);
+          run("dan van");
+          while (!shown.length && performance.now() - t0 < 6000) await sleep(20);
+          await sleep(200);
+          return shown;
+        }""", [SLOW_WORKER, cancelling])
+    assert [query for query, _ in shown] == ["dan van"]
+    if cancelling:
+        assert shown[0][1] < 1500, shown
+    else:  # the measure can fail: without cancelling, the newest query waits
+        assert shown[0][1] > 4000, shown
+    page.close()
+
+
+def test_search_runs_in_a_worker_and_a_cancelled_search_gives_way_to_the_spare(browser, fixture_url):
+    page = browser.new_page()
+    page.goto(fixture_url)
+    outcome = page.evaluate(
+        """async () => {
+          const s = await import("/assets/javascripts/search.js");
+          const engine = await s.pagefind();
+          const first = engine.lead.current;
+          const running = s.search("hoa giai");
+          await new Promise((done) => setTimeout(done, 0));
+          const cancelled = engine.cancel();
+          const error = await running.then(() => "finished", (e) => e.name);
+          const found = await s.search("hoa giai");
+          return { worker: engine instanceof s.Engine, cancelled, error, replaced: engine.lead.current !== first,
+                   title: (await found.results[0].data()).meta.title, idle: engine.cancel() };
+        }""")
+    assert outcome == {"worker": True, "cancelled": True, "error": "Cancelled", "replaced": True,
+                       "title": outcome["title"], "idle": False}
+    assert outcome["title"].startswith("Tổ hòa giải giỏi"), outcome
+    page.close()
+
+
 # Records a result list's shown queries (its data-query) with the time of each.
 WATCH = """(selector) => {
   const list = document.querySelector(selector);
@@ -341,9 +405,36 @@ def test_a_sharded_index_lists_its_shards(sharded_url):
     import json
 
     _, site = sharded_url
-    shards = json.loads((site / "pagefind" / "shards.json").read_text("utf-8"))
-    assert len(shards) >= 3, shards
-    assert all((site / "pagefind" / shard / "pagefind-entry.json").is_file() for shard in shards)
+    # The lead bundle (records without their body words) in larger shards, the full one in more.
+    lead = json.loads((site / "pagefind" / "shards.json").read_text("utf-8"))
+    full = json.loads((site / "pagefind" / "full" / "shards.json").read_text("utf-8"))
+    assert 1 <= len(lead) < len(full), (lead, full)
+    assert all((site / "pagefind" / shard / "pagefind-entry.json").is_file() for shard in lead)
+    assert all((site / "pagefind" / "full" / shard / "pagefind-entry.json").is_file() for shard in ["", *full])
+
+
+def test_the_box_answers_from_the_lead_bundle_when_it_is_enough_and_from_the_full_one_otherwise(browser, sharded_url):
+    # "hoa giai" is in titles: with `enough` (the header box) the lead bundle's results are the
+    # answer, marked partial. "dang uy phuong dong le" is only in the body of one record: the
+    # lead bundle finds no record, the full bundle does; the search page always asks it.
+    url, _ = sharded_url
+    page = browser.new_page()
+    page.goto(url)
+    outcome = page.evaluate(
+        """async () => {
+          const s = await import("/assets/javascripts/search.js");
+          const urls = async (found) => Promise.all(found.results.map(async (r) => (await r.data()).url));
+          const lead = await s.search("hoa giai", {}, { enough: 1 });
+          const deep = await s.search("dang uy phuong dong le", {}, { enough: 1 });
+          const page = await s.search("hoa giai");
+          return { lead: [lead.partial, (await lead.results[0].data()).meta.title],
+                   deep: [Boolean(deep.partial), deep.total, ...await urls(deep)],
+                   page: [Boolean(page.partial), (await page.results[0].data()).meta.title] };
+        }""")
+    page.close()
+    assert outcome["lead"][0] is True and outcome["lead"][1].startswith("Tổ hòa giải giỏi"), outcome
+    assert outcome["deep"] == [False, 1, "/tin-tuc/ngay-hoi-thon/"], outcome
+    assert outcome["page"][0] is False and outcome["page"][1].startswith("Tổ hòa giải giỏi"), outcome
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=[f"{q.case}: {q.text}" for q in QUERIES])

@@ -11,10 +11,12 @@
 //
 // Typing: each keystroke preloads the index chunks of what is typed; the search itself runs
 // once the reader pauses (waitFor), one at a time, for the newest query only (newestOnly): a
-// query typed while a search runs waits for it and replaces any query waiting before it, and
-// results are shown only if no newer query was typed meanwhile. Pagefind's debouncedSearch
-// does the pause but queues every search that started in its single worker, so the final query
-// waited behind the partial ones ("dân v" took seconds at 5,000 records: bench/RESULTS.md).
+// query typed while a search runs cancels it and runs as soon as it has stopped, and results
+// are shown only if no newer query was typed meanwhile. Pagefind runs in a Web Worker of our
+// own (search-worker.js, Engine): its searches cannot be interrupted, so cancelling one
+// terminates its worker and the next search runs in a spare worker started beforehand.
+// Pagefind's debouncedSearch does the pause but queues every search that started in its
+// single worker, so the final query waited behind the partial ones (bench/RESULTS.md).
 import { canonicalTones, fold, nfc } from "./vietnamese.js";
 
 const ROOT = new URL("../../", import.meta.url); // this file is /assets/javascripts/search.js
@@ -39,32 +41,208 @@ let loading = null;
 // may return (generator/search_index.py: VOCABULARY_FILTER).
 const VOCABULARY_FILTER = "gs_tu_vung";
 let sharded = false;
+// Pagefind itself runs in search-worker.js; this module is loaded there too, where there is
+// no document.
+const IN_PAGE = typeof document !== "undefined";
 
-/** The bundles of a large site's other index shards (generator/search_index.py), or none. */
-async function shardBundles() {
+/** The subfolders of a bundle's other index shards (generator/search_index.py), or null
+ * when there is no such bundle. */
+async function shardsOf(bundle) {
   try {
-    const response = await fetch(new URL("pagefind/shards.json", ROOT));
-    return response.ok ? await response.json() : [];
+    const response = await fetch(new URL(`${bundle}shards.json`, ROOT));
+    return response.ok ? await response.json() : null;
   } catch {
-    return [];
+    return null;
   }
 }
 
-/** The Pagefind API, loaded once (on first focus or first search), with every index shard
- * merged in: each search runs on each shard and Pagefind merges the results by score. */
-export function pagefind() {
+// The bundles of the index (generator/search_index.py): "pagefind/" holds every record, or on
+// a large site the records without their body words (the lead bundle); then the full bundle
+// holds every word.
+const LEAD = "pagefind/";
+const FULL = "pagefind/full/";
+// In the search worker: which bundle it searches (search-worker.js?bundle=full).
+const BUNDLE = !IN_PAGE && new URL(self.location.href).searchParams.get("bundle") === "full" ? FULL : LEAD;
+
+/** In the search worker: the Pagefind API, loaded once, with every shard of the worker's
+ * bundle merged in: each search runs on each shard and Pagefind merges the results by score. */
+function loadPagefind() {
   if (!loading) {
-    const shards = shardBundles();
+    const shards = shardsOf(BUNDLE);
+    const full = BUNDLE === FULL ? shards : shardsOf(FULL);
     loading = import(new URL("pagefind/pagefind.js", ROOT).href).then(async (pf) => {
-      await pf.options({ baseUrl: ROOT.pathname, ranking: RANKING });
+      await pf.options({ basePath: new URL(BUNDLE, ROOT).pathname, baseUrl: ROOT.pathname, ranking: RANKING });
       await pf.init();
-      sharded = (await shards).length > 0;
-      await Promise.all((await shards).map((shard) =>
-        pf.mergeIndex(new URL(`pagefind/${shard}/`, ROOT).pathname, { baseUrl: ROOT.pathname, ranking: RANKING })));
+      sharded = Boolean((await shards)?.length || await full);
+      await Promise.all(((await shards) || []).map((shard) =>
+        pf.mergeIndex(new URL(`${BUNDLE}${shard}/`, ROOT).pathname, { baseUrl: ROOT.pathname, ranking: RANKING })));
       return pf;
     });
   }
   return loading;
+}
+
+/** Raised for the calls of a search that was cancelled (Engine.cancel). */
+export class Cancelled extends Error {
+  constructor() {
+    super("search cancelled");
+    this.name = "Cancelled";
+  }
+}
+
+/** One search worker (search-worker.js) and the calls it has not answered yet. */
+class EngineWorker {
+  constructor(url) {
+    this.worker = new Worker(url, { type: "module" });
+    this.pending = new Map();
+    this.next = 0;
+    this.searching = 0; // searches and filter loads running: what cancel() ends
+    this.worker.addEventListener("message", ({ data: { id, result, error } }) => {
+      const call = this.pending.get(id);
+      if (!call) return;
+      this.pending.delete(id);
+      if (error !== undefined) call.reject(new Error(error));
+      else call.resolve(result);
+    });
+    this.worker.addEventListener("error", (event) => {
+      event.preventDefault?.();
+      this.fail(new Error(`search worker: ${event.message || "failed"}`));
+    });
+    this.ready = this.call("init");
+    this.ready.catch(() => {});
+  }
+
+  call(op, ...args) {
+    const heavy = op === "search" || op === "filters";
+    if (heavy) this.searching += 1;
+    const id = ++this.next;
+    const answer = new Promise((resolve, reject) => this.pending.set(id, { resolve, reject }));
+    this.worker.postMessage({ id, op, args });
+    if (heavy) answer.then(() => { this.searching -= 1; }, () => { this.searching -= 1; });
+    return answer;
+  }
+
+  fail(error) {
+    for (const call of this.pending.values()) call.reject(error);
+    this.pending.clear();
+  }
+
+  terminate() {
+    this.worker.terminate();
+    this.fail(new Cancelled());
+  }
+}
+
+/**
+ * One bundle's search worker, with a spare one started once the first search is asked for.
+ * `cancel()` ends the search running, if any, by terminating its worker: the spare takes over
+ * at once (its index chunks preloaded while the reader typed) and a new spare starts.
+ */
+class WorkerPool {
+  constructor(url) {
+    this.url = url;
+    this.current = new EngineWorker(url);
+    this.spare = null;
+  }
+
+  async search(raw, selected, options) {
+    const worker = this.current;
+    if (!this.spare) this.spare = new EngineWorker(this.url);
+    await worker.ready;
+    const found = await worker.call("search", raw, selected, options);
+    if (!found) return null;
+    for (const result of found.results) {
+      const ref = result.ref;
+      result.data = () => worker.call("data", ref);
+    }
+    return found;
+  }
+
+  async filters() {
+    await this.current.ready;
+    return this.current.call("filters");
+  }
+
+  /** Preloads in the worker that will run the next search: the current one, and the spare
+   * too while the current one is busy (it takes over if that search is cancelled). */
+  preload(raw) {
+    const workers = this.current.searching && this.spare ? [this.current, this.spare] : [this.current];
+    return Promise.all(workers.map((worker) => worker.call("preload", raw).catch(() => false)));
+  }
+
+  cancel() {
+    if (!this.current.searching) return false;
+    this.current.terminate();
+    this.current = this.spare || new EngineWorker(this.url);
+    this.spare = new EngineWorker(this.url);
+    return true;
+  }
+}
+
+/**
+ * The page's search engine: Pagefind in workers of our own (search-worker.js), one pool per
+ * bundle. On a large site the search page asks the full bundle (every word); the header box
+ * asks the lead bundle first (`enough`: records whose title, summary or opening hold the words,
+ * which rank first anyway, in a fraction of the time) and the full one only when the lead's
+ * results do not fill it. `cancel()` ends the searches running (WorkerPool.cancel): their
+ * calls reject with Cancelled. Results carry `data()` like Pagefind's.
+ */
+export class Engine {
+  constructor(url = new URL("search-worker.js", import.meta.url)) {
+    this.url = url;
+    this.lead = new WorkerPool(url);
+    this.hasFull = shardsOf(FULL).then(Boolean);
+    this.fullPool = null; // started when first needed: the box may never need it
+    this.ready = Promise.all([this.lead.current.ready, this.hasFull]).then(() => this);
+  }
+
+  /** The full bundle's workers, or null when the lead bundle is the whole index. */
+  async full() {
+    if (!(await this.hasFull)) return null;
+    if (!this.fullPool) {
+      const url = new URL(this.url);
+      url.searchParams.set("bundle", "full");
+      this.fullPool = new WorkerPool(url);
+    }
+    return this.fullPool;
+  }
+
+  /** Search. With `enough`, on a large site, the lead bundle's results when they are that
+   * many and hold every word: then `partial` (their count, of the records whose lead holds
+   * the words, is a lower bound). */
+  async search(raw, selected = {}, { rerank = true, enough = Infinity } = {}) {
+    if (enough !== Infinity || !(await this.hasFull)) {
+      const lead = await this.lead.search(raw, selected, { rerank });
+      if (!(await this.hasFull)) return lead;
+      if (!lead || (lead.results.length >= enough && !lead.missing.length)) return lead && { ...lead, partial: true };
+    }
+    return (await this.full()).search(raw, selected, { rerank });
+  }
+
+  async filters() {
+    return ((await this.full()) || this.lead).filters();
+  }
+
+  /** Preloads what the next search needs: the lead bundle's chunks (the header box) or the
+   * full bundle's (the search page). */
+  async preload(raw, { lead = false } = {}) {
+    return ((lead ? null : await this.full()) || this.lead).preload(raw);
+  }
+
+  cancel() {
+    const lead = this.lead.cancel();
+    const full = this.fullPool?.cancel();
+    return lead || Boolean(full);
+  }
+}
+
+let engine = null;
+
+/** The page's search engine (in the search worker: the Pagefind API itself). */
+export function pagefind() {
+  if (!IN_PAGE) return loadPagefind();
+  engine ||= new Engine();
+  return engine.ready;
 }
 
 /** The query as Pagefind gets it: NFC (pasted text may be NFD), lower case, one tone
@@ -88,18 +266,26 @@ export function waitFor(raw) {
  * Start loading the index chunks of what is being typed, before the search runs: Pagefind's
  * preload fetches the chunks the terms need, so the search itself only computes.
  */
-export function preload(raw) {
+export function preload(raw, options = {}) {
+  if (queryText(raw) && !endsInShortWord(raw)) pagefind().then((pf) => pf.preload(raw, options));
+}
+
+/** In the search worker: what preload asks for. */
+export async function localPreload(raw) {
   const query = queryText(raw);
-  if (query && !endsInShortWord(raw)) pagefind().then((pf) => pf.preload(query));
+  if (query && !endsInShortWord(raw)) await (await loadPagefind()).preload(query);
 }
 
 /**
  * `task(...args, stale)` for the newest call only. At most one task runs at a time; a call
- * made while one runs waits for it, replacing any call waiting before it; `show(result,
- * ...args)` runs only when no newer call was made meanwhile, so stale results are never shown.
- * `stale()` tells a running task it has been overtaken (it may stop early and return anything).
+ * made while one runs replaces any call waiting before it and calls `cancel()`, which may end
+ * the running task early (Engine.cancel: its promise rejects); the call then runs as soon as
+ * the running task has settled. `show(result, ...args)` runs only when no newer call was made
+ * meanwhile, so stale results are never shown. `stale()` tells a running task it has been
+ * overtaken (it may stop early and return anything). A task that fails with Cancelled while
+ * still the newest (another caller cancelled the engine's search) runs again.
  */
-export function newestOnly(task, show) {
+export function newestOnly(task, show, cancel = () => {}) {
   let newest = 0;
   let running = false;
   let waiting = null;
@@ -113,7 +299,8 @@ export function newestOnly(task, show) {
       const result = await task(...args, stale);
       if (!stale()) show(result, ...args);
     } catch (error) {
-      if (!stale()) throw error;
+      if (error instanceof Cancelled && !stale()) waiting ||= { id, args };
+      else if (!stale()) throw error;
     } finally {
       running = false;
       pump();
@@ -121,6 +308,7 @@ export function newestOnly(task, show) {
   };
   return (...args) => {
     waiting = { id: ++newest, args };
+    if (running) cancel();
     pump();
   };
 }
@@ -132,6 +320,11 @@ function pauseThen(call, wait) {
     clearTimeout(timer);
     timer = setTimeout(() => call(...args), wait(...args));
   };
+}
+
+/** Ends the search running in the page's search worker, if any (newestOnly's `cancel`). */
+function cancelSearch() {
+  engine?.cancel();
 }
 
 /** Pagefind filter object: values of one filter are alternatives, filters combine. */
@@ -150,17 +343,25 @@ function pagefindFilters(selected) {
  * counts the records holding every word: Pagefind leaves out a word found in no record at all
  * ("thanh niên xyz" gives the results of "thanh niên"); such words are in `missing` and then
  * `total` is 0 while `results` keeps what the other words found. `rerank: false` skips
- * re-ranking when only the counts are wanted; `stale()` true stops before re-ranking.
+ * re-ranking when only the counts are wanted. Runs in the page's search workers (Engine): a
+ * search cancelled meanwhile rejects with Cancelled. On a large site, `enough` answers with the
+ * lead bundle's results when they are that many (Engine.search).
  */
-export async function search(raw, selected = {}, { rerank = true, stale = () => false } = {}) {
-  const pf = await pagefind();
+export async function search(raw, selected = {}, { rerank = true, enough = Infinity } = {}) {
+  if (!IN_PAGE) return localSearch(raw, selected, { rerank });
+  return (await pagefind()).search(raw, selected, { rerank, enough });
+}
+
+/** In the search worker: what search() asks for. */
+export async function localSearch(raw, selected = {}, { rerank = true } = {}) {
+  const pf = await loadPagefind();
   const query = queryText(raw);
   if (!query && !Object.values(selected).some((values) => values.length)) return null;
   const filters = pagefindFilters(selected);
   const started = performance.now();
   const found = await pf.search(query || null, { filters });
   const ms = performance.now() - started;
-  if (stale() || !query) return { ...found, total: found.results.length, missing: [], ms, rerankMs: 0 };
+  if (!query) return { ...found, total: found.results.length, missing: [], ms, rerankMs: 0 };
   // Re-ranking fetches the first results' fragments, which showing them needs anyway; its
   // time is reported apart from Pagefind's.
   const results = rerank ? await phraseMatchesFirst(found.results, query) : found.results;
@@ -327,6 +528,8 @@ function metaLine(item) {
 /** What the status line says of a search: how many records hold every word, and which words
  * no record holds (the results then hold the other words). */
 export function statusText(found, raw, about = "") {
+  // The lead bundle's results alone (Engine.search: enough): their count is a lower bound.
+  if (found.partial) return `Ít nhất ${found.total} kết quả${about}`;
   if (found.missing.length) {
     const words = found.missing.map((w) => `“${w}”`).join(", ");
     return found.results.length
@@ -378,7 +581,7 @@ function setUpBox(form) {
     }
     const { found, items } = outcome;
     all.href = `${all.getAttribute("data-base")}?q=${encodeURIComponent(raw.trim())}`;
-    all.textContent = found.total ? `Xem tất cả ${found.total} kết quả` : "Mở trang tìm kiếm";
+    all.textContent = found.partial ? "Xem tất cả kết quả" : found.total ? `Xem tất cả ${found.total} kết quả` : "Mở trang tìm kiếm";
     status.textContent = statusText(found, raw);
     list.replaceChildren(...items.map((item, i) => {
       const li = document.createElement("li");
@@ -395,11 +598,14 @@ function setUpBox(form) {
   };
   const run = newestOnly(async (raw, stale) => {
     if (!queryText(raw)) return null;
-    const found = await search(raw, {}, { stale });
+    // On a large site, when the lead bundle's results fill the box they are its results (the
+    // records whose title, summary or opening hold the words, which rank first anyway); the
+    // full bundle, slower, is asked only when they do not (the search page always asks it).
+    const found = await search(raw, {}, { enough: BOX_SIZE });
     if (stale()) return null;
     const items = await Promise.all(found.results.slice(0, BOX_SIZE).map((r) => describe(r, raw)));
     return { found, items };
-  }, render);
+  }, render, cancelSearch);
   let asked = null; // the query last searched: "dân " after "dân" needs no new search
   const ask = pauseThen(() => {
     const raw = input.value;
@@ -409,7 +615,7 @@ function setUpBox(form) {
   }, () => waitFor(input.value));
 
   input.addEventListener("focus", () => pagefind(), { once: true });
-  input.addEventListener("input", () => preload(input.value));
+  input.addEventListener("input", () => preload(input.value, { lead: true }));
   input.addEventListener("input", ask);
   input.addEventListener("keydown", (event) => {
     const items = options();
@@ -491,7 +697,6 @@ function setUpPage(root) {
   const state = readUrl();
   input.value = state.q;
   let generation = 0; // counts the searches shown, so "more" never appends to a newer one
-  let filtersLoaded = null;
   let found = null;
   let shown = 0;
 
@@ -544,9 +749,10 @@ function setUpPage(root) {
   // query only, then shown at once (see newestOnly).
   const run = newestOnly(async (raw, chosen, stale) => {
     const pf = await pagefind();
-    // Pagefind counts only the filters it has loaded; load them all once for the counts.
-    const allFilters = await (filtersLoaded ||= pf.filters());
-    const result = await search(raw, chosen, { stale });
+    // Pagefind counts only the filters it has loaded: load them all for the counts (once per
+    // search worker; a cancelled search's worker is replaced by one that has not).
+    const allFilters = await pf.filters();
+    const result = await search(raw, chosen);
     if (!result) return { allFilters };
     if (stale()) return null;
     const counts = await facetCounts(raw, chosen, result);
@@ -569,7 +775,7 @@ function setUpPage(root) {
       append(outcome.first);
     }
     announce(list, raw);
-  });
+  }, cancelSearch);
   const runNow = () => {
     const chosen = selected();
     writeUrl(input.value, chosen);
@@ -603,6 +809,8 @@ function setUpPage(root) {
   runNow();
 }
 
-for (const form of document.querySelectorAll("[data-gs-searchbox]")) setUpBox(form);
-const page = document.querySelector("[data-gs-search-page]");
-if (page) setUpPage(page);
+if (IN_PAGE) {
+  for (const form of document.querySelectorAll("[data-gs-searchbox]")) setUpBox(form);
+  const page = document.querySelector("[data-gs-search-page]");
+  if (page) setUpPage(page);
+}
