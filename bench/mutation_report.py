@@ -116,6 +116,14 @@ EQUIVALENT = {
     # The staging folder was made by this build a moment before; removing it fails only on a
     # disk error, so whether that error is ignored is not observable.
     **{f"generator.engine.x_build_site__mutmut_{n}": "ignore_errors on removing our own fresh staging folder" for n in (49, 51, 52)},
+    # The pager always shows page 1 (it is in the set), so starting the window at 2 instead of
+    # 1, or counting gaps from 1 instead of 0 before it, shows the same links.
+    **{f"generator.listings.xǁListingPageǁpager__mutmut_{n}": "page 1 is always shown: the window or gap from 1 is the same"
+       for n in (15, 27)},
+    # paginate.Page's page defaults to 1 (and None is read as 1); building page 1 again
+    # instead of reusing the first Page gives an equal page.
+    **{f"generator.listings.x_paginate_listing__mutmut_{n}": "paginate's page defaults to 1 (None too)" for n in (3, 6)},
+    "generator.listings.x_paginate_listing__mutmut_23": "page 1 rebuilt instead of reused: an equal page",
     # The background rm -r child reads and prints nothing and is never waited for: where its
     # standard streams point, or whether it leads its own session, shows in no output.
     **{f"generator.engine.x__remove_in_background__mutmut_{n}": "stream/session flags of a silent detached child"
