@@ -137,3 +137,25 @@ def test_one_renderer_renders_body_after_body_afresh():
     second = renderer.render("## Kết quả\n\nUBND", "")
     assert second.html == '<h2 id="ket-qua">Kết quả</h2>\n<p><abbr title="Ủy ban nhân dân">UBND</abbr></p>'
     assert "fn:1" in first.html and "fn:1" not in second.html
+
+
+def test_footnotes_link_both_ways_with_a_vietnamese_title():
+    """Found by these examples: nh3 dropped the ids footnote links point at, and the back link
+    said "Jump back to footnote 1 in the text" to Vietnamese readers."""
+    assert render("Chữ[^1] và[^nguon]\n\n[^1]: Ghi chú.\n[^nguon]: Báo Quảng Trị.") == (
+        '<p>Chữ<sup id="fnref:1"><a href="#fn:1" rel="noopener noreferrer">1</a></sup> và'
+        '<sup id="fnref:nguon"><a href="#fn:nguon" rel="noopener noreferrer">2</a></sup></p>\n'
+        '<div>\n<hr>\n<ol>\n'
+        '<li id="fn:1">\n<p>Ghi chú.&nbsp;<a href="#fnref:1" title="Quay lại chỗ chú thích 1 trong bài" '
+        'rel="noopener noreferrer">↩</a></p>\n</li>\n'
+        '<li id="fn:nguon">\n<p>Báo Quảng Trị.&nbsp;<a href="#fnref:nguon" title="Quay lại chỗ chú thích 2 trong bài" '
+        'rel="noopener noreferrer">↩</a></p>\n</li>\n</ol>\n</div>')
+    # Other ids an editor writes on these tags are not kept (they could clash with the page's).
+    assert render('<sup id="main">1</sup> <ul><li id="fn-x">a</li></ul>') == '<p><sup>1</sup> </p><ul><li>a</li></ul><p></p>'
+
+
+def test_table_columns_keep_the_alignment_the_editor_wrote():
+    """Found by these examples: the alignment came as a style attribute, which the sanitiser removes."""
+    assert render("| Đơn vị | Số mô hình |\n|:--|--:|\n| Sở GD | 3 |") == (
+        '<table>\n<thead>\n<tr>\n<th align="left">Đơn vị</th>\n<th align="right">Số mô hình</th>\n</tr>\n</thead>\n'
+        '<tbody>\n<tr>\n<td align="left">Sở GD</td>\n<td align="right">3</td>\n</tr>\n</tbody>\n</table>')
