@@ -1,0 +1,163 @@
+"""Checks between records that the live preview runs on the valid records it keeps
+(generator/validate.py: `_check_references`, `_check_unique`), by example without a build:
+each problem names the file, the line of the field and the field, in Vietnamese."""
+
+from __future__ import annotations
+
+from generator.loader import Kind, read_source
+from generator.site import Project, check
+from generator.validate import _check_references, _check_unique
+
+
+def entries_of(project):
+    checked = check(Project.at(project.root))
+    assert checked.ok, checked.problems
+    return {entry.url: entry for entry in checked.entries}
+
+
+def as_tuples(problems):
+    return [(p.path, p.line, p.field, p.message, p.severity) for p in problems]
+
+
+def test_a_reference_to_a_record_the_preview_does_not_hold_names_its_line(project):
+    project.add_unit()
+    project.add_model()
+    project.write("tin-tuc/a.md", "---\ntitle: Tin A\ndate: 2024-05-01\ncategory: dan-van\n"
+                                  "units:\n  - so-gd-dt\nmodels: [chuyen-doi-so]\n---\n")
+    entries = entries_of(project)
+    assert _check_references(list(entries.values())) == []
+    # The unit's file is broken while its editor types: the model and the news refer to nothing.
+    without_unit = [entry for url, entry in entries.items() if url != "don-vi/so-gd-dt/"]
+    assert as_tuples(_check_references(without_unit)) == [
+        ("entries/mo-hinh/chuyen-doi-so.md", 3, "unit", "không có đơn vị “so-gd-dt”.", "error"),
+        ("entries/tin-tuc/a.md", 6, "units.0", "không có đơn vị “so-gd-dt”.", "error"),
+    ]
+    assert entries["tin-tuc/a/"].line_of(("models",)) == 7
+    assert entries["tin-tuc/a/"].line_of(("units", 0)) == 6
+
+
+def test_a_reference_to_a_draft_warns_unless_the_record_is_a_draft_too(project):
+    project.add_unit()
+    project.write("mo-hinh/nhap.md", "---\ntitle: Mô hình nháp\nunit: so-gd-dt\nmovement: Dân vận khéo\nyear: 2024\n"
+                                     "draft: true\n---\n")
+    project.write("tin-tuc/a.md", "---\ntitle: Tin A\ndate: 2024-05-01\ncategory: dan-van\nmodels: [nhap]\n---\n")
+    project.write("tin-tuc/b.md", "---\ntitle: Tin B\ndate: 2024-05-01\ncategory: dan-van\nmodels: [nhap]\ndraft: true\n---\n")
+    problems = as_tuples(_check_references(list(entries_of(project).values())))
+    assert problems == [(
+        "entries/tin-tuc/a.md", 5, "models.0",
+        "mô hình “nhap” đang là bản nháp (draft: true), nên chưa hiện trên trang này, trong dữ liệu mở "
+        "hay ở bất cứ đâu cho đến khi được xuất bản.", "warning",
+    )]
+
+
+def test_two_valid_records_at_one_address_are_both_told(project):
+    project.add_unit()
+    project.write("tin-tuc/a.md", "---\ntitle: Tin A\ndate: 2024-05-01\ncategory: dan-van\n---\n")
+    project.write("tin-tuc/b.md", "---\ntitle: Tin B\ndate: 2024-05-01\ncategory: dan-van\n---\n")
+    entries = entries_of(project)
+    assert _check_unique(list(entries.values())) == []
+    a, b, unit = entries["tin-tuc/a/"], entries["tin-tuc/b/"], entries["don-vi/so-gd-dt/"]
+    b.slug = "a"  # as if b's editor had just typed `slug: a`
+    twin = entries_of(project)["don-vi/so-gd-dt/"]
+    assert as_tuples(_check_unique([a, b, unit, twin])) == [
+        ("entries/tin-tuc/a.md", 1, "slug", "trùng địa chỉ /tin-tuc/a/ với entries/tin-tuc/b.md; hãy đổi tên tệp hoặc đặt slug khác.", "error"),
+        ("entries/tin-tuc/b.md", 1, "slug", "trùng địa chỉ /tin-tuc/a/ với entries/tin-tuc/a.md; hãy đổi tên tệp hoặc đặt slug khác.", "error"),
+        ("entries/don-vi/so-gd-dt.md", 1, "id", "trùng địa chỉ /don-vi/so-gd-dt/ với entries/don-vi/so-gd-dt.md; hãy đổi tên tệp hoặc đặt slug khác.", "error"),
+        ("entries/don-vi/so-gd-dt.md", 1, "id", "trùng địa chỉ /don-vi/so-gd-dt/ với entries/don-vi/so-gd-dt.md; hãy đổi tên tệp hoặc đặt slug khác.", "error"),
+    ]
+
+
+def problems_of(project):
+    return as_tuples(check(Project.at(project.root)).problems)
+
+
+def test_ids_and_slugs_must_be_written_as_addresses(project):
+    project.add_unit()
+    project.write("don-vi/hoa.md", "---\nid: Hoa Sen\nname: Hoa\nkind: Chi bộ\n---\n")
+    project.write("don-vi/trong.md", "---\nid: ' '\nname: Trống\nkind: Chi bộ\n---\n")
+    project.write("don-vi/so.md", "---\nid: 12\nname: Số\nkind: Chi bộ\n---\n")
+    project.write("tin-tuc/slug-hoa.md", "---\ntitle: T\ndate: 2024-01-01\ncategory: dan-van\nslug: Tin Hoa\n---\n")
+    project.write("tin-tuc/slug-trong.md", "---\ntitle: T\ndate: 2024-01-01\ncategory: dan-van\nslug: ' '\n---\n")
+    project.write("tin-tuc/!!!.md", "---\ntitle: T\ndate: 2024-01-01\ncategory: dan-van\n---\n")
+    project.write("tin-tuc/tot.md", "---\ntitle: T\ndate: 2024-01-01\ncategory: dan-van\nslug: ' tot-dep '\n---\n")
+    problems = problems_of(project)
+    assert [p for p in problems if p[0] != "entries/don-vi/so.md"] == [
+        ("entries/don-vi/hoa.md", 2, "id", "mã đơn vị phải viết thường, không dấu, nối bằng “-”, ví dụ “hoa-sen”.", "error"),
+        ("entries/don-vi/trong.md", 2, "id", "mã đơn vị không được để trống.", "error"),
+        ("entries/tin-tuc/!!!.md", 1, "", "không tạo được địa chỉ trang từ tên tệp; hãy thêm trường slug.", "error"),
+        ("entries/tin-tuc/slug-hoa.md", 5, "slug", "slug phải viết thường, không dấu, nối bằng “-”, ví dụ “tin-hoa”.", "error"),
+        ("entries/tin-tuc/slug-trong.md", 5, "slug",
+         "slug không được để trống; hãy xóa dòng này để dùng tên tệp, hoặc điền một slug.", "error"),
+    ]
+    # An id that is not text is the schema's to explain, once.
+    assert [p[2] for p in problems if p[0] == "entries/don-vi/so.md"] == ["id"]
+    # A slug is read without the spaces around it.
+    assert "tin-tuc/tot-dep/" in {e.url for e in check(Project.at(project.root)).entries}
+
+
+def test_reserved_addresses_are_refused_from_a_file_name_or_a_slug(project):
+    project.write("tin-tuc/trang.md", "---\ntitle: T\ndate: 2024-01-01\ncategory: dan-van\n---\n")
+    project.write("tin-tuc/x.md", "---\ntitle: T\ndate: 2024-01-01\ncategory: dan-van\nslug: trang\n---\n")
+    reserved = "“trang” là địa chỉ dành riêng của trang; hãy đổi tên tệp hoặc đặt slug khác."
+    twice = "trùng địa chỉ /tin-tuc/trang/ với entries/tin-tuc/{}.md; hãy đổi tên tệp hoặc đặt slug khác."
+    assert problems_of(project) == [
+        ("entries/tin-tuc/trang.md", 1, "", reserved, "error"),
+        ("entries/tin-tuc/x.md", 5, "slug", reserved, "error"),
+        ("entries/tin-tuc/trang.md", 1, "slug", twice.format("x"), "error"),
+        ("entries/tin-tuc/x.md", 1, "slug", twice.format("trang"), "error"),
+    ]
+
+
+def test_a_reference_by_name_or_with_a_typo_suggests_the_id(project):
+    project.add_unit()
+    project.add_unit("so-y-te", "Đảng ủy Sở Y tế")
+    project.write("tin-tuc/ten.md", "---\ntitle: T\ndate: 2024-01-01\ncategory: dan-van\n"
+                                    "units: [đảng ủy sở giáo dục và đào tạo, so-gd-d, ' so-y-te ']\n---\n")
+    project.write("mo-hinh/m.md", "---\ntitle: M\nunit: Đảng ủy Sở Y tế\nmovement: Dân vận khéo\nyear: 2024\n---\n")
+    project.write("khen-thuong/k.md", "---\ntitle: K\nrecipient: {name: A, kind: Tập thể, unit: so-y}\nform: Bằng khen\n"
+                                      "authority: UBND tỉnh\nyear: 2023\nmodels: [khong-co]\n---\n")
+    assert problems_of(project) == [
+        ("entries/khen-thuong/k.md", 3, "recipient.unit", "không có đơn vị “so-y”. Có phải ý bạn là “so-y-te”?", "error"),
+        ("entries/khen-thuong/k.md", 7, "models.0", "không có mô hình “khong-co”.", "error"),
+        ("entries/mo-hinh/m.md", 3, "unit", "không có đơn vị “Đảng ủy Sở Y tế”. Có phải ý bạn là “so-y-te”?", "error"),
+        ("entries/tin-tuc/ten.md", 5, "units.0",
+         "không có đơn vị “đảng ủy sở giáo dục và đào tạo”. Có phải ý bạn là “so-gd-dt”?", "error"),
+        ("entries/tin-tuc/ten.md", 5, "units.1", "không có đơn vị “so-gd-d”. Có phải ý bạn là “so-gd-dt”?", "error"),
+    ]
+
+
+def test_a_unit_above_itself_directly_or_in_a_loop_is_told_on_each_unit_of_the_loop(project):
+    for unit, parent in (("a", "b"), ("b", "c"), ("c", "a"), ("tu", "tu"), ("con", "a"), ("goc", ""), ("la", "goc")):
+        project.write(f"don-vi/{unit}.md", f"---\nid: {unit}\nname: Đơn vị {unit}\nkind: Chi bộ\nparent: '{parent}'\n---\n")
+    loop = "các đơn vị cấp trên tạo thành vòng lặp: {}; hãy sửa trường parent của một trong số đó."
+    assert problems_of(project) == [
+        ("entries/don-vi/a.md", 5, "parent", loop.format("a → b → c → a"), "error"),
+        ("entries/don-vi/b.md", 5, "parent", loop.format("b → c → a → b"), "error"),
+        ("entries/don-vi/c.md", 5, "parent", loop.format("c → a → b → c"), "error"),
+        ("entries/don-vi/tu.md", 5, "parent", "đơn vị không thể là cấp trên của chính nó.", "error"),
+    ]
+
+
+def test_a_key_written_twice_and_unusable_image_paths_are_told_with_their_lines(project):
+    project.write("tin-tuc/hai.md", "---\ntitle: T\ntitle: U\ndate: 2024-01-01\ncategory: dan-van\n---\n")
+    project.write("tin-tuc/anh.md", "---\ntitle: T\ndate: 2024-01-01\ncategory: dan-van\nimage: {src: ../a.jpg}\n---\n\n"
+                                    "![x](https://a.vn/a.jpg) ![x](//a.vn/b.jpg)\n\n![y](images/khong.jpg)\n")
+    project.write("tin-tuc/xa.md", "---\ntitle: T\ndate: 2024-01-01\ncategory: dan-van\nimage: {src: 'http://a.vn/a.jpg'}\n---\n")
+    project.write("tin-tuc/gan.md", "---\ntitle: T\ndate: 2024-01-01\ncategory: dan-van\nimage: {src: //a.vn/a.jpg}\n---\n")
+    outside = "ảnh phải nằm trong thư mục docs/ của trang, không lấy từ trang web khác (để trang chạy được trong mạng nội bộ)."
+    assert problems_of(project) == [
+        ("entries/tin-tuc/anh.md", 5, "image.src", "đường dẫn ảnh không được ra ngoài thư mục docs/ (không dùng “..”).", "error"),
+        ("entries/tin-tuc/anh.md", 10, "nội dung (ảnh)", "không tìm thấy tệp ảnh docs/images/khong.jpg.", "error"),
+        ("entries/tin-tuc/gan.md", 5, "image.src", outside, "error"),
+        ("entries/tin-tuc/hai.md", 3, "title", "trường này xuất hiện hai lần; chỉ giữ một dòng.", "error"),
+        ("entries/tin-tuc/xa.md", 5, "image.src", outside, "error"),
+    ]
+
+
+def test_a_body_is_counted_from_its_first_line_after_the_blank_ones():
+    """Found by these examples: the body's blank first lines were stripped but still counted, so
+    every problem in a body (images, characters, removed markup) named the line above it."""
+    source = read_source("---\ntitle: T\n---\n\n\nDòng năm.\n\n![](images/a.jpg)\n".encode(), "x.md", Kind.NEWS)
+    assert (source.body_line, source.body.split("\n")[0]) == (6, "Dòng năm.")
+    assert read_source(b"---\ntitle: T\n---\nNgay sau.\n", "x.md", Kind.NEWS).body_line == 4
+    assert read_source(b"---\ntitle: T\n---\n\n\n", "x.md", Kind.NEWS).body_line == 4  # no body
