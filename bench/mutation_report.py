@@ -124,6 +124,11 @@ EQUIVALENT = {
     # instead of reusing the first Page gives an equal page.
     **{f"generator.listings.x_paginate_listing__mutmut_{n}": "paginate's page defaults to 1 (None too)" for n in (3, 6)},
     "generator.listings.x_paginate_listing__mutmut_23": "page 1 rebuilt instead of reused: an equal page",
+    # Python-Markdown's image (inline or by reference) always sets src and alt, even empty ones,
+    # so the defaults of .get are never used; a missing title popped as None is falsy like "".
+    **{f"generator.markup.xǁ_FigureProcessorǁ_to_figure__mutmut_{n}": "Markdown's <img> always has src and alt; no title: None ≡ ''"
+       for n in (3, 5, 8, 10, 34, 36, 39)},
+    "generator.markup.xǁ_FigureProcessorǁ_to_figure__mutmut_135": "an empty tail and no tail serialise alike",
     # The background rm -r child reads and prints nothing and is never waited for: where its
     # standard streams point, or whether it leads its own session, shows in no output.
     **{f"generator.engine.x__remove_in_background__mutmut_{n}": "stream/session flags of a silent detached child"
