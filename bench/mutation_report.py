@@ -129,6 +129,7 @@ EQUIVALENT = {
     **{f"generator.markup.xǁ_FigureProcessorǁ_to_figure__mutmut_{n}": "Markdown's <img> always has src and alt; no title: None ≡ ''"
        for n in (3, 5, 8, 10, 34, 36, 39)},
     "generator.markup.xǁ_FigureProcessorǁ_to_figure__mutmut_135": "an empty tail and no tail serialise alike",
+    "generator.markup.xǁBodyRendererǁrender__mutmut_80": "nh3's default link_rel is the same \"noopener noreferrer\"",
     # The background rm -r child reads and prints nothing and is never waited for: where its
     # standard streams point, or whether it leads its own session, shows in no output.
     **{f"generator.engine.x__remove_in_background__mutmut_{n}": "stream/session flags of a silent detached child"

@@ -38,6 +38,12 @@ def test_links_and_images_inside_the_site_are_made_relative_to_the_page():
     assert render("![](/images/a.jpg)") == '<figure class="gs-figure"><img alt="" src="../../images/a.jpg"></figure>'
 
 
+def test_only_leading_slashes_are_dropped_from_a_path():
+    assert render('[Bảng](/XLSX/bao-cao.xlsx) <img src="/Xa.jpg" srcset="/Xe.jpg 2x">') == (
+        '<p><a href="../../XLSX/bao-cao.xlsx" rel="noopener noreferrer">Bảng</a> '
+        '<img src="../../Xa.jpg" srcset="../../Xe.jpg 2x"></p>')
+
+
 def test_anchors_and_other_sites_are_linked_as_written():
     assert render('[mục](#ket-qua), [báo](https://baoquangtri.vn/a "Báo Quảng Trị"), [thư](mailto:vp@qt.vn)') == (
         '<p><a href="#ket-qua" rel="noopener noreferrer">mục</a>, '
@@ -100,6 +106,9 @@ def test_headings_get_vietnamese_anchors_that_never_clash():
         '<h2 id="dang-bo">Đảng bộ</h2>\n<h2 id="dang-bo_1">Đảng bộ</h2>\n<h3 id="dang-bo_2">Đảng bộ</h3>\n'
         '<h2 id="rieng">Riêng</h2>\n<h2 id="rieng_1">Riêng</h2>\n'
         f'<h2 {IGNORE_ATTRIBUTE}="" id="muc">!!!</h2>\n<h4 {IGNORE_ATTRIBUTE}="" id="muc_1">!!!</h4>')
+    # An anchor the editor set is kept, and taken: the heading it would be is numbered.
+    assert render("## Tổng kết {#ket-qua}\n\n## Kết quả") == (
+        '<h2 id="ket-qua">Tổng kết</h2>\n<h2 id="ket-qua_1">Kết quả</h2>')
     assert render("# Một\n\n##### Năm\n\n###### Sáu") == '<h1 id="mot">Một</h1>\n<h5 id="nam">Năm</h5>\n<h6 id="sau">Sáu</h6>'
     assert render("## Chữ *nghiêng* ở giữa") == '<h2 id="chu-nghieng-o-giua">Chữ <em>nghiêng</em> ở giữa</h2>'
 
