@@ -130,6 +130,21 @@ EQUIVALENT = {
        for n in (3, 5, 8, 10, 34, 36, 39)},
     "generator.markup.xǁ_FigureProcessorǁ_to_figure__mutmut_135": "an empty tail and no tail serialise alike",
     "generator.markup.xǁBodyRendererǁrender__mutmut_80": "nh3's default link_rel is the same \"noopener noreferrer\"",
+    # nh3 parses and writes the HTML again, so Markdown's XHTML (<img />) or HTML output, in
+    # any letter case, cleans to the same; the processor's name is never looked up and its md
+    # never read.
+    **{f"generator.markup.xǁBodyRendererǁ__post_init____mutmut_{n}": "nh3 re-serialises: Markdown's XHTML or HTML cleans alike"
+       for n in (9, 30)},
+    "generator.markup.xǁHeadingIdsǁextendMarkdown__mutmut_2": "the processor's registry name is never looked up",
+    "generator.markup.xǁHeadingIdsǁextendMarkdown__mutmut_7": "the heading processor never reads its md",
+    **{f"generator.markup.xǁHeadingIdsǁextendMarkdown__mutmut_{n}": "the processor's registry name is never looked up" for n in (8, 9)},
+    **{f"generator.markup.xǁFiguresǁextendMarkdown__mutmut_{n}": "the processor's registry name is never looked up" for n in (2, 11, 12)},
+    "generator.markup.xǁFiguresǁextendMarkdown__mutmut_7": "the figure processor never reads its md",
+    "generator.markup.xǁ_FigureProcessorǁ__init____mutmut_1": "the figure processor never reads its md",
+    # Priorities: heading ids 5 → 6 still run after attr_list (8) and before figures (4);
+    # figures 4 → 5 still run before the search lead (4, registered after them).
+    "generator.markup.xǁHeadingIdsǁextendMarkdown__mutmut_10": "priority 6: the same order among tree processors",
+    "generator.markup.xǁFiguresǁextendMarkdown__mutmut_13": "priority 5: the same order among tree processors",
     # The background rm -r child reads and prints nothing and is never waited for: where its
     # standard streams point, or whether it leads its own session, shows in no output.
     **{f"generator.engine.x__remove_in_background__mutmut_{n}": "stream/session flags of a silent detached child"

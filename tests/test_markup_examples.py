@@ -168,3 +168,13 @@ def test_table_columns_keep_the_alignment_the_editor_wrote():
     assert render("| Đơn vị | Số mô hình |\n|:--|--:|\n| Sở GD | 3 |") == (
         '<table>\n<thead>\n<tr>\n<th align="left">Đơn vị</th>\n<th align="right">Số mô hình</th>\n</tr>\n</thead>\n'
         '<tbody>\n<tr>\n<td align="left">Sở GD</td>\n<td align="right">3</td>\n</tr>\n</tbody>\n</table>')
+
+
+def test_only_a_paragraph_holding_just_a_photo_becomes_a_figure():
+    assert render("Mở đầu.\n\n![Sơ đồ](images/a.svg)\n\n[![Ảnh](images/b.svg)](images/b.svg)\n\n* ![c](images/c.svg)") == (
+        '<p>Mở đầu.</p>\n'
+        '<figure class="gs-figure"><img alt="Sơ đồ" src="../../images/a.svg">'
+        '<figcaption><span class="gs-caption">Sơ đồ</span></figcaption></figure>\n'
+        # A linked photo stays a link, a photo in a list stays in its item.
+        '<p><a href="../../images/b.svg" rel="noopener noreferrer"><img alt="Ảnh" src="../../images/b.svg"></a></p>\n'
+        '<ul>\n<li><img alt="c" src="../../images/c.svg"></li>\n</ul>')
