@@ -226,3 +226,6 @@ def test_every_feed_folder_has_an_empty_sitemap_beside_its_feeds(index, project)
                              b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n')
     assert paths[:3] == ["rss/tin-tuc.rss.xml", "rss/tin-tuc.atom.xml", "rss/tin-tuc.json"]
     assert len(paths) == 3 + 2 * 4 + 3
+    # The writer reads image sizes from the docs folder it is given.
+    rss = ElementTree.fromstring(dict(files)["rss/tin-tuc.rss.xml"])
+    assert rss.find("channel/item/enclosure").get("length") == "100"
