@@ -77,6 +77,15 @@ def files_of(index, docs_dir, name="tin-tuc", photos=None):
     return {file.path: file.data for file in FeedWriter(index, SITE, docs_dir, photos).files(feed)}
 
 
+def test_feeds_are_written_compactly_and_the_json_feed_one_value_a_line(index, project):
+    files = files_of(index, project.root / "docs")
+    assert files["rss/tin-tuc.rss.xml"].startswith(b"<?xml version='1.0' encoding='UTF-8'?>\n<rss ")
+    assert files["rss/tin-tuc.atom.xml"].startswith(b"<?xml version='1.0' encoding='UTF-8'?>\n<feed ")
+    assert b"\n" not in files["rss/tin-tuc.rss.xml"].split(b"\n", 1)[1]
+    assert b"\n" not in files["rss/tin-tuc.atom.xml"].split(b"\n", 1)[1]
+    assert files["rss/tin-tuc.json"].startswith('{\n "version": "https://jsonfeed.org/version/1.1",\n "title": "Gương sáng'.encode())
+
+
 def test_an_rss_item_says_everything_the_record_has(index, project):
     files = files_of(index, project.root / "docs")
     assert list(files) == ["rss/tin-tuc.rss.xml", "rss/tin-tuc.atom.xml", "rss/tin-tuc.json"]
