@@ -11,6 +11,7 @@ tests still run in `make test`. Loaded with `-p bench.mutation_plugin` ([tool.mu
 from __future__ import annotations
 
 import inspect
+import os
 
 import pytest
 
@@ -82,6 +83,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         config.hook.pytest_deselected(items=slow)
         items[:] = [item for item in items if not _slow(item)]
     # mutmut passes a mutant's tests in no particular order (a set) and stops at the first
-    # failure; it orders by the time of each test's call, which leaves out fixtures. Tests on
-    # small examples go first, so that most mutants are killed before the sample is planned.
-    items.sort(key=_reads_the_sample)
+    # failure. Tests on small examples go first, so that most mutants are killed before the
+    # sample is planned; among them, the test files named for the mutated module.
+    module = os.environ.get("MUTANT_UNDER_TEST", "").split(".")
+    stem = module[1][:6] if len(module) > 2 and module[0] == "generator" else None
+    items.sort(key=lambda item: (_reads_the_sample(item), not (stem and stem in item.path.name)))
