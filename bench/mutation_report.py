@@ -159,6 +159,10 @@ EQUIVALENT = {
        for n in (14, 17, 18, 22)},
     "generator.feeds.xǁFeedWriterǁjson_feed__mutmut_38": "the JSON feed holds news only, whose fields always have `image`",
     "generator.feeds.xǁFeedWriterǁjson_feed__mutmut_86": "codec names are case-insensitive (UTF-8)",
+    "generator.feeds.xǁFeedWriterǁ__init____mutmut_1": "FeedWriter keeps the index but never reads it",
+    # feedgen's guid() sets the Atom id too (the next line), and a link's rel defaults to "alternate".
+    "generator.feeds.xǁFeedWriterǁ_item__mutmut_32": "feedgen: guid(url) sets the Atom id as well",
+    "generator.feeds.xǁFeedWriterǁ_item__mutmut_42": "feedgen: a link's rel defaults to \"alternate\"",
     # The background rm -r child reads and prints nothing and is never waited for: where its
     # standard streams point, or whether it leads its own session, shows in no output.
     **{f"generator.publish.swap.x__remove_in_background__mutmut_{n}": "stream/session flags of a silent detached child"
