@@ -163,6 +163,9 @@ EQUIVALENT = {
     # feedgen's guid() sets the Atom id too (the next line), and a link's rel defaults to "alternate".
     "generator.feeds.xǁFeedWriterǁ_item__mutmut_32": "feedgen: guid(url) sets the Atom id as well",
     "generator.feeds.xǁFeedWriterǁ_item__mutmut_42": "feedgen: a link's rel defaults to \"alternate\"",
+    # The MkDocs plugin's project always has editor settings (extra.cms has defaults), so
+    # `project.cms is not None` is always true there.
+    "generator.engine.x_open_cache__mutmut_24": "the plugin's project always has CMS settings (never None)",
     # The background rm -r child reads and prints nothing and is never waited for: where its
     # standard streams point, or whether it leads its own session, shows in no output.
     **{f"generator.publish.swap.x__remove_in_background__mutmut_{n}": "stream/session flags of a silent detached child"
