@@ -4,13 +4,17 @@ any of them rebuilds and nothing else does. The cache's own rules: test_buildcac
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import os
+import threading
 from pathlib import Path
 
 import pytest
 from mkdocs.config import load_config
 
 from generator import engine
+from generator.publish import BuildBusy, FileLock, project_lock
 from generator.buildcache.fingerprint import combine, config_digest, file_digest, tree_digests
 from generator.cms.files import BUNDLE
 
@@ -77,7 +81,7 @@ def test_a_build_with_no_change_keeps_the_site_and_any_change_of_input_rebuilds(
 
     assert engine.build_site(config_file, site) == site.resolve()
     assert len(builds) == 1, "nothing changed: the site stays as it is"
-    assert "Không có thay đổi nào kể từ lần dựng trước" in caplog.text
+    assert "Không có thay đổi nào kể từ lần dựng trước: giữ nguyên trang đã dựng." in caplog.messages
 
     for changed in ("ban-ghi/tin-tuc/a.md", "tai-lieu/index.md", "giao-dien/main.html", BUNDLE):
         before = len(builds)
@@ -108,3 +112,39 @@ def test_a_cache_that_cannot_be_written_only_warns(project, tmp_path, builds, ca
     site = engine.build_site(project / "mkdocs.yml", tmp_path / "site")
     assert (site / "index.html").read_text("utf-8") == "<h1>Trang chủ</h1>"
     assert "Không ghi được bộ nhớ đệm của lần dựng (build/cache/)" in caplog.text
+
+
+def test_a_scheduled_record_rebuilds_the_unchanged_site_once_it_is_due(project, tmp_path, monkeypatch):
+    due = dt.datetime(2030, 1, 1, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    builds: list[bool] = []
+
+    def fake_build(config):
+        cache = config.plugins["guong-sang"].cache  # the build tells the plugin its cache
+        builds.append(cache is not None)
+        cache.next_publication = due  # what the plugin notes for a record dated `due`
+        (Path(config.site_dir) / "index.html").write_text("<h1>Trang chủ</h1>", "utf-8")
+
+    monkeypatch.setattr(engine, "mkdocs_build", fake_build)
+    monkeypatch.setattr(engine, "now_in_vietnam", lambda: due - dt.timedelta(minutes=1))
+    engine.build_site(project / "mkdocs.yml", tmp_path / "site")
+    engine.build_site(project / "mkdocs.yml", tmp_path / "site")
+    assert builds == [True], "not due yet: nothing to do"
+    monkeypatch.setattr(engine, "now_in_vietnam", lambda: due)
+    engine.build_site(project / "mkdocs.yml", tmp_path / "site")
+    assert builds == [True, True]
+
+
+def test_a_build_waits_for_the_projects_lock_and_says_what_it_waits_for(project, tmp_path, builds, caplog):
+    other = FileLock(project_lock(project))
+    other.acquire(wait=0)
+    safety = threading.Timer(10, other.release)  # should the wait be ignored, fail instead of hanging
+    safety.start()
+    try:
+        with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.guong-sang"), pytest.raises(BuildBusy):
+            engine.build_site(project / "mkdocs.yml", tmp_path / "site", wait=0.2)
+    finally:
+        safety.cancel()
+        other.release()
+    assert builds == []
+    assert [record.getMessage().split(";")[0] for record in caplog.records] == [
+        f"Đang có một lần dựng khác (tiến trình {os.getpid()}) dùng thư mục docs/ và build/ của dự án"]
