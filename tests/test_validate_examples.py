@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from generator.loader import Kind, read_source
 from generator.site import Project, check
-from generator.validate import _check_references, _check_unique
+from generator.validate import _check_references, _check_unique, check_image_path
 
 
 def entries_of(project):
@@ -161,3 +161,49 @@ def test_a_body_is_counted_from_its_first_line_after_the_blank_ones():
     assert (source.body_line, source.body.split("\n")[0]) == (6, "Dòng năm.")
     assert read_source(b"---\ntitle: T\n---\nNgay sau.\n", "x.md", Kind.NEWS).body_line == 4
     assert read_source(b"---\ntitle: T\n---\n\n\n", "x.md", Kind.NEWS).body_line == 4  # no body
+
+
+def test_at_most_three_ids_are_suggested_and_three_records_at_one_address_name_the_other_two(project):
+    for n in range(1, 5):
+        project.add_unit(f"so-gd-{n}", f"Sở {n}")
+    project.write("tin-tuc/a.md", "---\ntitle: T\ndate: 2024-01-01\ncategory: dan-van\nunits: [so-gd]\n---\n")
+    for name in ("b", "c"):
+        project.write(f"tin-tuc/{name}.md", "---\ntitle: T\ndate: 2024-01-01\ncategory: dan-van\nslug: a\n---\n")
+    problems = problems_of(project)
+    assert problems[0] == ("entries/tin-tuc/a.md", 5, "units.0",
+                           "không có đơn vị “so-gd”. Có phải ý bạn là “so-gd-4”, “so-gd-3” hoặc “so-gd-2”?", "error")
+    assert problems[1][3] == ("trùng địa chỉ /tin-tuc/a/ với entries/tin-tuc/b.md, entries/tin-tuc/c.md; "
+                              "hãy đổi tên tệp hoặc đặt slug khác.")
+    # The preview's own check of valid records joins the others the same way.
+    entries = [entry for entry in check(Project.at(project.root)).entries if entry.kind is Kind.UNIT][:3]
+    for entry in entries:
+        entry.slug = "so-gd-1"
+    assert as_tuples(_check_unique(entries))[0][3] == (
+        "trùng địa chỉ /don-vi/so-gd-1/ với entries/don-vi/so-gd-2.md, entries/don-vi/so-gd-3.md; "
+        "hãy đổi tên tệp hoặc đặt slug khác.")
+
+
+def test_the_preview_suggests_a_model_by_its_title(project):
+    project.add_unit()
+    project.add_model()
+    project.write("tin-tuc/a.md", "---\ntitle: Tin A\ndate: 2024-05-01\ncategory: dan-van\nmodels: [chuyen-doi-so]\n---\n")
+    entries = entries_of(project)
+    news = entries["tin-tuc/a/"]
+    news.front.data["models"] = ["Dân vận khéo trong chuyển đổi số (chuyen-doi-so)"]  # as an editor types the title
+    assert as_tuples(_check_references(list(entries.values()))) == [(
+        "entries/tin-tuc/a.md", 5, "models.0", "không có mô hình “Dân vận khéo trong chuyển đổi số (chuyen-doi-so)”. "
+        "Có phải ý bạn là “chuyen-doi-so”?", "error")]
+
+
+def test_image_problems_name_the_file_under_docs(project, tmp_path):
+    docs = project.root / "docs"
+    (docs / "images" / "hong.jpg").write_bytes(b"khong phai anh")
+    project.write("tin-tuc/a.md", "---\ntitle: T\ndate: 2024-01-01\ncategory: dan-van\nimage: {src: /images/hong.jpg}\n---\n"
+                                  "\n![](/XaHoi.jpg)\n")
+    broken = "tệp docs/images/hong.jpg không phải là ảnh hoặc đã hỏng; hãy xuất lại ảnh dưới dạng JPEG."
+    assert problems_of(project) == [
+        ("entries/tin-tuc/a.md", 5, "image.src", broken, "error"),
+        ("entries/tin-tuc/a.md", 8, "nội dung (ảnh)", "không tìm thấy tệp ảnh docs/XaHoi.jpg.", "error"),
+    ]
+    assert check_image_path("/images/hong.jpg", docs) == broken
+    assert check_image_path("images/a.svg", docs) == "không tìm thấy tệp ảnh docs/images/a.svg."
