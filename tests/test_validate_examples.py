@@ -207,3 +207,11 @@ def test_image_problems_name_the_file_under_docs(project, tmp_path):
     ]
     assert check_image_path("/images/hong.jpg", docs) == broken
     assert check_image_path("images/a.svg", docs) == "không tìm thấy tệp ảnh docs/images/a.svg."
+
+
+def test_a_nested_key_written_twice_is_named_with_its_parent(project):
+    project.add_unit()
+    project.write("khen-thuong/k.md", "---\ntitle: K\nrecipient:\n  name: A\n  name: B\n  kind: Tập thể\nform: Bằng khen\n"
+                                      "authority: UBND tỉnh\nyear: 2023\n---\n")
+    assert problems_of(project) == [
+        ("entries/khen-thuong/k.md", 5, "recipient.name", "trường này xuất hiện hai lần; chỉ giữ một dòng.", "error")]
