@@ -169,6 +169,7 @@ EQUIVALENT = {
     # loader.read_source flags front matter that may hold invisible or control characters (or a
     # YAML escape that could make one); without the flag clean_tree finds nothing to change.
     "generator.validate.x__validate_one__mutmut_48": "cleaning unflagged front matter changes nothing (the flag is a shortcut)",
+    "generator.validate.x__validate_one__mutmut_89": "Known.slugs caches the same slugify(stem) the fallback computes",
     # The background rm -r child reads and prints nothing and is never waited for: where its
     # standard streams point, or whether it leads its own session, shows in no output.
     **{f"generator.publish.swap.x__remove_in_background__mutmut_{n}": "stream/session flags of a silent detached child"

@@ -215,3 +215,21 @@ def test_a_nested_key_written_twice_is_named_with_its_parent(project):
                                       "authority: UBND tỉnh\nyear: 2023\n---\n")
     assert problems_of(project) == [
         ("entries/khen-thuong/k.md", 5, "recipient.name", "trường này xuất hiện hai lần; chỉ giữ một dòng.", "error")]
+
+
+def test_a_field_already_reported_as_wrong_is_not_checked_again(project):
+    """One mistake, one message: a value written twice, or refused by the schema, is not also
+    looked up in its list or among the records it names."""
+    project.add_unit()
+    project.write("khen-thuong/hai-lan.md", "---\ntitle: K\nrecipient:\n  name: A\n  kind: Tập thể\n  unit: so-gd-dt\n"
+                                            "  unit: khong-co\nform: Bằng khen\nauthority: UBND tỉnh\nyear: 2023\n---\n")
+    project.write("khen-thuong/sai-loai.md", "---\ntitle: K\nrecipient: {name: A, kind: Đội, unit: khong-co}\nform: Bằng khen\n"
+                                             "authority: UBND tỉnh\nyear: 2023\n---\n")
+    project.write("tin-tuc/thieu.md", "---\ndate: 2024-01-01\ncategory: dan-van\ncategory: khong-co\n---\n")
+    problems = [(path.split("/")[-1], line, field) for path, line, field, _, _ in problems_of(project)]
+    assert problems == [
+        ("hai-lan.md", 7, "recipient.unit"),  # written twice: the unit it names last is not looked up
+        ("sai-loai.md", 3, "recipient.kind"),  # refused by the schema: its unit is not looked up
+        ("thieu.md", 4, "category"),  # written twice, and the title is missing: both said, nothing more
+        ("thieu.md", 1, "title"),
+    ]
