@@ -233,3 +233,44 @@ def test_a_field_already_reported_as_wrong_is_not_checked_again(project):
         ("thieu.md", 4, "category"),  # written twice, and the title is missing: both said, nothing more
         ("thieu.md", 1, "title"),
     ]
+
+
+def test_each_list_field_is_checked_even_after_one_that_was_not(project):
+    project.add_unit()
+    project.write("mo-hinh/m.md", "---\ntitle: M\nunit: so-gd-dt\nmovement: Dân vận khéo\nmovement: khong-co\n"
+                                  "field: khong-co\nyear: 2024\n---\n")
+    assert [(line, field, message[:40]) for _, line, field, message, _ in problems_of(project)] == [
+        (5, "movement", "trường này xuất hiện hai lần; chỉ giữ mộ"),
+        (6, "field", "“khong-co” không có trong danh sách lĩnh"),
+    ]
+
+
+def test_a_list_value_is_read_as_the_schema_cleaned_it(project):
+    project.add_unit()
+    project.write("tin-tuc/a.md", "---\ntitle: T\ndate: 2024-01-01\ncategory: '  Dân vận '\n---\n")
+    (entry,) = [e for e in check(Project.at(project.root)).entries if e.kind is Kind.NEWS]
+    assert (entry.terms["category"].slug, entry.terms["category"].label) == ("dan-van", "Dân vận")
+    project.write("tin-tuc/b.md", "---\ntitle: T\ndate: 2024-01-01\ncategory: '  khong-co '\n---\n")
+    assert problems_of(project)[0][3].startswith("“khong-co” không có trong danh sách chuyên mục.")
+
+
+def test_a_refused_character_in_the_body_names_the_file_and_line(project):
+    project.write("tin-tuc/a.md", "---\ntitle: T\ndate: 2024-01-01\ncategory: dan-van\n---\n\nDòng một.\n\nChữ \u202eđảo\n")
+    assert problems_of(project) == [(
+        "entries/tin-tuc/a.md", 9, "nội dung", "có ký tự đảo hướng chữ (U+202E RIGHT-TO-LEFT OVERRIDE) không nhìn thấy "
+        "được, có thể làm chữ hiện khác với nội dung thật; hãy gõ lại dòng này.", "error")]
+
+
+def test_the_preview_checks_one_file_without_the_others(project):
+    """The live preview re-reads one file and checks it alone (references are checked later)."""
+    from generator.catalogue import load_catalogue
+    from generator.loader import read_sources
+    from generator.validate import _validate_one
+
+    project.write("tin-tuc/a.md", "---\ntitle: T\ndate: 2024-01-01\ncategory: dan-van\nunits: [khong-co]\n---\n")
+    project.write("tin-tuc/b.md", "---\ntitle: T\ndate: 2024-01-01\ncategory: dan-van\nslug: Sai Slug\n---\n")
+    catalogue, _ = load_catalogue(project.root / "entries")
+    sources, _ = read_sources(project.root / "entries", project.root)
+    (a, problems_a), (b, problems_b) = (_validate_one(s, catalogue, project.root / "docs") for s in sources)
+    assert (a.url, problems_a) == ("tin-tuc/a/", [])
+    assert b is None and [(p.field, p.line) for p in problems_b] == [("slug", 5)]
