@@ -172,7 +172,8 @@ EQUIVALENT = {
     **{f"generator.validate.x__validate_one__mutmut_{n}": "Known.slugs caches the same slugify(stem) the fallback computes"
        for n in (89, 94, 95, 97)},
     # CheckedPhotos only remembers check_photo's answer for unchanged files (a cache).
-    **{f"generator.validate.x__validate_one__mutmut_{n}": "CheckedPhotos caches check_photo's same answer" for n in (139, 142)},
+    **{f"generator.validate.x__validate_one__mutmut_{n}": "CheckedPhotos caches check_photo's same answer"
+       for n in (139, 142, 176, 179)},
     # The background rm -r child reads and prints nothing and is never waited for: where its
     # standard streams point, or whether it leads its own session, shows in no output.
     **{f"generator.publish.swap.x__remove_in_background__mutmut_{n}": "stream/session flags of a silent detached child"

@@ -274,3 +274,15 @@ def test_the_preview_checks_one_file_without_the_others(project):
     (a, problems_a), (b, problems_b) = (_validate_one(s, catalogue, project.root / "docs") for s in sources)
     assert (a.url, problems_a) == ("tin-tuc/a/", [])
     assert b is None and [(p.field, p.line) for p in problems_b] == [("slug", 5)]
+
+
+def test_a_draft_may_refer_to_a_draft_however_it_writes_draft(project):
+    project.add_unit()
+    project.write("mo-hinh/nhap.md", "---\ntitle: Mô hình nháp\nunit: so-gd-dt\nmovement: Dân vận khéo\nyear: 2024\n"
+                                     "draft: true\n---\n")
+    for name, draft in (("a", "true"), ("b", "'true'"), ("c", "1")):
+        project.write(f"tin-tuc/{name}.md", f"---\ntitle: Tin\ndate: 2024-05-01\ncategory: dan-van\nmodels: [nhap]\n"
+                                            f"draft: {draft}\n---\n")
+    assert problems_of(project) == []
+    project.write("tin-tuc/d.md", "---\ntitle: Tin\ndate: 2024-05-01\ncategory: dan-van\nmodels: [nhap]\n---\n")
+    assert [(p[0], p[2], p[4]) for p in problems_of(project)] == [("entries/tin-tuc/d.md", "models.0", "warning")]
