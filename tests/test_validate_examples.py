@@ -286,3 +286,22 @@ def test_a_draft_may_refer_to_a_draft_however_it_writes_draft(project):
     assert problems_of(project) == []
     project.write("tin-tuc/d.md", "---\ntitle: Tin\ndate: 2024-05-01\ncategory: dan-van\nmodels: [nhap]\n---\n")
     assert [(p[0], p[2], p[4]) for p in problems_of(project)] == [("entries/tin-tuc/d.md", "models.0", "warning")]
+
+
+def test_a_parent_unit_that_does_not_exist_is_told_with_a_suggestion(project):
+    project.add_unit()
+    project.write("don-vi/con.md", "---\nid: con\nname: Chi bộ\nkind: Chi bộ\nparent: so-gd\n---\n")
+    assert problems_of(project) == [
+        ("entries/don-vi/con.md", 5, "parent", "không có đơn vị “so-gd”. Có phải ý bạn là “so-gd-dt”?", "error")]
+
+
+def test_references_of_the_wrong_type_or_in_a_broken_draft_are_the_schemas_to_tell(project):
+    project.add_unit()
+    project.write("mo-hinh/nhap.md", "---\ntitle: Mô hình nháp\nunit: so-gd-dt\nmovement: Dân vận khéo\nyear: 2024\n"
+                                     "draft: true\n---\n")
+    project.write("tin-tuc/so.md", "---\ntitle: T\ndate: 2024-01-01\ncategory: dan-van\nunits: [7, so-gd-dt]\n---\n")
+    project.write("tin-tuc/nhap.md", "---\ndate: 2024-01-01\ncategory: dan-van\nmodels: [nhap]\ndraft: true\n---\n")
+    assert [(p[0], p[2], p[4]) for p in problems_of(project)] == [
+        ("entries/tin-tuc/nhap.md", "title", "error"),  # no title; its draft model is no news to it
+        ("entries/tin-tuc/so.md", "units.0", "error"),  # a number is not an id: said once, no crash
+    ]
