@@ -49,6 +49,7 @@ EQUIVALENT = {
     "generator.opendata.x__field__mutmut_*": "import-time factory (column table built on import)",
     "generator.opendata.x__term__mutmut_*": "import-time factory (column table built on import)",
     "generator.opendata.x__unit_name__mutmut_*": "import-time factory (column table built on import)",
+    "generator.opendata.x__unit_id__mutmut_*": "import-time factory (column table built on import)",
     "generator.opendata.x__count__mutmut_*": "import-time factory (column table built on import)",
     "generator.opendata.x__period__mutmut_*": "import-time factory (column table built on import)",
     "generator.opendata.x__decision__mutmut_*": "import-time factory (column table built on import)",
