@@ -299,9 +299,11 @@ def test_references_of_the_wrong_type_or_in_a_broken_draft_are_the_schemas_to_te
     project.add_unit()
     project.write("mo-hinh/nhap.md", "---\ntitle: Mô hình nháp\nunit: so-gd-dt\nmovement: Dân vận khéo\nyear: 2024\n"
                                      "draft: true\n---\n")
-    project.write("tin-tuc/so.md", "---\ntitle: T\ndate: 2024-01-01\ncategory: dan-van\nunits: [7, so-gd-dt]\n---\n")
+    project.write("tin-tuc/so.md", "---\ntitle: T\ndate: 2024-01-01\ncategory: dan-van\nunits: [7, so-gd-dt]\n"
+                                   "models: [khong-co]\n---\n")
     project.write("tin-tuc/nhap.md", "---\ndate: 2024-01-01\ncategory: dan-van\nmodels: [nhap]\ndraft: true\n---\n")
     assert [(p[0], p[2], p[4]) for p in problems_of(project)] == [
         ("entries/tin-tuc/nhap.md", "title", "error"),  # no title; its draft model is no news to it
         ("entries/tin-tuc/so.md", "units.0", "error"),  # a number is not an id: said once, no crash
+        ("entries/tin-tuc/so.md", "models.0", "error"),  # the next field's references are still checked
     ]
