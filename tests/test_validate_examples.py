@@ -307,3 +307,14 @@ def test_references_of_the_wrong_type_or_in_a_broken_draft_are_the_schemas_to_te
         ("entries/tin-tuc/so.md", "units.0", "error"),  # a number is not an id: said once, no crash
         ("entries/tin-tuc/so.md", "models.0", "error"),  # the next field's references are still checked
     ]
+
+
+def test_a_hand_written_page_at_a_records_address_is_told_even_if_the_record_is_broken(project):
+    project.add_unit()
+    project.write("tin-tuc/hong.md", "---\ntitle: T\ndate: 2024-01-01\ncategory: khong-co\n---\n")
+    (project.root / "docs" / "tin-tuc").mkdir()
+    (project.root / "docs" / "tin-tuc" / "hong.md").write_text("# Trang viết tay", "utf-8")
+    problems = problems_of(project)
+    assert [(p[0], p[2]) for p in problems] == [("entries/tin-tuc/hong.md", "category"), ("docs/tin-tuc/hong.md", "")]
+    assert problems[1][3] == ("trang viết tay này có cùng địa chỉ /tin-tuc/hong/ với trang sinh tự động "
+                              "(entries/tin-tuc/hong.md); hãy đổi tên tệp viết tay hoặc đổi slug của bài.")
