@@ -173,6 +173,7 @@ EQUIVALENT = {
     **{f"generator.validate.x__validate_one__mutmut_{n}": "Known.slugs caches the same slugify(stem) the fallback computes"
        for n in (89, 94, 95, 97)},
     "generator.validate.x__check_slug__mutmut_56": "Known.slugs caches the same slugify(stem) the fallback computes",
+    **{f"generator.validate.x_validate__mutmut_{n}": "CheckedPhotos caches check_photo's same answer" for n in (11, 16)},
     # CheckedPhotos only remembers check_photo's answer for unchanged files (a cache).
     **{f"generator.validate.x__validate_one__mutmut_{n}": "CheckedPhotos caches check_photo's same answer"
        for n in (139, 142, 176, 179)},

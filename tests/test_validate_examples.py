@@ -318,3 +318,26 @@ def test_a_hand_written_page_at_a_records_address_is_told_even_if_the_record_is_
     assert [(p[0], p[2]) for p in problems] == [("entries/tin-tuc/hong.md", "category"), ("docs/tin-tuc/hong.md", "")]
     assert problems[1][3] == ("trang viết tay này có cùng địa chỉ /tin-tuc/hong/ với trang sinh tự động "
                               "(entries/tin-tuc/hong.md); hãy đổi tên tệp viết tay hoặc đổi slug của bài.")
+
+
+def test_a_model_named_by_its_title_is_suggested_by_its_id(project):
+    project.add_unit()
+    project.add_model()
+    project.write("tin-tuc/a.md", "---\ntitle: T\ndate: 2024-01-01\ncategory: dan-van\n"
+                                  "models: [dân vận khéo trong chuyển đổi số (chuyen-doi-so)]\n---\n")
+    assert problems_of(project) == [(
+        "entries/tin-tuc/a.md", 5, "models.0", "không có mô hình “dân vận khéo trong chuyển đổi số (chuyen-doi-so)”. "
+        "Có phải ý bạn là “chuyen-doi-so”?", "error")]
+
+
+def test_validate_on_its_own_reads_what_records_exist_from_the_files(project):
+    from generator.catalogue import load_catalogue
+    from generator.loader import read_sources
+    from generator.validate import validate
+
+    project.add_unit()
+    project.write("tin-tuc/a.md", "---\ntitle: T\ndate: 2024-01-01\ncategory: dan-van\nunits: [so-gd-dt, khong-co]\n---\n")
+    sources, _ = read_sources(project.root / "entries", project.root)
+    entries, problems = validate(sources, load_catalogue(project.root / "entries")[0], project.root / "docs")
+    assert [entry.url for entry in entries] == ["don-vi/so-gd-dt/"]
+    assert as_tuples(problems) == [("entries/tin-tuc/a.md", 5, "units.1", "không có đơn vị “khong-co”.", "error")]
