@@ -341,3 +341,10 @@ def test_validate_on_its_own_reads_what_records_exist_from_the_files(project):
     entries, problems = validate(sources, load_catalogue(project.root / "entries")[0], project.root / "docs")
     assert [entry.url for entry in entries] == ["don-vi/so-gd-dt/"]
     assert as_tuples(problems) == [("entries/tin-tuc/a.md", 5, "units.1", "không có đơn vị “khong-co”.", "error")]
+
+
+def test_two_unit_files_with_one_id_are_told_on_their_id(project):
+    project.add_unit()
+    project.write("don-vi/ban-sao.md", "---\nid: so-gd-dt\nname: Bản sao\nkind: Đảng bộ\n---\n")
+    assert [(p[0], p[1], p[2]) for p in problems_of(project)] == [
+        ("entries/don-vi/ban-sao.md", 1, "id"), ("entries/don-vi/so-gd-dt.md", 1, "id")]
