@@ -116,10 +116,13 @@ def read_source(raw: bytes, shown: str, kind: Kind) -> SourceFile:
     front = load_yaml("\n".join(lines[1:end]), shown, first_line=2, max_chars=MAX_FRONT_MATTER_CHARS)
     if not isinstance(front.data, dict):
         raise YamlError(Problem(shown, 2, "", "Phần thông tin đầu tệp phải gồm các dòng “tên trường: giá trị”."))
-    body = "\n".join(lines[end + 1 :]).strip("\n")
+    after = "\n".join(lines[end + 1 :])
+    body = after.strip("\n")
+    # The body's first line: after the closing "---" and the blank lines that are not part of it.
+    body_line = end + 2 + (len(after) - len(after.lstrip("\n")) if body else 0)
     front_text = "\n".join(lines[1:end])
     unusual = "\\" in front_text or may_hold_unusual_characters(front_text)
-    return SourceFile(shown, kind, front, body, end + 2, unusual)
+    return SourceFile(shown, kind, front, body, body_line, unusual)
 
 
 def _kind_of(relative: Path) -> Kind | None:

@@ -32,6 +32,10 @@ _ATTRIBUTES = {
     "a": {"href", "hreflang", "title"},
     "td": {"colspan", "rowspan", "align"},
     "th": {"colspan", "rowspan", "align", "scope"},
+    # Footnotes: the reference (<sup id="fnref:1">) and the note (<li id="fn:1">) link to each
+    # other; only the ids the footnotes extension gives are kept (see `keep`).
+    "sup": {"id"},
+    "li": {"id"},
     "*": {IGNORE_ATTRIBUTE},  # blocks after the lead, kept out of the search index
 }
 
@@ -64,7 +68,12 @@ class BodyRenderer:
         self._lead = SearchLead(self.lead)
         self._md = markdown.Markdown(
             extensions=[*self.extensions, "abbr", HeadingIds(), Figures(self.photos), self._lead],
-            extension_configs={"abbr": {"glossary": self.glossary}},
+            extension_configs={
+                "abbr": {"glossary": self.glossary},
+                "footnotes": {"BACKLINK_TITLE": "Quay lại chỗ chú thích %d trong bài"},
+                # align="…" (allowed on cells) rather than style="text-align: …" (removed).
+                "tables": {"use_align_attribute": True},
+            },
             output_format="html",
         )
 
@@ -76,6 +85,8 @@ class BodyRenderer:
         def keep(tag: str, attribute: str, value: str) -> str | None:
             if attribute == "class":  # only the classes this module gives figures
                 return value if value in _CLASSES else None
+            if attribute == "id" and tag in ("sup", "li"):  # only footnotes' own ids
+                return value if value.startswith(("fn:", "fnref:")) else None
             if attribute == "srcset":
                 candidates = [part.strip().split() for part in value.split(",") if part.strip()]
                 if any(not c or is_external(c[0]) for c in candidates):

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 
 from .problems import Problem
 
-# Attributes Markdown itself emits (footnote ids, table alignment styles) and nh3 drops or
+# Attributes Markdown itself emits (footnote ids, kept by markup.py) or that nh3 drops or
 # rewrites harmlessly: warning about them would only teach editors to ignore warnings.
 _IGNORED_ATTRIBUTES = {"class", "rel", "id", "style"}
 _SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")

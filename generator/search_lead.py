@@ -20,6 +20,7 @@ from xml.etree import ElementTree as etree
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
 
 # Top-level blocks of the body (paragraphs, headings, lists, tables…) that are indexed.
 INDEXED_BLOCKS = 5
@@ -35,8 +36,14 @@ class _LeadProcessor(Treeprocessor):
         blocks = list(root)
         for block in blocks[self.extension.keep:]:
             block.set(IGNORE_ATTRIBUTE, "")
-        self.extension.lead_text = " ".join(" ".join(block.itertext()) for block in blocks[: self.extension.keep])
-        self.extension.rest_text = " ".join(" ".join(block.itertext()) for block in blocks[self.extension.keep:])
+        self.extension.lead_text = _text(blocks[: self.extension.keep])
+        self.extension.rest_text = _text(blocks[self.extension.keep:])
+
+
+def _text(blocks: list[etree.Element]) -> str:
+    """The blocks' text. Raw HTML is still a placeholder here ("\x02wzxhzdk:0\x03", put back
+    after tree processors): it is left out, text between raw tags is kept."""
+    return HTML_PLACEHOLDER_RE.sub(" ", " ".join(" ".join(block.itertext()) for block in blocks))
 
 
 class SearchLead(Extension):

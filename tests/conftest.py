@@ -92,9 +92,10 @@ def project(tmp_path: Path) -> ProjectFiles:
 
 
 def shared_scope(fixture_name: str, config) -> str:
-    """Module scope, except under mutmut: it maps each function to the tests that call it, and a
-    shared fixture's work would be mapped to whichever test first asked for it."""
-    return "function" if os.environ.get("MUTANT_UNDER_TEST") else "module"
+    """Module scope, except in mutmut's traced run ("stats"): it maps each function to the tests
+    that call it, and a shared fixture's work would be mapped to whichever test first asked for
+    it. Each mutant's run (a fresh process) shares the fixture again, as `make test` does."""
+    return "function" if os.environ.get("MUTANT_UNDER_TEST") == "stats" else "module"
 
 
 def plan_sample_portal(site_url: str) -> tuple[SiteIndex, list]:

@@ -52,3 +52,10 @@ def test_pages_split_the_entries_and_an_empty_listing_has_one_page():
     (empty,) = paginate_listing(Listing("the/x/", "Thẻ: x", []))
     assert (empty.number, empty.count, empty.entries, empty.first_item, empty.last_item) == (1, 1, [], 0, 0)
     assert page_url("the/x/", 1) == "the/x/" and page_url("the/x/", 2) == "the/x/trang/2/"
+
+
+def test_a_listing_can_hold_fewer_records_a_page():
+    pages = list(paginate_listing(Listing("the/x/", "Thẻ: x", list("abcde")), per_page=2))
+    assert [(p.number, p.count, p.entries, p.first_item, p.last_item) for p in pages] == [
+        (1, 3, ["a", "b"], 1, 2), (2, 3, ["c", "d"], 3, 4), (3, 3, ["e"], 5, 5),
+    ]

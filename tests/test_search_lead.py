@@ -27,6 +27,15 @@ def test_the_lead_text_is_what_the_aliases_are_computed_from():
     assert rendered.lead_text.split() == ["Mở", "đầu", "&", "liên", "kết", "dòng", "hai", "Kết", "quả"]
 
 
+def test_raw_html_leaves_no_placeholder_in_the_indexed_text():
+    """Found while writing examples for make mutation: Python-Markdown's placeholders for raw HTML
+    ("\x02wzxhzdk:1\x03") were indexed, so "wzxhzdk" was a word of every such record."""
+    rendered = BodyRenderer(lead=1).render(
+        'Mở <span class="x">đầu</span>\n\nCuối <b>đậm</b> <br>\n\n<div>Khối HTML</div>\n', "tin-tuc/x/")
+    assert rendered.lead_text.split() == ["Mở", "đầu"]
+    assert rendered.rest_text.split() == ["Cuối", "đậm"]
+
+
 def test_a_long_record_page_indexes_its_first_blocks_only(sample_site: Path):
     html = (sample_site / LONG_NEWS / "index.html").read_text("utf-8")
     body = html[html.index('<div class="gs-entry__body">'):]
