@@ -82,6 +82,19 @@ def test_a_lock_file_without_a_process_id_names_no_process_and_the_folder_by_def
     assert said[0].startswith(f"Đang có một lần dựng khác dùng {tmp_path}; lần dựng này chờ nó xong")
 
 
+@pytest.mark.parametrize("written", ["bản nháp".encode(), b"\xff\xfe"])
+def test_a_lock_file_that_is_not_ascii_names_no_process(tmp_path, written):
+    path = tmp_path / ".site.lock"
+    holder = FileLock(path)
+    holder.acquire(wait=0)
+    path.write_bytes(written)
+    said: list[str] = []
+    with pytest.raises(BuildBusy):
+        FileLock(path).acquire(wait=0, say=said.append, what="thư mục site/")
+    holder.release()
+    assert said[0].startswith("Đang có một lần dựng khác dùng thư mục site/; lần dựng này chờ nó xong")
+
+
 def test_long_waits_are_told_in_minutes():
     assert [_duration(s) for s in (0.3, 12.5, 119, 120, 1800, 7200)] == [
         "0.3 giây", "12.5 giây", "119 giây", "2 phút", "30 phút", "120 phút"]
