@@ -52,7 +52,7 @@ BUGS = [
         ("tests/test_vietnamese.py::test_vietnamese_alphabetical_order",
          "tests/test_vietnamese.py::test_sort_key_puts_each_marked_letter_after_its_base_letter")),
     Bug("the body read one line early", "generator/loader.py",
-        'body = "\\n".join(lines[end + 1 :])', 'body = "\\n".join(lines[end:])',
+        'after = "\\n".join(lines[end + 1 :])', 'after = "\\n".join(lines[end:])',
         ("tests/test_loader_properties.py::test_front_matter_and_body_read_back_as_written",)),
     Bug("no staging folder: the live site written directly", "generator/engine.py",
         "site_dir=str(staging)", "site_dir=str(target)",

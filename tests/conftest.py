@@ -53,37 +53,34 @@ class ProjectFiles:
         self.write(f"mo-hinh/{slug}.md", "---\n" + "\n".join(lines) + "\n---\nNội dung mô hình.\n")
 
 
-@pytest.fixture(scope="session", autouse=True)
-def shared_image_cache(tmp_path_factory):
-    """One processed-photo and share-card cache for every build of the run, both workers' and
-    their subprocesses', as CI keeps `.cache/images/` between builds. Entries are keyed by the
-    photo's bytes and the settings and renamed into place whole (generator/images/cache.py), so
-    sharing changes no output; a test of a cold cache sets GUONG_SANG_IMAGE_CACHE itself.
-    Without it each of the run's ~150 builds processed the sample's photos and drew its cards again.
-    """
-    if CACHE_ENV in os.environ:
+def _shared_by_the_run(tmp_path_factory, variable: str, name: str):
+    """Point `variable` at one folder for the whole run: both xdist workers and their
+    subprocesses. A variable already set (by whoever runs the tests) is left as it is."""
+    if variable in os.environ:
         yield
         return
     base = tmp_path_factory.getbasetemp()
-    shared = (base.parent if "PYTEST_XDIST_WORKER" in os.environ else base) / "shared-image-cache"
-    os.environ[CACHE_ENV] = str(shared)
+    shared = (base.parent if "PYTEST_XDIST_WORKER" in os.environ else base) / name
+    shared.mkdir(exist_ok=True)
+    os.environ[variable] = str(shared)
     yield
-    os.environ.pop(CACHE_ENV, None)
+    os.environ.pop(variable, None)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_image_cache(tmp_path_factory):
+    """One processed-photo and share-card cache for every build of the run, as CI keeps
+    `.cache/images/` between builds. Entries are keyed by the photo's bytes and the settings and
+    renamed into place whole (generator/images/cache.py), so sharing changes no output. Without
+    it each of the run's ~150 builds processed the sample's photos and drew its cards again."""
+    yield from _shared_by_the_run(tmp_path_factory, CACHE_ENV, "shared-image-cache")
 
 
 @pytest.fixture(scope="session", autouse=True)
 def shared_template_cache(tmp_path_factory):
     """Compiled Jinja templates shared by every build of the run (generator/buildcache/store.py):
     each build of a fresh copy compiled Material's ~45 templates again."""
-    if TEMPLATE_CACHE_ENV in os.environ:
-        yield
-        return
-    base = tmp_path_factory.getbasetemp()
-    shared = (base.parent if "PYTEST_XDIST_WORKER" in os.environ else base) / "shared-template-cache"
-    shared.mkdir(exist_ok=True)
-    os.environ[TEMPLATE_CACHE_ENV] = str(shared)
-    yield
-    os.environ.pop(TEMPLATE_CACHE_ENV, None)
+    yield from _shared_by_the_run(tmp_path_factory, TEMPLATE_CACHE_ENV, "shared-template-cache")
 
 
 @pytest.fixture
