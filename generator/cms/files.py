@@ -17,6 +17,7 @@ from typing import Iterator
 
 import yaml
 
+from .. import safefiles
 from ..catalogue import Catalogue
 from ..outputs import OutputFile
 from ..siteinfo import SiteInfo
@@ -44,16 +45,11 @@ def find_bundle(project_root: Path) -> Path | None:
 
 
 def _inside_and_regular(path: Path, root: Path) -> bool:
-    real_root = os.path.realpath(root)
-    target = os.path.realpath(path)
-    if os.path.commonpath([target, real_root]) != real_root:
+    # link_problem resolves every link on the way (realpath), not only the file's own; it
+    # expects a path that exists (a missing one is the usual "npm ci did not run").
+    if not os.path.exists(path) or safefiles.link_problem(path, root.resolve()) is not None:
         return False
-    if any(part.startswith(".") for part in Path(target).relative_to(real_root).parts):
-        return False
-    try:
-        return stat.S_ISREG(os.stat(target).st_mode)
-    except OSError:
-        return False
+    return stat.S_ISREG(os.stat(path).st_mode)
 
 
 def admin_files(settings: CmsSettings, catalogue: Catalogue, site: SiteInfo, bundle: Path,
