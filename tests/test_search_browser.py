@@ -33,12 +33,17 @@ def fixture_url(tmp_path_factory):
         yield url
 
 
-@pytest.fixture(scope="module")
-def search_page(browser, fixture_url):
+def open_search_page(browser, site_url: str):
+    """A search page kept open for a module's queries: `search(q, filters)` → the result URLs."""
     page = browser.new_page()
-    page.goto(fixture_url + "tim-kiem/")
+    page.goto(site_url + "tim-kiem/")
     yield lambda q, filters=None: page.evaluate(SEARCH, [q, filters or {}])
     page.close()
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, fixture_url):
+    yield from open_search_page(browser, fixture_url)
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=[f"{q.case}: {q.text}" for q in QUERIES])
@@ -442,11 +447,7 @@ def sharded_search_page(browser, sharded_url):
     """One search page of the sharded site, as for the single index: the first query merges the
     shards cold, the next ones search them as a reader's later queries do. (A fresh page per
     query started the search workers and merged every shard again: 2 s each.)"""
-    url, _ = sharded_url
-    page = browser.new_page()
-    page.goto(url + "tim-kiem/")
-    yield lambda q, filters=None: page.evaluate(SEARCH, [q, filters or {}])
-    page.close()
+    yield from open_search_page(browser, sharded_url[0])
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=[f"{q.case}: {q.text}" for q in QUERIES])
