@@ -109,11 +109,15 @@ def _one_bundle(bundle: Path) -> None:
 
 
 def shard_count(documents: int) -> int:
-    return max(1, min(MAX_SHARDS, -(-documents // SHARD_RECORDS)))
+    return _shards(documents, SHARD_RECORDS, MAX_SHARDS)
 
 
 def lead_shard_count(documents: int) -> int:
-    return max(1, min(MAX_LEAD_SHARDS, -(-documents // (SHARD_RECORDS * LEAD_SHARD_FACTOR))))
+    return _shards(documents, SHARD_RECORDS * LEAD_SHARD_FACTOR, MAX_LEAD_SHARDS)
+
+
+def _shards(documents: int, per_shard: int, most: int) -> int:
+    return max(1, min(most, -(-documents // per_shard)))
 
 
 def lead_document(document: str) -> str:
