@@ -11,24 +11,14 @@ import shutil
 from pathlib import Path
 
 
-def link_or_copy(source: Path, target: Path) -> None:
+def link_or_copy(source: Path | str, target: Path | str) -> None:
     """Reuse a previous output: a hard link (no copy) where the file system allows it."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
+    if not link_in_place(Path(source), Path(target)):
         shutil.copy2(source, target)
 
 
 def link_tree(source: Path, target: Path) -> None:
-    shutil.copytree(source, target, copy_function=_link_or_copy_file, dirs_exist_ok=True)
-
-
-def _link_or_copy_file(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
+    shutil.copytree(source, target, copy_function=link_or_copy, dirs_exist_ok=True)
 
 
 def link_in_place(source: Path, target: Path) -> bool:
