@@ -107,6 +107,7 @@ def write_pages(pages: Iterable[Page | OutputFile | LinkedFile | KeptPage], docs
     sources: dict[str, tuple[str, tuple[int, int]]] = {}
     written = unchanged = 0
     docs_dir.mkdir(parents=True, exist_ok=True)
+    folders: set[Path] = set()  # made: one mkdir a folder, not one a file (13 files a photo)
     # Nothing in docs/ is touched unless its content changes, the bookkeeping files included:
     # `mkdocs serve` watches docs/, and any write there starts another rebuild, forever.
     pending = None
@@ -142,7 +143,9 @@ def write_pages(pages: Iterable[Page | OutputFile | LinkedFile | KeptPage], docs
                     pending = pending_path.open("a", encoding="utf-8")
                 pending.write(page.path + "\n")
                 pending.flush()
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
             if linked:
                 _link_or_copy(page.source, target)
             else:

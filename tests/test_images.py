@@ -16,7 +16,7 @@ from generator.images.checks import check_photo
 from generator.images.library import PhotoLibrary
 from generator.images.settings import ImageSettings
 
-SETTINGS = ImageSettings(widths=(320, 640), avif=False)
+SETTINGS = ImageSettings(widths=(320, 640), jpeg_widths=(640,), avif=False)
 
 
 def photo(path: Path, size=(800, 600), mode="RGB", fmt="JPEG", **save) -> Path:
@@ -50,8 +50,30 @@ def test_phone_photo_is_turned_upright_and_loses_exif_and_gps(tmp_path):
             assert "exif" not in image.info and "icc_profile" not in image.info
             if not file.path.endswith("-og.jpg"):
                 assert image.height > image.width, file.path  # upright
-    assert [v.width for v in found.fallback] == [320, 600]
     assert [mime for mime, _ in found.sources] == ["image/webp"]
+    assert [v.width for v in found.sources[0][1]] == [320, 600]
+    assert [v.width for v in found.fallback] == [600]  # JPEG: the fallback, at fewer widths
+
+
+def test_jpeg_fallback_comes_at_two_widths_the_better_formats_at_five(tmp_path):
+    src = photo(tmp_path / "docs" / "a.jpg", (2000, 1500))
+    library = PhotoLibrary(src.parent, ImageCache(tmp_path / "cache", ImageSettings(avif=False)))
+    library.prepare([src.name])
+    found = library.photo(src.name)
+    assert [v.width for v in found.sources[0][1]] == [320, 640, 960, 1280, 1600]
+    assert [(v.width, v.height) for v in found.fallback] == [(640, 480), (1280, 960)]
+    assert found.img.width == 1280  # for browsers without srcset: desktops, a 720 px column
+    published = sorted(file.path.rsplit("-", 1)[1] for file in library.files())
+    assert published == ["1280.jpg", "1280.webp", "1600.webp", "320.webp", "640.jpg", "640.webp", "960.webp", "og.jpg"]
+    for file in library.files():
+        with Image.open(file.source) as image:
+            assert image.width == int(file.path.rsplit("-", 1)[1].split(".")[0].replace("og", "1200"))
+    # A photo narrower than the widest JPEG width gets its own width as the widest JPEG.
+    small = photo(tmp_path / "docs" / "b.jpg", (1000, 750))
+    library.prepare([small.name])
+    assert [v.width for v in library.photo(small.name).fallback] == [640, 1000]
+    with pytest.raises(ValueError):
+        ImageSettings(widths=(320, 640), jpeg_widths=(480,))
 
 
 @pytest.mark.parametrize("mode, fmt, name", [("CMYK", "JPEG", "in-an.jpg"), ("I;16", "PNG", "quet-16-bit.png"),

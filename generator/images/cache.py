@@ -40,8 +40,13 @@ class CachedPhoto:
     key: str  # sha256 of the original's bytes and the settings
     width: int  # of the largest variant
     height: int
-    widths: tuple[tuple[int, int], ...]  # (width, height) of each variant, narrowest first
+    widths: tuple[tuple[int, int], ...]  # (width, height) of each AVIF and WebP variant, narrowest first
+    jpeg_widths: tuple[tuple[int, int], ...]  # the same for the JPEG fallback (fewer: settings.py)
     formats: tuple[str, ...]
+
+    def sizes(self, fmt: str) -> tuple[tuple[int, int], ...]:
+        """(width, height) of each variant in `fmt`, narrowest first."""
+        return self.jpeg_widths if fmt == "jpeg" else self.widths
 
     def file(self, width: int, fmt: str) -> Path:
         return self.folder / f"{width}.{'jpg' if fmt == 'jpeg' else fmt}"
@@ -89,7 +94,8 @@ class ImageCache:
     def _load(self, folder: Path, key: str) -> CachedPhoto:
         data = json.loads((folder / "meta.json").read_text("utf-8"))
         widths = tuple((w, h) for w, h in data["widths"])
-        return CachedPhoto(folder, key, widths[-1][0], widths[-1][1], widths, tuple(data["formats"]))
+        jpeg_widths = tuple((w, h) for w, h in data["jpeg_widths"])
+        return CachedPhoto(folder, key, widths[-1][0], widths[-1][1], widths, jpeg_widths, tuple(data["formats"]))
 
     def _make(self, path: Path, folder: Path) -> None:
         settings = self.settings
@@ -97,18 +103,23 @@ class ImageCache:
         folder.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=folder.parent))
         try:
-            widths = []
+            widths, jpeg_widths = [], []
+            in_jpeg = set(widths_for(image.width, settings.jpeg_widths))  # a subset of the widths below
             source = image
             # Widest first, each variant resized from the previous one: a fraction of the cost
             # of resizing the (possibly 50-megapixel) original five times.
-            for width in reversed(widths_for(image.width, settings)):
+            for width in reversed(widths_for(image.width, settings.widths)):
                 variant = source = resized(source, width)
                 widths.insert(0, (variant.width, variant.height))
+                if width in in_jpeg:
+                    jpeg_widths.insert(0, (variant.width, variant.height))
                 for fmt in settings.formats:
+                    if fmt == "jpeg" and width not in in_jpeg:
+                        continue
                     name = f"{variant.width}.{'jpg' if fmt == 'jpeg' else fmt}"
                     (staging / name).write_bytes(encode(variant, fmt, settings))
             (staging / "og.jpg").write_bytes(encode(cover(image, settings.og_size), "jpeg", settings))
-            meta = {"widths": widths, "formats": list(settings.formats), "source": path.name}
+            meta = {"widths": widths, "jpeg_widths": jpeg_widths, "formats": list(settings.formats), "source": path.name}
             (staging / "meta.json").write_text(json.dumps(meta), "utf-8")
             try:
                 os.rename(staging, folder)

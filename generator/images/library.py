@@ -63,8 +63,9 @@ class Photo:
 
     @property
     def img(self) -> Variant:
-        """The <img src>: the JPEG closest to 960 px, for browsers that ignore srcset."""
-        return min(self.fallback, key=lambda v: abs(v.width - 960))
+        """The <img src>: the JPEG closest to 960 px (the wider of two as close), for browsers
+        that ignore srcset, on desktops by now."""
+        return min(self.fallback, key=lambda v: (abs(v.width - 960), -v.width))
 
     def variants_up_to(self, width: int) -> tuple[Variant, ...]:
         return tuple(v for v in self.fallback if v.width <= width) or self.fallback[:1]
@@ -78,7 +79,7 @@ def _published_name(src: str, key: str) -> str:
 def _photo(src: str, cached: CachedPhoto) -> Photo:
     base = _published_name(src, cached.key)
     by_format = {
-        fmt: tuple(Variant(f"{base}-{w}.{'jpg' if fmt == 'jpeg' else fmt}", w, h) for w, h in cached.widths)
+        fmt: tuple(Variant(f"{base}-{w}.{'jpg' if fmt == 'jpeg' else fmt}", w, h) for w, h in cached.sizes(fmt))
         for fmt in cached.formats
     }
     sources = tuple((MIME[fmt], variants) for fmt, variants in by_format.items() if fmt != "jpeg")
@@ -138,7 +139,7 @@ class PhotoLibrary:
         for src, cached in sorted(self._cached.items()):
             base = _published_name(src, cached.key)
             for fmt in cached.formats:
-                for width, _ in cached.widths:
+                for width, _ in cached.sizes(fmt):
                     path = cached.file(width, fmt)
                     yield LinkedFile(f"{base}-{path.name}", path)
             yield LinkedFile(f"{base}-og.jpg", cached.og_file)

@@ -56,10 +56,10 @@ def to_srgb(image: Image.Image) -> Image.Image:
     return image
 
 
-def widths_for(width: int, settings: ImageSettings) -> list[int]:
+def widths_for(width: int, configured: tuple[int, ...]) -> list[int]:
     """The variant widths for a photo `width` pixels wide: the configured ones below it, and it."""
-    top = min(width, settings.widths[-1])
-    return [w for w in settings.widths if w < top] + [top]
+    top = min(width, configured[-1])
+    return [w for w in configured if w < top] + [top]
 
 
 def resized(image: Image.Image, width: int) -> Image.Image:

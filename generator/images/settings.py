@@ -8,13 +8,21 @@ from dataclasses import dataclass
 from PIL import features
 
 # Bump when the processing itself changes (not its settings), so cached variants are remade.
-PROCESS_VERSION = 1
+PROCESS_VERSION = 2  # 2: JPEG at its own widths (meta.json's "jpeg_widths")
 
 
 @dataclass(frozen=True)
 class ImageSettings:
     # From a phone's width to a wide screen at 2x; never larger than the original.
     widths: tuple[int, ...] = (320, 640, 960, 1280, 1600)
+    # JPEG is only the <img> fallback (and the feeds' enclosure): every browser that reads
+    # <picture> takes the AVIF or WebP <source> first, and those read neither (IE 11, Safari
+    # before 14) are a sliver of readers. Two widths serve them: 640 for thumbnails and
+    # phones at 1x–2x (a 300–360 px column), 1280 for phones at 3x (412 px × 3) and the 720 px
+    # desktop column. Three fewer files a photo than five widths (13 instead of 16 with AVIF):
+    # every published file costs each build a link, a stat and an entry in MkDocs' file list
+    # (bench/RESULTS.md, issue 10). Must be a subset of `widths` (they are resized in one chain).
+    jpeg_widths: tuple[int, ...] = (640, 1280)
     webp_quality: int = 78
     # libwebp's effort 0–6. Browsers that take AVIF (the first <source>) never load the WebP, so
     # WebP is the older browsers' copy: effort 2 encodes twice as fast as the default 4 for
@@ -27,6 +35,10 @@ class ImageSettings:
     # Open Graph: the size Facebook and Zalo show large.
     og_size: tuple[int, int] = (1200, 630)
     avif: bool = features.check("avif")
+
+    def __post_init__(self) -> None:
+        if not set(self.jpeg_widths) <= set(self.widths):
+            raise ValueError(f"jpeg_widths {self.jpeg_widths} must be among widths {self.widths}")
 
     @property
     def formats(self) -> tuple[str, ...]:

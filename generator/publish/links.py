@@ -21,14 +21,16 @@ def link_tree(source: Path, target: Path) -> None:
     shutil.copytree(source, target, copy_function=link_or_copy, dirs_exist_ok=True)
 
 
-def link_in_place(source: Path, target: Path) -> bool:
+def link_in_place(source: Path, target: Path, folder_made: bool = False) -> bool:
     """Hard-link `source` at `target` if the file system allows it; False (nothing done) if not.
 
     For files an engine is about to copy: MkDocs leaves a file already in place in the site
     folder as it is (shutil.SameFileError), and copies it itself when the link failed.
+    `folder_made`: the caller made `target`'s folder (linking thousands of photos into one).
     """
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if not folder_made:
+            target.parent.mkdir(parents=True, exist_ok=True)
         os.link(source, target)
     except OSError:
         return False
