@@ -147,7 +147,7 @@ def write_pages(pages: Iterable[Page | OutputFile | LinkedFile | KeptPage], docs
                 target.parent.mkdir(parents=True, exist_ok=True)
                 folders.add(target.parent)
             if linked:
-                _link_or_copy(page.source, target)
+                _link_or_copy(page.source, target, exists)
             else:
                 target.write_bytes(content)
                 if isinstance(page, Page):
@@ -199,8 +199,18 @@ def _prune_empty_parents(path: Path, root: Path) -> None:
         parent = parent.parent
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
-    """A hard link costs no disk space (the cache keeps the bytes); across file systems, a copy."""
+def _link_or_copy(source: Path, target: Path, exists: bool = True) -> None:
+    """A hard link costs no disk space (the cache keeps the bytes); across file systems, a copy.
+
+    A new name is linked in place (a link appears whole, it is atomic): one system call where
+    replacing a file takes three, and a full build links 13 variants a photo.
+    """
+    if not exists:
+        try:
+            os.link(source, target)
+            return
+        except OSError:
+            pass  # across file systems, or made meanwhile: staged and renamed as below
     staged = target.with_name(f".{target.name}.tmp")
     staged.unlink(missing_ok=True)
     try:

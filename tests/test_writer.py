@@ -50,3 +50,29 @@ def test_test_projects_are_copied_without_the_pages_a_local_build_generated(tmp_
     monkeypatch.setattr(conftest, "REPO", repo)
     conftest.copy_sample(tmp_path / "copy")
     assert {p.relative_to(tmp_path / "copy" / "docs") for p in (tmp_path / "copy" / "docs").rglob("*")} == hand_written
+
+
+def test_photo_variants_are_hard_links_into_the_cache_and_replaced_when_their_content_differs(tmp_path, monkeypatch):
+    import os
+
+    from generator.outputs import LinkedFile
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "320.avif").write_bytes(b"avif bytes")
+    (cache / "other.avif").write_bytes(b"other, longer avif bytes")
+    docs = tmp_path / "docs"
+    write_pages([LinkedFile("anh/a-320.avif", cache / "320.avif")], docs)
+    assert (docs / "anh" / "a-320.avif").stat().st_ino == (cache / "320.avif").stat().st_ino
+    # Same name, other content (a different size): replaced whole, never written into.
+    report = write_pages([LinkedFile("anh/a-320.avif", cache / "other.avif")], docs)
+    assert report.written == 1 and (docs / "anh" / "a-320.avif").read_bytes() == b"other, longer avif bytes"
+    assert (cache / "320.avif").read_bytes() == b"avif bytes"
+    assert sorted(p.name for p in (docs / "anh").iterdir()) == ["a-320.avif"]  # no staged leftovers
+    # Across file systems (no hard links): a copy.
+    def no_links(source, target):
+        raise OSError(18, "Invalid cross-device link")
+    monkeypatch.setattr(os, "link", no_links)
+    write_pages([LinkedFile("anh/b-320.avif", cache / "320.avif")], docs)
+    assert (docs / "anh" / "b-320.avif").read_bytes() == b"avif bytes"
+    assert (docs / "anh" / "b-320.avif").stat().st_ino != (cache / "320.avif").stat().st_ino
