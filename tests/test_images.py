@@ -63,6 +63,7 @@ def test_jpeg_fallback_comes_at_two_widths_the_better_formats_at_five(tmp_path):
     assert [v.width for v in found.sources[0][1]] == [320, 640, 960, 1280, 1600]
     assert [(v.width, v.height) for v in found.fallback] == [(640, 480), (1280, 960)]
     assert found.img.width == 1280  # for browsers without srcset: desktops, a 720 px column
+    assert found.img_up_to(960).width == 640  # a thumbnail's <img src> stays within its srcset
     published = sorted(file.path.rsplit("-", 1)[1] for file in library.files())
     assert published == ["1280.jpg", "1280.webp", "1600.webp", "320.webp", "640.jpg", "640.webp", "960.webp", "og.jpg"]
     for file in library.files():

@@ -65,7 +65,11 @@ class Photo:
     def img(self) -> Variant:
         """The <img src>: the JPEG closest to 960 px (the wider of two as close), for browsers
         that ignore srcset, on desktops by now."""
-        return min(self.fallback, key=lambda v: (abs(v.width - 960), -v.width))
+        return self.img_up_to(self.fallback[-1].width)
+
+    def img_up_to(self, width: int) -> Variant:
+        """The same among the JPEGs at most `width` wide (a thumbnail's srcset stops there)."""
+        return min(self.variants_up_to(width), key=lambda v: (abs(v.width - 960), -v.width))
 
     def variants_up_to(self, width: int) -> tuple[Variant, ...]:
         return tuple(v for v in self.fallback if v.width <= width) or self.fallback[:1]
