@@ -212,17 +212,23 @@ def shards_reused(caplog) -> int:
     return sum(counts)
 
 
-def test_an_edit_reindexes_only_the_search_shards_it_changed(tmp_path, workers, caplog, monkeypatch):
-    import json
-
+@pytest.fixture
+def sharded_sample(tmp_path, workers, caplog, monkeypatch) -> tuple[Path, Path]:
+    """The sample built once with its records in several search shards: mkdocs.yml, site/."""
     from generator import search_index
 
-    monkeypatch.setattr(search_index, "SHARD_RECORDS", 5)  # the sample's records in several shards
+    monkeypatch.setattr(search_index, "SHARD_RECORDS", 5)
     caplog.set_level(logging.INFO)
     config = copy_sample(tmp_path / "src")
+    engine.build_site(config, config.parent / "site")
+    return config, config.parent / "site"
+
+
+def test_an_edit_reindexes_only_the_search_shards_it_changed(sharded_sample, tmp_path, caplog):
+    import json
+
+    config, site = sharded_sample
     src = config.parent
-    site = src / "site"
-    engine.build_site(config, site)
     assert shards_reused(caplog) == 0
     full = 1 + len(json.loads((site / "pagefind" / "full" / "shards.json").read_text("utf-8")))
     lead = 1 + len(json.loads((site / "pagefind" / "shards.json").read_text("utf-8")))
@@ -259,27 +265,21 @@ def cold_index(src: Path, scratch: Path) -> Path:
     return scratch / "site"
 
 
-def test_a_sharded_search_index_is_rebuilt_or_reused_whole(tmp_path, workers, caplog, monkeypatch):
+def test_a_sharded_search_index_is_a_cold_builds_or_reused_whole(sharded_sample, tmp_path, caplog):
     import json
 
-    from generator import search_index
-
-    monkeypatch.setattr(search_index, "SHARD_RECORDS", 5)  # the sample's records in several shards
-    caplog.set_level(logging.INFO)
-    config = copy_sample(tmp_path / "src")
+    config, site = sharded_sample
     src = config.parent
-    site = src / "site"
-    engine.build_site(config, site)
     shards = json.loads((site / "pagefind" / "full" / "shards.json").read_text("utf-8"))
     assert len(shards) >= 2
 
-    # A record's text changed: every shard is indexed again, as a cold build indexes them.
+    # A model's title changed (shown on other records' pages too): the shards it changed are
+    # indexed again, and the index is the one a cold build makes.
     record = next((src / "entries" / "mo-hinh").glob("*.md"))
     edit(record, "title: ", "title: Đã sửa — ")
     engine.build_site(config, site)
-    cold = tmp_path / "cold-index"
-    cold_build(src, cold)
-    assert _index_digest(site) == _index_digest(cold / "site")
+    cold = cold_index(src, tmp_path / "cold-index")
+    assert _index_digest(site) == _index_digest(cold)
 
     # Only the theme changed: the search documents did not, and the whole index is reused.
     edit(src / "theme_overrides" / "main.html", "{% extends", "{# đã sửa #}\n{% extends")
@@ -287,4 +287,4 @@ def test_a_sharded_search_index_is_rebuilt_or_reused_whole(tmp_path, workers, ca
     engine.build_site(config, site)
     assert any("dùng lại chỉ mục tìm kiếm" in r.getMessage() for r in caplog.records)
     assert json.loads((site / "pagefind" / "full" / "shards.json").read_text("utf-8")) == shards
-    assert _index_digest(site) == _index_digest(cold / "site")
+    assert _index_digest(site) == _index_digest(cold)
