@@ -158,7 +158,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         # Pagefind indexes the records on the second core while MkDocs renders on the first,
         # unless the previous site's index was built from the very same documents.
         if self._reused_index is None:
-            self._indexing = start_indexing(work / "search-documents", work / "search-index")
+            self._indexing = start_indexing(work / "search-documents", work / "search-index",
+                                            self.cache.search_shards if self.cache is not None else None)
         log.info(f"Gương sáng: đã chuẩn bị {result.report.pages} trang; đang dựng HTML…")
 
     def _show_last_good_site(self, failure: Exception, work: Path) -> None:
@@ -285,6 +286,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
                 report = None
             elif self._indexing is not None:
                 report = self._indexing.finish_into(site_dir)
+                if self._indexing.reused_shards:
+                    log.info(f"Gương sáng: {self._indexing.reused_shards} phần chỉ mục tìm kiếm không đổi, dùng lại.")
             else:  # pages were planned by someone else (the fast preview): index the site
                 report = index_site(site_dir)
         except IndexingFailed as error:

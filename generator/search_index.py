@@ -28,8 +28,11 @@ lead's records are too few (search.js: Engine).
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -45,7 +48,7 @@ from pagefind_bin import get_executable
 from .outputs import KeptPage
 from .pages import Page
 from .publish import tied_to_this_process
-from .publish.links import link_or_copy
+from .publish.links import link_or_copy, link_tree
 
 # One language for the whole site: Vietnamese has no Pagefind stemmer, and a page that
 # forgets `lang` must not end up in a separate index the search box never loads.
@@ -168,9 +171,12 @@ class IndexingJob:
     """Pagefind indexing a folder of search documents in the background: one process, or one
     per shard, one after another (so the peak memory is one shard's)."""
 
-    def __init__(self, documents: Path, output: Path, found: list[Path] | None = None):
+    def __init__(self, documents: Path, output: Path, found: list[Path] | None = None,
+                 shard_cache: Path | None = None):
         shutil.rmtree(output, ignore_errors=True)
         self.output = output
+        self._shard_cache = shard_cache
+        self.reused_shards = 0
         if found is None:
             found = [path.relative_to(documents) for path in documents.rglob("*.html")]
         shards = shard_count(len(found))
@@ -218,18 +224,31 @@ class IndexingJob:
                 if name == "full":
                     self._full_jobs = len(jobs)
             for folder, output in jobs:
+                key = output.relative_to(self._split / "out").as_posix()  # "full/3", "lead/0"
+                digest = _folder_digest(folder)
+                kept = self._kept_shard(key, digest)
+                if kept is not None:
+                    link_tree(kept.folder, output)
+                    self._reports.append(kept.report)
+                    self.reused_shards += 1
+                    continue
                 with self._lock:
                     if self._cancelled:
                         return
                     process = self._process = subprocess.Popen(
                         _command(folder, "--output-path", str(output)), **_PIPES, **tied_to_this_process())
-                self._reports.append(_finish(process))
+                report = _finish(process)
+                self._reports.append(report)
+                self._keep_shard(key, digest, output, report)
+            self._forget_shards_except({output.relative_to(self._split / "out").as_posix() for _, output in jobs})
             # Each bundle's first shard holds the others in its subfolders: moved in that order.
             for output, place in sorted(layout, key=lambda pair: len(pair[1].parts)):
                 place.parent.mkdir(parents=True, exist_ok=True)
                 shutil.move(str(output), str(place))
             for _, shards, bundle in self._bundles:
                 names = [f"s{k}" for k in range(1, shards) if (bundle / f"s{k}").is_dir()]
+                # A new file: the shard's own files may be hard links into the shard cache.
+                (bundle / SHARDS_FILE).unlink(missing_ok=True)
                 (bundle / SHARDS_FILE).write_text(json.dumps(names), "utf-8")
         except Exception as error:  # noqa: BLE001 (raised again by finish_into, in the build's thread)
             self._error = error
@@ -256,6 +275,42 @@ class IndexingJob:
         shutil.move(str(self.output), str(target))
         return report
 
+    # Per-shard reuse: Pagefind cannot update an index, but a shard's bundle depends only on
+    # the documents in its folder (and Pagefind's version), so an edit re-indexes only the
+    # shards whose documents changed (one of the full bundle's and one of the lead's, unless
+    # the edit changed the site's vocabulary, which every shard holds). Each shard's output is
+    # kept as hard links under `shard_cache/<bundle>/<k>/`, with the digest of its input
+    # written last, so a shard whose keeping was interrupted is never trusted.
+    def _kept_shard(self, key: str, digest: str) -> "_KeptShard | None":
+        if self._shard_cache is None:
+            return None
+        place = self._shard_cache / key
+        try:
+            stamp = json.loads((place / _SHARD_STAMP).read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(stamp, dict) or stamp.get("digest") != digest or not (place / "bundle").is_dir():
+            return None
+        return _KeptShard(place / "bundle", IndexReport(int(stamp.get("pages", 0)), str(stamp.get("output", ""))))
+
+    def _keep_shard(self, key: str, digest: str, output: Path, report: IndexReport) -> None:
+        if self._shard_cache is None:
+            return
+        place = self._shard_cache / key
+        shutil.rmtree(place, ignore_errors=True)
+        link_tree(output, place / "bundle")
+        stamp = {"digest": digest, "pages": report.pages, "output": report.output}
+        (place / (_SHARD_STAMP + ".tmp")).write_text(json.dumps(stamp), "utf-8")
+        os.replace(place / (_SHARD_STAMP + ".tmp"), place / _SHARD_STAMP)
+
+    def _forget_shards_except(self, keys: set[str]) -> None:
+        if self._shard_cache is None or not self._shard_cache.is_dir():
+            return
+        for bundle in self._shard_cache.iterdir():
+            for place in bundle.iterdir() if bundle.is_dir() else ():
+                if f"{bundle.name}/{place.name}" not in keys:
+                    shutil.rmtree(place, ignore_errors=True)
+
     def cancel(self) -> None:
         with self._lock:
             self._cancelled = True
@@ -265,6 +320,25 @@ class IndexingJob:
             process.wait()
         if self._thread is not None:
             self._thread.join()
+
+
+_SHARD_STAMP = "stamp.json"
+
+
+@dataclass
+class _KeptShard:
+    folder: Path  # the shard's Pagefind output, as hard links
+    report: IndexReport
+
+
+def _folder_digest(folder: Path) -> str:
+    """What a shard's bundle depends on: its documents (names and bytes), Pagefind's version
+    and the command line it runs with."""
+    digest = hashlib.sha256(json.dumps([_PAGEFIND_VERSION, _OPTIONS]).encode("utf-8"))
+    for path in sorted(folder.rglob("*.html")):
+        digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
 
 
 _TAG = re.compile(r"<[^>]*>")
@@ -285,15 +359,19 @@ def _vocabulary_document(documents: Iterable[Path]) -> str:
             "</body></html>")
 
 
-def start_indexing(documents: Path, output: Path) -> IndexingJob:
-    return IndexingJob(documents, output)
+def start_indexing(documents: Path, output: Path, shard_cache: Path | None = None) -> IndexingJob:
+    return IndexingJob(documents, output, shard_cache=shard_cache)
 
 
+_PAGEFIND_VERSION = importlib.metadata.version("pagefind_bin")
 _PIPES = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True}
 
 
+_OPTIONS = ["--force-language", LANGUAGE]
+
+
 def _command(site: Path, *output: str) -> list[str]:
-    return [str(get_executable()), "--site", str(site), "--force-language", LANGUAGE, *output]
+    return [str(get_executable()), "--site", str(site), *_OPTIONS, *output]
 
 
 def _finish(process: subprocess.Popen) -> IndexReport:

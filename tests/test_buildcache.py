@@ -203,27 +203,83 @@ def _index_digest(site: Path) -> dict[str, str]:
             and "filter" not in p.relative_to(bundle).parts and not p.name.startswith(("pagefind.", "pagefind-entry"))}
 
 
-def test_a_sharded_search_index_is_rebuilt_or_reused_whole(tmp_path, workers, caplog, monkeypatch):
-    import json
+SHARDS_REUSED = re.compile(r"Gương sáng: (\d+) phần chỉ mục tìm kiếm không đổi, dùng lại")
 
+
+def shards_reused(caplog) -> int:
+    counts = [int(m.group(1)) for r in caplog.records if (m := SHARDS_REUSED.search(r.getMessage()))]
+    caplog.clear()
+    return sum(counts)
+
+
+@pytest.fixture
+def sharded_sample(tmp_path, workers, caplog, monkeypatch) -> tuple[Path, Path]:
+    """The sample built once with its records in several search shards: mkdocs.yml, site/."""
     from generator import search_index
 
-    monkeypatch.setattr(search_index, "SHARD_RECORDS", 5)  # the sample's records in several shards
+    monkeypatch.setattr(search_index, "SHARD_RECORDS", 5)
     caplog.set_level(logging.INFO)
     config = copy_sample(tmp_path / "src")
+    engine.build_site(config, config.parent / "site")
+    return config, config.parent / "site"
+
+
+def test_an_edit_reindexes_only_the_search_shards_it_changed(sharded_sample, tmp_path, caplog):
+    import json
+
+    config, site = sharded_sample
     src = config.parent
-    site = src / "site"
+    assert shards_reused(caplog) == 0
+    full = 1 + len(json.loads((site / "pagefind" / "full" / "shards.json").read_text("utf-8")))
+    lead = 1 + len(json.loads((site / "pagefind" / "shards.json").read_text("utf-8")))
+    assert full >= 3 and lead >= 2
+
+    # A sentence of words the site already has, added to a (short) news story: only the two
+    # shards holding that story change, one of each bundle (the site's vocabulary, which every
+    # shard holds, is the same).
+    story = src / "entries" / "tin-tuc" / "bieu-duong-tap-the-ca-nhan-dien-hinh-hoc-tap-va-lam-theo-bac.md"
+    story.write_text(story.read_text("utf-8") + "\nTin minh họa cho trang mẫu.\n", "utf-8")
     engine.build_site(config, site)
+    assert shards_reused(caplog) == full + lead - 2
+    assert _index_digest(site) == _index_digest(cold_index(src, tmp_path / "cold-sentence"))
+
+    # A word no record had: the vocabulary changes, so every shard is indexed again.
+    edit(story, "Tin minh họa cho trang mẫu.\n", "Tin minh họa cho trang mẫu Xyzzyqua.\n")
+    engine.build_site(config, site)
+    assert shards_reused(caplog) == 0
+    assert _index_digest(site) == _index_digest(cold_index(src, tmp_path / "cold-word"))
+
+    # Kept shards whose keeping was cut short (no stamp) are indexed again, never trusted.
+    kept = sorted((src / FOLDER / "search-shards" / "full").iterdir())
+    assert len(kept) == full
+    for shard in kept:
+        (shard / "stamp.json").unlink()
+    edit(story, "Xyzzyqua.\n", "Xyzzyqua.\n\nTin minh họa.\n")
+    engine.build_site(config, site)
+    assert shards_reused(caplog) == lead - 1
+    assert _index_digest(site) == _index_digest(cold_index(src, tmp_path / "cold-stamp"))
+
+
+def cold_index(src: Path, scratch: Path) -> Path:
+    cold_build(src, scratch)
+    return scratch / "site"
+
+
+def test_a_sharded_search_index_is_a_cold_builds_or_reused_whole(sharded_sample, tmp_path, caplog):
+    import json
+
+    config, site = sharded_sample
+    src = config.parent
     shards = json.loads((site / "pagefind" / "full" / "shards.json").read_text("utf-8"))
     assert len(shards) >= 2
 
-    # A record's text changed: every shard is indexed again, as a cold build indexes them.
+    # A model's title changed (shown on other records' pages too): the shards it changed are
+    # indexed again, and the index is the one a cold build makes.
     record = next((src / "entries" / "mo-hinh").glob("*.md"))
     edit(record, "title: ", "title: Đã sửa — ")
     engine.build_site(config, site)
-    cold = tmp_path / "cold-index"
-    cold_build(src, cold)
-    assert _index_digest(site) == _index_digest(cold / "site")
+    cold = cold_index(src, tmp_path / "cold-index")
+    assert _index_digest(site) == _index_digest(cold)
 
     # Only the theme changed: the search documents did not, and the whole index is reused.
     edit(src / "theme_overrides" / "main.html", "{% extends", "{# đã sửa #}\n{% extends")
@@ -231,4 +287,4 @@ def test_a_sharded_search_index_is_rebuilt_or_reused_whole(tmp_path, workers, ca
     engine.build_site(config, site)
     assert any("dùng lại chỉ mục tìm kiếm" in r.getMessage() for r in caplog.records)
     assert json.loads((site / "pagefind" / "full" / "shards.json").read_text("utf-8")) == shards
-    assert _index_digest(site) == _index_digest(cold / "site")
+    assert _index_digest(site) == _index_digest(cold)

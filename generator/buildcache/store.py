@@ -22,6 +22,7 @@ STAMP = "stamp.json"
 TEMPLATE_CACHE_ENV = "GUONG_SANG_TEMPLATE_CACHE"
 ENTRIES = "entries.pickle"
 BODIES = "bodies"
+SEARCH_SHARDS = "search-shards"
 FORMAT = 1  # bump when what the cache holds changes meaning
 
 
@@ -177,6 +178,13 @@ class BuildCache:
             return None
         old = self.site_dir / bundle
         return old if old.is_dir() else None
+
+    @property
+    def search_shards(self) -> Path:
+        """Where each search shard's bundle is kept with the digest of its documents
+        (search_index.IndexingJob): a shard is a function of them alone, so unlike the
+        whole index above it does not depend on the previous site."""
+        return self.folder / SEARCH_SHARDS
 
     # -- after the build ----------------------------------------------------------------------
 
