@@ -66,8 +66,11 @@ LEAD_SHARD_FACTOR = 4
 MAX_LEAD_SHARDS = 4
 FULL = "full"  # in BUNDLE: the full bundle (its shards in its own shards.json)
 # The body words of a record (generator/search.py: SearchRecord.body_words), as the record
-# template writes them: left out of the lead bundle.
+# template writes them: left out of the lead bundle. Pagefind leaves them out itself
+# (`--exclude-selectors`), so both bundles index the same files (hard links): the same index
+# as with `lead_document`'s copies, without writing a second copy of every document.
 _BODY_WORDS = re.compile(r'<span data-pagefind-weight="0\.5">[^<]*</span>')
+LEAD_EXCLUDED = 'span[data-pagefind-weight="0.5"]'
 VOCABULARY = "_gs-tu-vung"  # each shard's document holding every word (see _vocabulary_document)
 VOCABULARY_FILTER = "gs_tu_vung"  # search.js: VOCABULARY_FILTER
 
@@ -125,7 +128,8 @@ def _shards(documents: int, per_shard: int, most: int) -> int:
 
 
 def lead_document(document: str) -> str:
-    """A search document as the lead bundle indexes it: without its body words."""
+    """A search document as the lead bundle indexes it: without its body words (what
+    Pagefind indexes of a document with `--exclude-selectors LEAD_EXCLUDED`)."""
     return _BODY_WORDS.sub("", document)
 
 
@@ -204,24 +208,21 @@ class IndexingJob:
     def _run_shards(self, documents: Path, found: list[Path]) -> None:
         try:
             vocabulary = _vocabulary_document(documents / document for document in found)
-            jobs: list[tuple[Path, Path]] = []  # (folder of a shard's documents, its own output)
+            # (folder of a shard's documents, its own output, Pagefind's options for its bundle)
+            jobs: list[tuple[Path, Path, tuple[str, ...]]] = []
             sizes: list[int] = []  # documents per job
             layout: list[tuple[Path, Path]] = []  # (a shard's output, where it goes in the bundle)
             for name, shards, bundle in self._bundles:
                 for document in found:
-                    target = self._split / name / str(shard_of(document, shards)) / document
-                    if name == "full":
-                        link_or_copy(documents / document, target)
-                    else:
-                        target.parent.mkdir(parents=True, exist_ok=True)
-                        target.write_text(lead_document((documents / document).read_text("utf-8")), "utf-8")
+                    link_or_copy(documents / document, self._split / name / str(shard_of(document, shards)) / document)
+                options = ("--exclude-selectors", LEAD_EXCLUDED) if name == "lead" else ()
                 counts = Counter(shard_of(document, shards) for document in found)
                 folders = [self._split / name / str(k) for k in range(shards) if (self._split / name / str(k)).is_dir()]
                 for k, folder in enumerate(folders):
                     sizes.append(counts[int(folder.name)])
                     (folder / VOCABULARY).mkdir()
                     (folder / VOCABULARY / "index.html").write_text(vocabulary, "utf-8")
-                    jobs.append((folder, self._split / "out" / name / str(k)))
+                    jobs.append((folder, self._split / "out" / name / str(k), options))
                     layout.append((self._split / "out" / name / str(k), bundle / f"s{k}" if k else bundle))
                 if name == "full":
                     self._full_jobs = len(jobs)
@@ -240,7 +241,7 @@ class IndexingJob:
         finally:
             shutil.rmtree(self._split, ignore_errors=True)
 
-    def _run_jobs(self, jobs: list[tuple[Path, Path]], sizes: list[int]) -> None:
+    def _run_jobs(self, jobs: list[tuple[Path, Path, tuple[str, ...]]], sizes: list[int]) -> None:
         """Pagefind on each shard, `CONCURRENT_SHARDS` processes at a time, reports in job order.
 
         Shards are independent, and one Pagefind process keeps about one core busy: while the
@@ -260,8 +261,8 @@ class IndexingJob:
                     position = next(pending, None)
                     if position is None or self._cancelled or errors:
                         return
-                    folder, output = jobs[position]
-                    process = subprocess.Popen(_command(folder, "--output-path", str(output)), **_PIPES,
+                    folder, output, options = jobs[position]
+                    process = subprocess.Popen(_command(folder, *options, "--output-path", str(output)), **_PIPES,
                                                **tied_to_this_process())
                     self._running.add(process)
                 try:

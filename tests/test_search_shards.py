@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from generator import search_index
-from generator.search_index import IndexingJob, _vocabulary_document
+from generator.search_index import VOCABULARY, IndexingJob, _command, _finish, _vocabulary_document, lead_document, shard_of
 
 
 def _write_documents(folder: Path, count: int) -> None:
@@ -25,10 +26,11 @@ def _write_documents(folder: Path, count: int) -> None:
             "utf-8")
 
 
-def _bundle_digest(bundle: Path) -> dict[str, str]:
-    """Every file of the bundles but those Pagefind names in hash-map order (filters, meta, entry)."""
+def _bundle_digest(bundle: Path, skip: tuple[str, ...] = ()) -> dict[str, str]:
+    """Every file of the bundles but those Pagefind names in hash-map order (filters, meta,
+    entry), and but the subfolders named in `skip` (other bundles inside this one)."""
     return {p.relative_to(bundle).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(bundle.rglob("*")) if p.is_file()
+            for p in sorted(bundle.rglob("*")) if p.is_file() and p.relative_to(bundle).parts[0] not in skip
             and "filter" not in p.relative_to(bundle).parts and not p.name.startswith(("pagefind.", "pagefind-entry"))}
 
 
@@ -87,3 +89,28 @@ def test_cancelling_stops_every_shard_being_indexed(tmp_path, small_shards):
     assert all(process.returncode is not None for process in started)
     assert not job._running or all(process.returncode is not None for process in job._running)
     assert not (tmp_path / "index-shards").exists()  # the shards' work folder is removed
+
+
+def test_the_lead_bundle_indexes_each_document_without_its_body_words(tmp_path, small_shards):
+    """The lead bundle's shards index the full documents with Pagefind leaving the body words
+    out: the index of documents without them (`lead_document`), built as before."""
+    documents = tmp_path / "documents"
+    _write_documents(documents, 40)
+    site = tmp_path / "site"
+    site.mkdir()
+    IndexingJob(documents, tmp_path / "index").finish_into(site)
+    found = sorted(path.relative_to(documents) for path in documents.rglob("*.html"))
+    vocabulary = _vocabulary_document(documents / document for document in found)
+    for k, bundle, skip in ((0, site / "pagefind", ("full", "s1")), (1, site / "pagefind" / "s1", ())):
+        copies = tmp_path / f"lead-{k}"
+        for document in found:
+            if shard_of(document, 2) == k:
+                target = copies / document
+                target.parent.mkdir(parents=True)
+                target.write_text(lead_document((documents / document).read_text("utf-8")), "utf-8")
+        (copies / VOCABULARY).mkdir()
+        (copies / VOCABULARY / "index.html").write_text(vocabulary, "utf-8")
+        assert "lời sau đoạn mở đầu" not in "".join(p.read_text("utf-8") for p in copies.rglob("tin-*/index.html"))
+        _finish(subprocess.Popen(_command(copies, "--output-path", str(tmp_path / f"out-{k}")),
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+        assert _bundle_digest(bundle, (*skip, "shards.json")) == _bundle_digest(tmp_path / f"out-{k}")
