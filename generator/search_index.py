@@ -199,9 +199,8 @@ class IndexingJob:
         self._split = split
         self._full_jobs = 0
         self._bundles = [("full", shards, output / FULL), ("lead", lead_shard_count(len(found)), output)]
-        # A thread that lives until the last shard is indexed starts them: the kernel ties each
-        # child to the thread that started it; it also writes the shards' documents, off the
-        # build's main thread.
+        # A thread that lives until the last shard is indexed prepares the shards' documents,
+        # off the build's main thread, and starts the threads that start Pagefind (`_run_jobs`).
         self._thread = threading.Thread(target=self._run_shards, args=(documents, found), daemon=True)
         self._thread.start()
 
