@@ -90,7 +90,7 @@ class SharedBlocks:
             targets.add(homepage)
         self._targets = sorted(targets)
         self._rendered: dict[tuple, object] = {}
-        # The links of the page being rendered: its blocks ask one after another (a tenth of
+        # The links of the page being rendered: its blocks ask one after another (7 % of
         # Material's time on a generated page went to computing them again for each block).
         self._links: tuple[str | None, tuple[str, ...]] = (None, ())
 
