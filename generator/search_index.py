@@ -33,6 +33,7 @@ import json
 import re
 import shutil
 import subprocess
+import tempfile
 import threading
 import zlib
 from collections import Counter
@@ -47,6 +48,7 @@ from .outputs import KeptPage
 from .pages import Page
 from .publish import tied_to_this_process
 from .publish.links import link_or_copy
+from .publish.swap import _remove_in_background
 
 # One language for the whole site: Vietnamese has no Pagefind stemmer, and a page that
 # forgets `lang` must not end up in a separate index the search box never loads.
@@ -195,7 +197,8 @@ class IndexingJob:
             self._thread = None
             return
         split = output.with_name(output.name + "-shards")
-        shutil.rmtree(split, ignore_errors=True)
+        for leftover in [split, *split.parent.glob(f"{split.name}-old-*")]:  # of killed builds
+            shutil.rmtree(leftover, ignore_errors=True)
         self._split = split
         self._full_jobs = 0
         self._bundles = [("full", shards, output / FULL), ("lead", lead_shard_count(len(found)), output)]
@@ -205,6 +208,7 @@ class IndexingJob:
         self._thread.start()
 
     def _run_shards(self, documents: Path, found: list[Path]) -> None:
+        complete = False
         try:
             vocabulary = _vocabulary_document(documents / document for document in found)
             # (folder of a shard's documents, its own output, Pagefind's options for its bundle)
@@ -235,10 +239,14 @@ class IndexingJob:
             for _, shards, bundle in self._bundles:
                 names = [f"s{k}" for k in range(1, shards) if (bundle / f"s{k}").is_dir()]
                 (bundle / SHARDS_FILE).write_text(json.dumps(names), "utf-8")
+            complete = True
         except Exception as error:  # noqa: BLE001 (raised again by finish_into, in the build's thread)
             self._error = error
         finally:
-            shutil.rmtree(self._split, ignore_errors=True)
+            if complete:
+                _discard(self._split)
+            else:
+                shutil.rmtree(self._split, ignore_errors=True)
 
     def _run_jobs(self, jobs: list[tuple[Path, Path, tuple[str, ...]]], sizes: list[int]) -> None:
         """Pagefind on each shard, `CONCURRENT_SHARDS` processes at a time, reports in job order.
@@ -311,6 +319,15 @@ class IndexingJob:
             process.wait()
         if self._thread is not None:
             self._thread.join()
+
+
+def _discard(folder: Path) -> None:
+    """Delete the shards' work folder without making the build wait: a link to every document
+    per bundle (20,000 at 10,000 records), whose unlinking took the last 30 s of a build on a
+    busy disk (bench/RESULTS.md, "Session 4"). The next build sweeps up what is left."""
+    aside = Path(tempfile.mkdtemp(prefix=f"{folder.name}-old-", dir=folder.parent))
+    folder.rename(aside / folder.name)
+    _remove_in_background(aside)
 
 
 _TAG = re.compile(r"<[^>]*>")

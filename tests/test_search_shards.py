@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+import json
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -114,3 +116,21 @@ def test_the_lead_bundle_indexes_each_document_without_its_body_words(tmp_path, 
         _finish(subprocess.Popen(_command(copies, "--output-path", str(tmp_path / f"out-{k}")),
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
         assert _bundle_digest(bundle, (*skip, "shards.json")) == _bundle_digest(tmp_path / f"out-{k}")
+
+
+def test_the_shards_work_folder_goes_once_the_index_is_complete(tmp_path, small_shards):
+    documents = tmp_path / "documents"
+    _write_documents(documents, 40)
+    site = tmp_path / "site"
+    site.mkdir()
+    (tmp_path / "index-shards-old-killed" / "index-shards").mkdir(parents=True)  # a killed build's
+    job = IndexingJob(documents, tmp_path / "index")
+    assert not (tmp_path / "index-shards-old-killed").exists()
+    job.finish_into(site)
+    assert not (tmp_path / "index-shards").exists()  # set aside at once, deleted in the background
+    for _ in range(100):
+        if not list(tmp_path.glob("index-shards*")):
+            break
+        time.sleep(0.1)
+    assert not list(tmp_path.glob("index-shards*"))
+    assert json.loads((site / "pagefind" / "full" / "shards.json").read_text("utf-8"))
