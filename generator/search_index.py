@@ -36,8 +36,10 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 import threading
 import zlib
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, TypeVar
@@ -49,6 +51,7 @@ from .outputs import KeptPage
 from .pages import Page
 from .publish import tied_to_this_process
 from .publish.links import link_or_copy, link_tree
+from .publish.swap import _remove_in_background
 
 # One language for the whole site: Vietnamese has no Pagefind stemmer, and a page that
 # forgets `lang` must not end up in a separate index the search box never loads.
@@ -58,6 +61,9 @@ BUNDLE = "pagefind"  # the folder the search box loads the index from
 SHARDS_FILE = "shards.json"  # in BUNDLE: the subfolders holding the other shards' bundles
 SHARD_RECORDS = 1250  # records per shard, about; measured at 10,000 records (bench/RESULTS.md)
 MAX_SHARDS = 8
+# Pagefind processes indexing shards at once: one each keeps a core about busy (2 measured
+# best on 2 cores, bench/RESULTS.md "Issue 13"); each holds one shard's index in memory.
+CONCURRENT_SHARDS = 2
 # The lead bundle's shards are larger: without the body words a search costs far less, and
 # each shard loads its own index chunk of each word; 2 shards at 10,000 records measured better
 # than 4 (bytes and time; bench/RESULTS.md, "Search (issue 11)").
@@ -65,8 +71,11 @@ LEAD_SHARD_FACTOR = 4
 MAX_LEAD_SHARDS = 4
 FULL = "full"  # in BUNDLE: the full bundle (its shards in its own shards.json)
 # The body words of a record (generator/search.py: SearchRecord.body_words), as the record
-# template writes them: left out of the lead bundle.
+# template writes them: left out of the lead bundle. Pagefind leaves them out itself
+# (`--exclude-selectors`), so both bundles index the same files (hard links): the same index
+# as with `lead_document`'s copies, without writing a second copy of every document.
 _BODY_WORDS = re.compile(r'<span data-pagefind-weight="0\.5">[^<]*</span>')
+LEAD_EXCLUDED = 'span[data-pagefind-weight="0.5"]'
 VOCABULARY = "_gs-tu-vung"  # each shard's document holding every word (see _vocabulary_document)
 VOCABULARY_FILTER = "gs_tu_vung"  # search.js: VOCABULARY_FILTER
 
@@ -124,7 +133,8 @@ def _shards(documents: int, per_shard: int, most: int) -> int:
 
 
 def lead_document(document: str) -> str:
-    """A search document as the lead bundle indexes it: without its body words."""
+    """A search document as the lead bundle indexes it: without its body words (what
+    Pagefind indexes of a document with `--exclude-selectors LEAD_EXCLUDED`)."""
     return _BODY_WORDS.sub("", document)
 
 
@@ -169,7 +179,7 @@ def with_search_documents(planned: Iterable[T], folder: Path) -> Iterator[T]:
 
 class IndexingJob:
     """Pagefind indexing a folder of search documents in the background: one process, or one
-    per shard, one after another (so the peak memory is one shard's)."""
+    per shard, `CONCURRENT_SHARDS` at a time (so the peak memory is that many shards')."""
 
     def __init__(self, documents: Path, output: Path, found: list[Path] | None = None,
                  shard_cache: Path | None = None):
@@ -182,7 +192,8 @@ class IndexingJob:
         shards = shard_count(len(found))
         self._cancelled = False
         self._lock = threading.Lock()  # cancel() must not miss a shard's process being started
-        self._process: subprocess.Popen | None = None
+        self._process: subprocess.Popen | None = None  # the one process of an unsharded index
+        self._running: set[subprocess.Popen] = set()  # the shards' processes running now
         self._reports: list[IndexReport] = []
         self._error: Exception | None = None
         if shards == 1:
@@ -192,55 +203,41 @@ class IndexingJob:
             self._thread = None
             return
         split = output.with_name(output.name + "-shards")
-        shutil.rmtree(split, ignore_errors=True)
+        for leftover in [split, *split.parent.glob(f"{split.name}-old-*")]:  # of killed builds
+            shutil.rmtree(leftover, ignore_errors=True)
         self._split = split
         self._full_jobs = 0
         self._bundles = [("full", shards, output / FULL), ("lead", lead_shard_count(len(found)), output)]
-        # A thread that lives until the last shard is indexed starts them: the kernel ties each
-        # child to the thread that started it; it also writes the shards' documents, off the
-        # build's main thread.
+        # A thread that lives until the last shard is indexed prepares the shards' documents,
+        # off the build's main thread, and starts the threads that start Pagefind (`_run_jobs`).
         self._thread = threading.Thread(target=self._run_shards, args=(documents, found), daemon=True)
         self._thread.start()
 
     def _run_shards(self, documents: Path, found: list[Path]) -> None:
+        complete = False
         try:
             vocabulary = _vocabulary_document(documents / document for document in found)
-            jobs: list[tuple[Path, Path]] = []  # (folder of a shard's documents, its own output)
+            # (folder of a shard's documents, its own output, Pagefind's options for its bundle)
+            jobs: list[tuple[Path, Path, tuple[str, ...]]] = []
+            sizes: list[int] = []  # documents per job
             layout: list[tuple[Path, Path]] = []  # (a shard's output, where it goes in the bundle)
             for name, shards, bundle in self._bundles:
                 for document in found:
-                    target = self._split / name / str(shard_of(document, shards)) / document
-                    if name == "full":
-                        link_or_copy(documents / document, target)
-                    else:
-                        target.parent.mkdir(parents=True, exist_ok=True)
-                        target.write_text(lead_document((documents / document).read_text("utf-8")), "utf-8")
+                    link_or_copy(documents / document, self._split / name / str(shard_of(document, shards)) / document)
+                options = ("--exclude-selectors", LEAD_EXCLUDED) if name == "lead" else ()
+                counts = Counter(shard_of(document, shards) for document in found)
                 folders = [self._split / name / str(k) for k in range(shards) if (self._split / name / str(k)).is_dir()]
                 for k, folder in enumerate(folders):
+                    sizes.append(counts[int(folder.name)])
                     (folder / VOCABULARY).mkdir()
                     (folder / VOCABULARY / "index.html").write_text(vocabulary, "utf-8")
-                    jobs.append((folder, self._split / "out" / name / str(k)))
+                    jobs.append((folder, self._split / "out" / name / str(k), options))
                     layout.append((self._split / "out" / name / str(k), bundle / f"s{k}" if k else bundle))
                 if name == "full":
                     self._full_jobs = len(jobs)
-            for folder, output in jobs:
-                key = output.relative_to(self._split / "out").as_posix()  # "full/3", "lead/0"
-                digest = _folder_digest(folder)
-                kept = self._kept_shard(key, digest)
-                if kept is not None:
-                    link_tree(kept.folder, output)
-                    self._reports.append(kept.report)
-                    self.reused_shards += 1
-                    continue
-                with self._lock:
-                    if self._cancelled:
-                        return
-                    process = self._process = subprocess.Popen(
-                        _command(folder, "--output-path", str(output)), **_PIPES, **tied_to_this_process())
-                report = _finish(process)
-                self._reports.append(report)
-                self._keep_shard(key, digest, output, report)
-            self._forget_shards_except({output.relative_to(self._split / "out").as_posix() for _, output in jobs})
+            self._run_jobs(jobs, sizes)
+            if self._cancelled:
+                return
             # Each bundle's first shard holds the others in its subfolders: moved in that order.
             for output, place in sorted(layout, key=lambda pair: len(pair[1].parts)):
                 place.parent.mkdir(parents=True, exist_ok=True)
@@ -250,10 +247,69 @@ class IndexingJob:
                 # A new file: the shard's own files may be hard links into the shard cache.
                 (bundle / SHARDS_FILE).unlink(missing_ok=True)
                 (bundle / SHARDS_FILE).write_text(json.dumps(names), "utf-8")
+            complete = True
         except Exception as error:  # noqa: BLE001 (raised again by finish_into, in the build's thread)
             self._error = error
         finally:
-            shutil.rmtree(self._split, ignore_errors=True)
+            if complete:
+                _discard(self._split)
+            else:
+                shutil.rmtree(self._split, ignore_errors=True)
+
+    def _run_jobs(self, jobs: list[tuple[Path, Path, tuple[str, ...]]], sizes: list[int]) -> None:
+        """Pagefind on each shard, `CONCURRENT_SHARDS` processes at a time, reports in job order.
+
+        Shards are independent, and one Pagefind process keeps about one core busy: while the
+        theme renders, the two share the cores with it; once it is done, two shards at a time
+        finish the index in half the time (a build's wall time ends with the last shard).
+        Largest shards first (the lead bundle's hold 4 times the records), so that the last
+        ones to finish are short."""
+        reports: list[IndexReport | None] = [None] * len(jobs)
+        keys = [output.relative_to(self._split / "out").as_posix() for _, output, _ in jobs]  # "full/3"
+        digests = [_folder_digest(folder, options) for folder, _, options in jobs]
+        to_index = []
+        for position, (_, output, _) in enumerate(jobs):
+            kept = self._kept_shard(keys[position], digests[position])
+            if kept is None:
+                to_index.append(position)
+                continue
+            link_tree(kept.folder, output)
+            reports[position] = kept.report
+            self.reused_shards += 1
+        self._forget_shards_except(set(keys))
+        pending = iter(sorted(to_index, key=lambda position: -sizes[position]))
+        errors: list[Exception] = []
+
+        def runner() -> None:
+            # Each runner starts its own processes: the kernel ties a child to the thread
+            # that started it (tied_to_this_process), so the runner lives until they end.
+            while True:
+                with self._lock:
+                    position = next(pending, None)
+                    if position is None or self._cancelled or errors:
+                        return
+                    folder, output, options = jobs[position]
+                    process = subprocess.Popen(_command(folder, *options, "--output-path", str(output)), **_PIPES,
+                                               **tied_to_this_process())
+                    self._running.add(process)
+                try:
+                    reports[position] = _finish(process)
+                    self._keep_shard(keys[position], digests[position], output, reports[position])
+                except Exception as error:  # noqa: BLE001 (re-raised below, in job order)
+                    with self._lock:
+                        errors.append(error)
+                finally:
+                    with self._lock:
+                        self._running.discard(process)
+
+        runners = [threading.Thread(target=runner, daemon=True) for _ in range(min(CONCURRENT_SHARDS, len(jobs)))]
+        for thread in runners:
+            thread.start()
+        for thread in runners:
+            thread.join()
+        if errors:
+            raise errors[0]
+        self._reports = [report for report in reports if report is not None]
 
     def finish_into(self, site_dir: Path) -> IndexReport:
         """Wait for Pagefind, then move its bundle (and its shards' bundles) into the built site."""
@@ -314,8 +370,8 @@ class IndexingJob:
     def cancel(self) -> None:
         with self._lock:
             self._cancelled = True
-            process = self._process
-        if process is not None:
+            processes = [self._process, *self._running] if self._process is not None else list(self._running)
+        for process in processes:
             process.kill()
             process.wait()
         if self._thread is not None:
@@ -331,14 +387,23 @@ class _KeptShard:
     report: IndexReport
 
 
-def _folder_digest(folder: Path) -> str:
+def _folder_digest(folder: Path, options: tuple[str, ...]) -> str:
     """What a shard's bundle depends on: its documents (names and bytes), Pagefind's version
-    and the command line it runs with."""
-    digest = hashlib.sha256(json.dumps([_PAGEFIND_VERSION, _OPTIONS]).encode("utf-8"))
+    and the options it runs with."""
+    digest = hashlib.sha256(json.dumps([_PAGEFIND_VERSION, _OPTIONS, options]).encode("utf-8"))
     for path in sorted(folder.rglob("*.html")):
         digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
+
+
+def _discard(folder: Path) -> None:
+    """Delete the shards' work folder without making the build wait: a link to every document
+    per bundle (20,000 at 10,000 records), whose unlinking took the last 30 s of a build on a
+    busy disk (bench/RESULTS.md, "Session 4"). The next build sweeps up what is left."""
+    aside = Path(tempfile.mkdtemp(prefix=f"{folder.name}-old-", dir=folder.parent))
+    folder.rename(aside / folder.name)
+    _remove_in_background(aside)
 
 
 _TAG = re.compile(r"<[^>]*>")
@@ -351,9 +416,16 @@ def _vocabulary_document(documents: Iterable[Path]) -> str:
     does not hold ("dang uy phuong" is searched as "dang uy" where no record has "phuong"), so
     a shard without a word would answer with records that lack it; with this document every
     shard knows every word, and a shard where no record holds it answers with nothing."""
-    words: set[str] = set()
+    # A word never spans white space, so the words of the distinct white-space-separated
+    # tokens are the words of the text: the tokens repeat (news reuse their syllables), and
+    # the word pattern then runs over a few thousand of them instead of every character of
+    # every document (2.6 times faster, the same set).
+    tokens: set[str] = set()
     for path in documents:
-        words.update(_WORD.findall(html.unescape(_TAG.sub(" ", path.read_text("utf-8"))).lower()))
+        tokens.update(html.unescape(_TAG.sub(" ", path.read_text("utf-8"))).lower().split())
+    words: set[str] = set()
+    for token in tokens:
+        words.update(_WORD.findall(token))
     return (f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"><title>{VOCABULARY}</title></head>'
             f'<body><div {SEARCHABLE} data-pagefind-filter="{VOCABULARY_FILTER}:1">{escape(" ".join(sorted(words)))}</div>'
             "</body></html>")
