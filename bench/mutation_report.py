@@ -186,7 +186,7 @@ EQUIVALENT = {
        for n in (139, 142, 176, 179)},
     # The background rm -r child reads and prints nothing and is never waited for: where its
     # standard streams point, or whether it leads its own session, shows in no output.
-    **{f"generator.publish.swap.x__remove_in_background__mutmut_{n}": "stream/session flags of a silent detached child"
+    **{f"generator.publish.swap.x_remove_in_background__mutmut_{n}": "stream/session flags of a silent detached child"
        for n in (2, 3, 4, 7, 8, 9, 10, 17)},
 }
 

@@ -51,7 +51,7 @@ from .outputs import KeptPage
 from .pages import Page
 from .publish import tied_to_this_process
 from .publish.links import link_or_copy, link_tree
-from .publish.swap import _remove_in_background
+from .publish.swap import remove_in_background
 
 # One language for the whole site: Vietnamese has no Pagefind stemmer, and a page that
 # forgets `lang` must not end up in a separate index the search box never loads.
@@ -403,7 +403,7 @@ def _discard(folder: Path) -> None:
     busy disk (bench/RESULTS.md, "Session 4"). The next build sweeps up what is left."""
     aside = Path(tempfile.mkdtemp(prefix=f"{folder.name}-old-", dir=folder.parent))
     folder.rename(aside / folder.name)
-    _remove_in_background(aside)
+    remove_in_background(aside)
 
 
 _TAG = re.compile(r"<[^>]*>")

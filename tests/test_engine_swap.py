@@ -199,7 +199,7 @@ def test_the_replaced_site_waits_beside_the_new_one_under_a_name_the_next_build_
     _, steps = builds
     steps += [{"index.html": "cũ"}, {"index.html": "mới"}, {"index.html": "mới nữa"}]
     removed = []
-    monkeypatch.setattr(swap, "_remove_in_background", removed.append)
+    monkeypatch.setattr(swap, "remove_in_background", removed.append)
     site = tmp_path / "site"
     engine.build_site(config, site)
     engine.build_site(config, site)

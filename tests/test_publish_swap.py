@@ -48,7 +48,7 @@ def test_the_first_site_is_moved_into_place_readable_by_a_web_server(tmp_path):
 def test_without_an_atomic_exchange_the_old_site_is_renamed_away_first(tmp_path, monkeypatch, code):
     monkeypatch.setattr(swap, "_renameat2", lambda: None if code is None else failing_renameat2(code))
     removed = []
-    monkeypatch.setattr(swap, "_remove_in_background", removed.append)
+    monkeypatch.setattr(swap, "remove_in_background", removed.append)
     target = site_with(tmp_path / "site", "cũ")
     publish(site_with(staging_folder(target), "mới"), target)
     assert (target / "index.html").read_text("utf-8") == "mới"

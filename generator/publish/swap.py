@@ -47,12 +47,12 @@ def publish(staging: Path, target: Path) -> None:
         staging.rename(target)
         return
     if _exchange(staging, target):  # `staging` now holds the old site
-        _remove_in_background(staging)
+        remove_in_background(staging)
         return
     old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
     target.rename(old / target.name)
     staging.rename(target)
-    _remove_in_background(old)
+    remove_in_background(old)
 
 
 def _exchange(first: Path, second: Path) -> bool:
@@ -80,8 +80,8 @@ def _renameat2():
     return function
 
 
-def _remove_in_background(folder: Path) -> None:
-    """Delete the replaced site without making the build wait for it.
+def remove_in_background(folder: Path) -> None:
+    """Delete a replaced site (or any finished work folder) without making the build wait for it.
 
     Unlinking a 10,000-page site takes ~30 s on slow disks, and the new site is already in
     place. If this is cut short, the next build sweeps the folder up with its leftovers.
