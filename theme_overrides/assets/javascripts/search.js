@@ -13,8 +13,9 @@
 // once the reader pauses (waitFor), one at a time, for the newest query only (newestOnly): a
 // query typed while a search runs cancels it and runs as soon as it has stopped, and results
 // are shown only if no newer query was typed meanwhile. Pagefind runs in a Web Worker of our
-// own (search-worker.js, Engine): its searches cannot be interrupted, so cancelling one
-// terminates its worker and the next search runs in a spare worker started beforehand.
+// own (search-worker.js, Engine), two per bundle on a large site (Bundle): a search overtaken
+// while its index chunks load stops before computing; one overtaken while it computes cannot
+// be interrupted, so its worker is terminated and the next search runs in a spare worker.
 // Pagefind's debouncedSearch does the pause but queues every search that started in its
 // single worker, so the final query waited behind the partial ones (bench/RESULTS.md).
 import { canonicalTones, fold, nfc } from "./vietnamese.js";
