@@ -25,6 +25,10 @@ often older results were shown after them (stale) or they never came (wrong), an
 the cold first query transferred. It is black-box (it watches the list), so it measures a
 site built from older code too.
 
+`--save FILE` appends each typing speed's per-query latencies as JSON lines: on a shared
+machine, run two builds alternately (A B, then B A) and pool each build's lines, so both see
+the same load.
+
 It prints a Markdown section for bench/RESULTS.md. `--reuse` keeps an already built site.
 """
 
@@ -412,6 +416,8 @@ def main() -> None:
     parser.add_argument("--typed-where", choices=sorted(_WHERE), default="box")
     parser.add_argument("--typed-queries", type=int, default=42, help="how many queries to type")
     parser.add_argument("--skip-hits", action="store_true", help="only the typed measurements")
+    parser.add_argument("--save", type=Path, help="with --typed: append each typing speed's per-query latencies to this "
+                        "file as JSON lines (to pool alternating runs of two builds: compare A/B under the same load)")
     parser.add_argument("--box-hits", action="store_true",
                         help="hit rates of the header box's answers (a large site's lead bundle when it finds 6 records) "
                              "instead of the search page's")
@@ -464,7 +470,14 @@ def main() -> None:
               else f"{len(lead_shards)} shard(s)")
     queries = query_set(root / "entries", site)
     if args.typed:
-        typed = typed_measurements(site, typed_sample(queries, args.typed_queries), args.typed, args.typed_where)
+        sample = typed_sample(queries, args.typed_queries)
+        typed = typed_measurements(site, sample, args.typed, args.typed_where)
+        if args.save:
+            with args.save.open("a", encoding="utf-8") as out:
+                for delay, m in typed.items():
+                    out.write(json.dumps({"work": str(args.work), "where": args.typed_where, "delay": delay,
+                                          "load": Path("/proc/loadavg").read_text().split()[:3], "at": time.strftime("%H:%M:%S", time.gmtime()),
+                                          "queries": [q.text for q in sample], **m}, ensure_ascii=False) + "\n")
         print(f"\n#### {args.n:,} records, typed into the {args.typed_where} ({args.typed_queries} queries)\n")
         print("| ms per key | median | p95 | max | over 1 s | stale shown | never final | first query, cold | complete (count), median / p95 |")
         print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")

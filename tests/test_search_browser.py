@@ -303,6 +303,7 @@ def test_only_the_newest_query_is_searched_and_shown(browser, fixture_url):
 # searches of a common syllable do at 10,000 records: only terminating the worker ends them.
 SLOW_WORKER = """
 self.addEventListener("message", ({ data: { id, op, args } }) => {
+  if (op === "search") self.postMessage({ id, computing: true });
   if (op === "search" && args[0].length < 2) { const end = performance.now() + 4000; while (performance.now() < end); }
   const result = op === "search" ? { results: [], query: args[0] } : true;
   self.postMessage({ id, result });
@@ -342,23 +343,51 @@ def test_a_query_typed_while_a_search_computes_is_shown_at_once(browser, fixture
 
 
 def test_search_runs_in_a_worker_and_a_cancelled_search_gives_way_to_the_spare(browser, fixture_url):
+    # A search cancelled while it computes: its worker is terminated, the spare takes over.
+    page = browser.new_page()
+    page.goto(fixture_url)
+    outcome = page.evaluate(
+        """async (code) => {
+          const s = await import("/assets/javascripts/search.js");
+          const engine = new s.Engine(URL.createObjectURL(new Blob([code], { type: "text/javascript" })));
+          await engine.ready;
+          const first = engine.lead.pools[0].current;
+          const running = engine.search("d");
+          await new Promise((done) => setTimeout(done, 300));
+          const cancelled = engine.cancel();
+          const error = await running.then(() => "finished", (e) => e.name);
+          const found = await engine.search("dan van");
+          return { cancelled, error, replaced: engine.lead.pools[0].current !== first, query: found.query, idle: engine.cancel() };
+        }""", SLOW_WORKER)
+    assert outcome == {"cancelled": True, "error": "Cancelled", "replaced": True, "query": "dan van", "idle": False}
+    page.close()
+
+
+def test_a_search_cancelled_while_loading_its_chunks_stops_there_and_keeps_its_worker(browser, fixture_url):
+    # Cancelled before it computes (its index chunks still loading), the search answers
+    # Cancelled once they are loaded and never computes; the worker is kept, chunks and all, and
+    # runs the next search. Terminating it would throw the chunks away mid-download.
     page = browser.new_page()
     page.goto(fixture_url)
     outcome = page.evaluate(
         """async () => {
           const s = await import("/assets/javascripts/search.js");
           const engine = await s.pagefind();
-          const first = engine.lead.current;
+          const first = engine.lead.pools[0].current;
+          const computed = [];
+          first.worker.addEventListener("message", ({ data }) => data.computing && computed.push(data.id));
           const running = s.search("hoa giai");
           await new Promise((done) => setTimeout(done, 0));
           const cancelled = engine.cancel();
           const error = await running.then(() => "finished", (e) => e.name);
+          const computedBefore = computed.length;
           const found = await s.search("hoa giai");
-          return { worker: engine instanceof s.Engine, cancelled, error, replaced: engine.lead.current !== first,
+          return { worker: engine instanceof s.Engine, cancelled, error, computedBefore, computedAfter: computed.length,
+                   kept: engine.lead.pools[0].current === first,
                    title: (await found.results[0].data()).meta.title, idle: engine.cancel() };
         }""")
-    assert outcome == {"worker": True, "cancelled": True, "error": "Cancelled", "replaced": True,
-                       "title": outcome["title"], "idle": False}
+    assert outcome == {"worker": True, "cancelled": True, "error": "Cancelled", "computedBefore": 0, "computedAfter": 1,
+                       "kept": True, "title": outcome["title"], "idle": False}
     assert outcome["title"].startswith("Tổ hòa giải giỏi"), outcome
     page.close()
 
@@ -473,3 +502,69 @@ def test_typed_body_only_phrase_shows_its_record_and_never_stale_results_on_a_sh
     assert [len(q) for q in shown] == sorted(len(q) for q in shown), shown
     assert page.locator(f"{results} a").first.get_attribute("href").endswith("/tin-tuc/ngay-hoi-thon/")
     page.close()
+
+
+def test_a_bundle_searched_by_two_workers_answers_as_one_worker_does(browser, sharded_url):
+    # Each worker searches its block of the shards; the page merges their results by score.
+    # The merged answer is one worker's over every shard: same records in the same order, same
+    # counts and filter counts, and it uses two workers.
+    url, _ = sharded_url
+    page = browser.new_page()
+    page.goto(url)
+    outcome = page.evaluate(
+        """async () => {
+          const s = await import("/assets/javascripts/search.js");
+          const worker = new URL("/assets/javascripts/search-worker.js", location.href);
+          const one = new s.Bundle(worker, "pagefind/full/", 1), two = new s.Bundle(worker, "pagefind/full/", 2);
+          const engine = await s.pagefind();
+          const canon = (filters) => JSON.stringify(Object.keys(filters).sort().map((k) => [k, Object.entries(filters[k]).sort()]));
+          const answers = async (bundle) => {
+            const out = [];
+            for (const q of ["hoa giai", "dang uy", "thon", "khuyen hoc", "nong thon moi"]) {
+              const found = await bundle.search(q, {});
+              const urls = await Promise.all(found.results.map(async (r) => (await r.data()).url));
+              out.push([q, found.total, found.unfilteredResultCount, canon(found.filters), urls]);
+            }
+            return out;
+          };
+          return { one: await answers(one), two: await answers(two), pools: [one.pools.length, two.pools.length],
+                   box: engine.lead.pools.length, filters: canon(await one.filters()) === canon(await two.filters()) };
+        }""")
+    page.close()
+    assert outcome["pools"] == [1, 2] and outcome["box"] == 2, outcome
+    assert outcome["one"] == outcome["two"], outcome
+    assert sum(len(urls) for *_, urls in outcome["one"]) > 10, outcome  # queries that find several records
+    assert outcome["filters"], outcome
+
+
+def test_the_box_asks_the_full_bundle_at_once_for_a_query_extending_one_the_lead_could_not_answer(browser, sharded_url):
+    # "dang uy phuong" is only in a body: the lead bundle finds too few records, then the full
+    # bundle is asked. "dang uy phuong dong le" extends it (it cannot find more records in the
+    # lead), so the full bundle is asked side by side with the lead, not after it; an unrelated
+    # query is not. The answers are the full bundle's as before.
+    url, _ = sharded_url
+    page = browser.new_page()
+    page.goto(url)
+    outcome = page.evaluate(
+        """async () => {
+          const s = await import("/assets/javascripts/search.js");
+          const engine = await s.pagefind();
+          const full = await engine.full();
+          const log = [];
+          for (const [name, bundle] of [["lead", engine.lead], ["full", full]]) {
+            const search = bundle.search.bind(bundle);
+            bundle.search = async (...args) => { log.push(`${name} asked`); const found = await search(...args); log.push(`${name} answered`); return found; };
+          }
+          const asks = async (q) => {
+            log.length = 0;
+            const found = await s.search(q, {}, { enough: 1 });
+            return [q, [...log], await Promise.all(found.results.map(async (r) => (await r.data()).url))];
+          };
+          return [await asks("dang uy phuong"), await asks("dang uy phuong dong le"), await asks("hoa giai")];
+        }""")
+    page.close()
+    first, extended, other = outcome
+    assert first[1] == ["lead asked", "lead answered", "full asked", "full answered"], outcome
+    assert extended[1][:2] == ["full asked", "lead asked"] and extended[1].index("full answered") > extended[1].index("lead asked"), outcome
+    assert extended[2] == ["/tin-tuc/ngay-hoi-thon/"], outcome
+    assert other[1] == ["lead asked", "lead answered"], outcome

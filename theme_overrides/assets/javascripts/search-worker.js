@@ -6,22 +6,42 @@
 //
 // Messages: {id, op, args} in, {id, result} or {id, error} out. Ops: "init", "search" (the
 // results come back without their data(): each has a `ref` for "data"), "data", "preload",
-// "filters".
-import { localPreload, localSearch, pagefind } from "./search.js";
+// "filters", and "skip" (args: [id of a search]; no answer). A search loads its index chunks,
+// then says {id, computing: true} and computes; one told to skip before it computes answers
+// {skipped: true} instead (search.js: WorkerPool.cancel).
+import { localLoad, localPreload, localSearch, pagefind } from "./search.js";
+
+// Every shard of every bundle holds the same Pagefind WebAssembly (one Pagefind wrote them all,
+// generator/search_index.py), and Pagefind fetches it from its first shard's folder: a worker
+// whose first shard is another folder (the full bundle's, or a second block of shards:
+// search.js, Bundle) would download it again under another URL. It gets the lead bundle's
+// copy, which the HTTP cache already holds.
+const WASM = /\/pagefind\/(?:[\w-]+\/)*(wasm\.[\w-]+\.pagefind)$/;
+const fetchFile = self.fetch.bind(self);
+self.fetch = (input, init) => {
+  const url = typeof input === "string" ? new URL(input, self.location.href) : null;
+  const wasm = url && WASM.exec(url.pathname);
+  if (wasm) url.pathname = url.pathname.slice(0, wasm.index) + `/pagefind/${wasm[1]}`;
+  return fetchFile(wasm ? url.href : input, init);
+};
 
 // The results of the last searches, for "data" (the page describes a search's results after
 // it, and the search page's "more" button later still).
 const KEPT_SEARCHES = 32;
 const kept = new Map();
 let searches = 0;
+const skipped = new Set();
 
 const ops = {
   init: async () => {
     await pagefind();
     return true;
   },
-  search: async (raw, selected, options) => {
-    const found = await localSearch(raw, selected, options);
+  search: async (id, raw, selected) => {
+    await localLoad(raw, selected);
+    if (skipped.has(id)) return { skipped: true };
+    self.postMessage({ id, computing: true });
+    const found = await localSearch(raw, selected);
     if (!found) return null;
     const key = ++searches;
     kept.set(key, found.results);
@@ -42,9 +62,15 @@ const ops = {
 };
 
 self.addEventListener("message", async ({ data: { id, op, args } }) => {
+  if (op === "skip") {
+    skipped.add(args[0]);
+    return;
+  }
   try {
-    self.postMessage({ id, result: await ops[op](...args) });
+    self.postMessage({ id, result: await (op === "search" ? ops.search(id, ...args) : ops[op](...args)) });
   } catch (error) {
     self.postMessage({ id, error: String(error?.message || error) });
+  } finally {
+    skipped.delete(id);
   }
 });

@@ -13,8 +13,9 @@
 // once the reader pauses (waitFor), one at a time, for the newest query only (newestOnly): a
 // query typed while a search runs cancels it and runs as soon as it has stopped, and results
 // are shown only if no newer query was typed meanwhile. Pagefind runs in a Web Worker of our
-// own (search-worker.js, Engine): its searches cannot be interrupted, so cancelling one
-// terminates its worker and the next search runs in a spare worker started beforehand.
+// own (search-worker.js, Engine), two per bundle on a large site (Bundle): a search overtaken
+// while its index chunks load stops before computing; one overtaken while it computes cannot
+// be interrupted, so its worker is terminated and the next search runs in a spare worker.
 // Pagefind's debouncedSearch does the pause but queues every search that started in its
 // single worker, so the final query waited behind the partial ones (bench/RESULTS.md).
 import { canonicalTones, fold, nfc } from "./vietnamese.js";
@@ -61,23 +62,40 @@ async function shardsOf(bundle) {
 // holds every word.
 const LEAD = "pagefind/";
 const FULL = "pagefind/full/";
-// In the search worker: which bundle it searches (search-worker.js?bundle=full).
-const BUNDLE = !IN_PAGE && new URL(self.location.href).searchParams.get("bundle") === "full" ? FULL : LEAD;
+// How many workers search one bundle's shards side by side (Bundle): each searches its own
+// block of shards and the page merges their results by score, as Pagefind's own merge does,
+// so a search takes about half the time on two cores (phones have at least two).
+const PARTS = 2;
+// In the search worker: which bundle it searches, and which block of its shards
+// (search-worker.js?bundle=full&part=0&parts=2).
+const PARAMS = IN_PAGE ? null : new URL(self.location.href).searchParams;
+const BUNDLE = PARAMS?.get("bundle") === "full" ? FULL : LEAD;
+const PART = Number(PARAMS?.get("part") || 0);
+const PART_COUNT = Number(PARAMS?.get("parts") || 1);
+
+/** The `part`-th of `parts` contiguous blocks of `list` (the order of a bundle's shards is the
+ * order Pagefind breaks ties of score in: contiguous blocks merged in order keep it). */
+export function blockOf(list, part, parts) {
+  const size = Math.ceil(list.length / parts);
+  return list.slice(part * size, (part + 1) * size);
+}
 
 /** In the search worker: the Pagefind API, loaded once, with every shard of the worker's
- * bundle merged in: each search runs on each shard and Pagefind merges the results by score. */
+ * block of its bundle merged in: each search runs on each shard and Pagefind merges the
+ * results by score. */
 function loadPagefind() {
   if (!loading) {
     const shards = shardsOf(BUNDLE);
     const full = BUNDLE === FULL ? shards : shardsOf(FULL);
-    loading = import(new URL("pagefind/pagefind.js", ROOT).href).then(async (pf) => {
-      await pf.options({ basePath: new URL(BUNDLE, ROOT).pathname, baseUrl: ROOT.pathname, ranking: RANKING });
+    loading = (async () => {
+      const mine = blockOf(["", ...((await shards) || [])], PART, PART_COUNT).map((shard) => new URL(`${BUNDLE}${shard}${shard && "/"}`, ROOT).pathname);
+      const pf = await import(new URL("pagefind/pagefind.js", ROOT).href);
+      await pf.options({ basePath: mine[0], baseUrl: ROOT.pathname, ranking: RANKING });
       await pf.init();
       sharded = Boolean((await shards)?.length || await full);
-      await Promise.all(((await shards) || []).map((shard) =>
-        pf.mergeIndex(new URL(`${BUNDLE}${shard}/`, ROOT).pathname, { baseUrl: ROOT.pathname, ranking: RANKING })));
+      await Promise.all(mine.slice(1).map((path) => pf.mergeIndex(path, { baseUrl: ROOT.pathname, ranking: RANKING })));
       return pf;
-    });
+    })();
   }
   return loading;
 }
@@ -90,18 +108,30 @@ export class Cancelled extends Error {
   }
 }
 
-/** One search worker (search-worker.js) and the calls it has not answered yet. */
+/** One search worker (search-worker.js) and the calls it has not answered yet. A search first
+ * loads its index chunks, then computes; the worker says when it starts computing. */
 class EngineWorker {
   constructor(url) {
     this.worker = new Worker(url, { type: "module" });
     this.pending = new Map();
     this.next = 0;
     this.searching = 0; // searches and filter loads running: what cancel() ends
-    this.worker.addEventListener("message", ({ data: { id, result, error } }) => {
+    this.computing = new Set(); // the searches computing (their chunks loaded)
+    this.skipped = new Set(); // searches told to stop once their chunks are loaded
+    this.onOvertaken = () => {}; // a skipped search started computing all the same
+    this.worker.addEventListener("message", ({ data: { id, result, error, computing } }) => {
+      if (computing) {
+        this.computing.add(id);
+        if (this.skipped.has(id)) this.onOvertaken();
+        return;
+      }
       const call = this.pending.get(id);
       if (!call) return;
       this.pending.delete(id);
+      this.computing.delete(id);
+      this.skipped.delete(id);
       if (error !== undefined) call.reject(new Error(error));
+      else if (result?.skipped) call.reject(new Cancelled());
       else call.resolve(result);
     });
     this.worker.addEventListener("error", (event) => {
@@ -116,10 +146,21 @@ class EngineWorker {
     const heavy = op === "search" || op === "filters";
     if (heavy) this.searching += 1;
     const id = ++this.next;
-    const answer = new Promise((resolve, reject) => this.pending.set(id, { resolve, reject }));
+    const answer = new Promise((resolve, reject) => this.pending.set(id, { resolve, reject, op }));
     this.worker.postMessage({ id, op, args });
     if (heavy) answer.then(() => { this.searching -= 1; }, () => { this.searching -= 1; });
     return answer;
+  }
+
+  /** Tells the searches still loading their chunks to stop before computing: the chunks
+   * stay loaded for the next search, and the worker is free as soon as they are. */
+  skip() {
+    for (const [id, call] of this.pending) {
+      if (call.op === "search" && !this.computing.has(id) && !this.skipped.has(id)) {
+        this.skipped.add(id);
+        this.worker.postMessage({ op: "skip", args: [id] });
+      }
+    }
   }
 
   fail(error) {
@@ -134,22 +175,35 @@ class EngineWorker {
 }
 
 /**
- * One bundle's search worker, with a spare one started once the first search is asked for.
- * `cancel()` ends the search running, if any, by terminating its worker: the spare takes over
- * at once (its index chunks preloaded while the reader typed) and a new spare starts.
+ * One search worker for one block of a bundle's shards, with a spare one started once the
+ * first search is answered. `cancel()` ends the search running, if any: one still loading its
+ * index chunks is told to stop before it computes (terminating the worker then would throw its
+ * half-loaded chunks away, and the next search would fetch them again); one computing cannot be
+ * interrupted, so its worker is terminated and the spare takes over at once (its chunks
+ * preloaded while the reader typed) and a new spare starts.
  */
 class WorkerPool {
   constructor(url) {
     this.url = url;
-    this.current = new EngineWorker(url);
+    this.current = this.started();
     this.spare = null;
   }
 
-  async search(raw, selected, options) {
+  started() {
+    const worker = new EngineWorker(this.url);
+    worker.onOvertaken = () => {
+      if (this.current === worker) this.replace();
+    };
+    return worker;
+  }
+
+  async search(raw, selected) {
     const worker = this.current;
-    if (!this.spare) this.spare = new EngineWorker(this.url);
     await worker.ready;
-    const found = await worker.call("search", raw, selected, options);
+    const found = await worker.call("search", raw, selected);
+    // The spare starts once a search has been answered, not with the first one: starting a
+    // worker (WebAssembly, index metadata) would take the first search's CPU.
+    if (!this.spare) this.spare = this.started();
     if (!found) return null;
     for (const result of found.results) {
       const ref = result.ref;
@@ -164,23 +218,92 @@ class WorkerPool {
   }
 
   /** Preloads in the worker that will run the next search: the current one, and the spare
-   * too while the current one is busy (it takes over if that search is cancelled). */
+   * too while the current one computes (it takes over if that search is cancelled). */
   preload(raw) {
-    const workers = this.current.searching && this.spare ? [this.current, this.spare] : [this.current];
+    const workers = this.current.computing.size && this.spare ? [this.current, this.spare] : [this.current];
     return Promise.all(workers.map((worker) => worker.call("preload", raw).catch(() => false)));
+  }
+
+  replace() {
+    this.current.terminate();
+    this.current = this.spare || this.started();
+    this.spare = this.started();
   }
 
   cancel() {
     if (!this.current.searching) return false;
-    this.current.terminate();
-    this.current = this.spare || new EngineWorker(this.url);
-    this.spare = new EngineWorker(this.url);
+    if (this.current.computing.size) this.replace();
+    else this.current.skip();
     return true;
   }
 }
 
+/** Filter counts of several searches added up (Pagefind's mergeFilters). */
+function mergeFilters(all) {
+  const merged = {};
+  for (const filters of all) {
+    for (const [key, values] of Object.entries(filters || {})) {
+      merged[key] ||= {};
+      for (const [value, count] of Object.entries(values)) merged[key][value] = (merged[key][value] || 0) + count;
+    }
+  }
+  return merged;
+}
+
 /**
- * The page's search engine: Pagefind in workers of our own (search-worker.js), one pool per
+ * One bundle, its shards searched by `parts` workers side by side (PARTS). A search asks each
+ * and merges their results by score as Pagefind merges its shards' (a stable sort of the
+ * blocks' results in order), then re-ranks and counts (finishSearch).
+ */
+export class Bundle {
+  constructor(url, name, parts) {
+    this.pools = Array.from({ length: parts }, (_, part) => {
+      const partUrl = new URL(url);
+      if (name === FULL) partUrl.searchParams.set("bundle", "full");
+      if (parts > 1) {
+        partUrl.searchParams.set("part", String(part));
+        partUrl.searchParams.set("parts", String(parts));
+      }
+      return new WorkerPool(partUrl);
+    });
+    this.ready = Promise.all(this.pools.map((pool) => pool.current.ready));
+  }
+
+  async search(raw, selected, { rerank = true } = {}) {
+    const started = performance.now();
+    const founds = await Promise.all(this.pools.map((pool) => pool.search(raw, selected)));
+    if (founds.some((found) => !found)) return null;
+    const found = founds.length === 1 ? founds[0] : {
+      ...founds[0],
+      results: founds.flatMap((f) => f.results).sort((a, b) => b.score - a.score),
+      unfilteredResultCount: founds.reduce((sum, f) => sum + f.unfilteredResultCount, 0),
+      filters: mergeFilters(founds.map((f) => f.filters)),
+      totalFilters: mergeFilters(founds.map((f) => f.totalFilters)),
+    };
+    return finishSearch(found, raw, { rerank, started });
+  }
+
+  async filters() {
+    return mergeFilters(await Promise.all(this.pools.map((pool) => pool.filters())));
+  }
+
+  preload(raw) {
+    return Promise.all(this.pools.map((pool) => pool.preload(raw)));
+  }
+
+  cancel() {
+    return this.pools.map((pool) => pool.cancel()).some(Boolean);
+  }
+}
+
+/** How many workers search a bundle of `shards` shards (other than its first). */
+function partsFor(shards) {
+  const cores = (IN_PAGE && navigator.hardwareConcurrency) || PARTS;
+  return Math.max(1, Math.min(PARTS, cores, 1 + (shards?.length || 0)));
+}
+
+/**
+ * The page's search engine: Pagefind in workers of our own (search-worker.js), one Bundle per
  * bundle. On a large site the search page asks the full bundle (every word); the header box
  * asks the lead bundle first (`enough`: records whose title, summary or opening hold the words,
  * which rank first anyway, in a fraction of the time) and the full one only when the lead's
@@ -190,49 +313,68 @@ class WorkerPool {
 export class Engine {
   constructor(url = new URL("search-worker.js", import.meta.url)) {
     this.url = url;
-    this.lead = new WorkerPool(url);
-    this.hasFull = shardsOf(FULL).then(Boolean);
-    this.fullPool = null; // started when first needed: the box may never need it
-    this.ready = Promise.all([this.lead.current.ready, this.hasFull]).then(() => this);
+    this.fullShards = shardsOf(FULL);
+    this.hasFull = this.fullShards.then(Boolean);
+    this.fullBundle = null; // started when first needed: the box may never need it
+    this.short = null; // the box's last query (queryText) whose lead results were too few
+    this.ready = shardsOf(LEAD).then(async (shards) => {
+      this.lead = new Bundle(url, LEAD, partsFor(shards));
+      await Promise.all([this.lead.ready, this.hasFull]);
+      return this;
+    });
   }
 
   /** The full bundle's workers, or null when the lead bundle is the whole index. */
   async full() {
-    if (!(await this.hasFull)) return null;
-    if (!this.fullPool) {
-      const url = new URL(this.url);
-      url.searchParams.set("bundle", "full");
-      this.fullPool = new WorkerPool(url);
-    }
-    return this.fullPool;
+    const shards = await this.fullShards;
+    if (!shards) return null;
+    this.fullBundle ||= new Bundle(this.url, FULL, partsFor(shards));
+    return this.fullBundle;
+  }
+
+  /** Whether the lead bundle will not fill the box for `raw` either: it extends a query whose
+   * lead results were too few, and more words or a longer last word find no more records. */
+  leadTooFew(raw) {
+    return this.short !== null && queryText(raw).startsWith(this.short);
   }
 
   /** Search. With `enough`, on a large site, the lead bundle's results when they are that
    * many and hold every word: then `partial` (their count, of the records whose lead holds
-   * the words, is a lower bound). */
+   * the words, is a lower bound). Otherwise the full bundle's, which is asked at once, side by
+   * side with the lead, when the query extends one the lead could not answer (leadTooFew). */
   async search(raw, selected = {}, { rerank = true, enough = Infinity } = {}) {
-    if (enough !== Infinity || !(await this.hasFull)) {
-      const lead = await this.lead.search(raw, selected, { rerank });
-      if (!(await this.hasFull)) return lead;
-      if (!lead || (lead.results.length >= enough && !lead.missing.length)) return lead && { ...lead, partial: true };
+    await this.ready;
+    if (!(await this.hasFull)) return this.lead.search(raw, selected, { rerank });
+    if (enough === Infinity) return (await this.full()).search(raw, selected, { rerank });
+    const early = this.leadTooFew(raw) ? (await this.full()).search(raw, selected, { rerank }) : null;
+    early?.catch(() => {});
+    const lead = await this.lead.search(raw, selected, { rerank });
+    const answered = !lead || (lead.results.length >= enough && !lead.missing.length);
+    this.short = answered ? null : queryText(raw);
+    if (answered) {
+      if (early) this.fullBundle.cancel();
+      return lead && { ...lead, partial: true };
     }
-    return (await this.full()).search(raw, selected, { rerank });
+    return early || (await this.full()).search(raw, selected, { rerank });
   }
 
   async filters() {
+    await this.ready;
     return ((await this.full()) || this.lead).filters();
   }
 
-  /** Preloads what the next search needs: the lead bundle's chunks (the header box) or the
-   * full bundle's (the search page). */
+  /** Preloads what the next search needs: the lead bundle's chunks (the header box; and the
+   * full bundle's too when it will be asked: leadTooFew) or the full bundle's (the search page). */
   async preload(raw, { lead = false } = {}) {
-    return ((lead ? null : await this.full()) || this.lead).preload(raw);
+    await this.ready;
+    const full = (!lead || this.leadTooFew(raw)) && await this.full();
+    return Promise.all([lead || !full ? this.lead.preload(raw) : null, full?.preload(raw)]);
   }
 
   cancel() {
-    const lead = this.lead.cancel();
-    const full = this.fullPool?.cancel();
-    return lead || Boolean(full);
+    const lead = this.lead?.cancel();
+    const full = this.fullBundle?.cancel();
+    return Boolean(lead || full);
   }
 }
 
@@ -348,18 +490,31 @@ function pagefindFilters(selected) {
  * lead bundle's results when they are that many (Engine.search).
  */
 export async function search(raw, selected = {}, { rerank = true, enough = Infinity } = {}) {
-  if (!IN_PAGE) return localSearch(raw, selected, { rerank });
   return (await pagefind()).search(raw, selected, { rerank, enough });
 }
 
-/** In the search worker: what search() asks for. */
-export async function localSearch(raw, selected = {}, { rerank = true } = {}) {
+/** In the search worker: loads the index chunks a search needs (a search cancelled while
+ * they load stops here: WorkerPool.cancel). */
+export async function localLoad(raw, selected = {}) {
+  const query = queryText(raw);
+  if (query) await (await loadPagefind()).preload(query, { filters: pagefindFilters(selected) });
+}
+
+/** In the search worker: Pagefind's search for what search() asks, without re-ranking (the
+ * page merges the workers' results first, then re-ranks them: finishSearch). */
+export async function localSearch(raw, selected = {}) {
   const pf = await loadPagefind();
   const query = queryText(raw);
   if (!query && !Object.values(selected).some((values) => values.length)) return null;
-  const filters = pagefindFilters(selected);
   const started = performance.now();
-  const found = await pf.search(query || null, { filters });
+  const found = await pf.search(query || null, { filters: pagefindFilters(selected) });
+  return { ...found, ms: performance.now() - started };
+}
+
+/** Pagefind's (merged) results as search() returns them: re-ranked, with `total`, `missing`,
+ * `ms` (Pagefind's time, from `started`) and `rerankMs`. */
+async function finishSearch(found, raw, { rerank, started }) {
+  const query = queryText(raw);
   const ms = performance.now() - started;
   if (!query) return { ...found, total: found.results.length, missing: [], ms, rerankMs: 0 };
   // Re-ranking fetches the first results' fragments, which showing them needs anyway; its
