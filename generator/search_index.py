@@ -149,13 +149,26 @@ def _searchable(path: Path) -> bool:
 
 
 def search_document(page: Page) -> str | None:
-    """A record page's article as a standalone HTML document, or None for other pages."""
+    """A record page's article as a standalone HTML document, or None for other pages.
+
+    Only the article: the blocks after it ("Các tin khác", "Mới nhất") are not indexed
+    (`data-pagefind-ignore`), yet they were half of each document, so Pagefind parsed twice
+    what it indexes, and a new or retitled record changed the document of every page listing
+    it, so every search shard was indexed again (IndexingJob keeps unchanged shards). The
+    template marks the article's end (`RECORD_END`) because `</article>` is no safe end: a
+    body may hold an article, and the portal's story cards are articles. Only escaped text
+    follows the marker, so its last occurrence is the template's own."""
     if SEARCHABLE not in page.html:
         return None
+    end = page.html.rfind(RECORD_END)
+    article = page.html[:end] if end >= 0 else page.html
     return (
         f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8">'
-        f"<title>{escape(page.title)}</title></head><body>{page.html}</body></html>"
+        f"<title>{escape(page.title)}</title></head><body>{article}</body></html>"
     )
+
+
+RECORD_END = "<!--gs:end-of-record-->"
 
 
 def with_search_documents(planned: Iterable[T], folder: Path) -> Iterator[T]:

@@ -87,6 +87,23 @@ def test_search_documents_follow_the_plan(tmp_path):
     assert not (folder / "tin-tuc/a/index.html").exists()
 
 
+def test_a_search_document_is_the_record_article_without_the_blocks_after_it(sample_site):
+    """The related and latest blocks are not indexed: left out of the document, so a record
+    shown in them does not change the documents (and search shards) of every page listing it.
+    The built page is the example: what follows the article is the template's, not ours to guess."""
+    from generator.pages import Page
+    from generator.search_index import search_document
+
+    html = read(sample_site, SAMPLE_MODEL)
+    blocks = html[html.index('<section class="gs-section'):]
+    teaser = re.search(r'class="gs-teaser__title"><a [^>]*>([^<]+)</a>', blocks).group(1)
+    document = search_document(Page(SAMPLE_MODEL, "Mô hình", html))
+    assert document.count("data-pagefind-body") == 1 and "gs-entry__body" in document
+    assert 'data-pagefind-filter="don_vi"' in document  # the filters sit inside the article
+    assert 'class="gs-section' not in document and 'class="gs-teaser' not in document
+    assert teaser.strip() and teaser not in document.split("data-pagefind-body", 1)[1]
+
+
 def test_indexing_a_site_again_leaves_nothing_of_the_last_index(tmp_path):
     """The fast preview indexes the same site folder on every save: a record made a draft since
     must not stay published in the last index's files."""
