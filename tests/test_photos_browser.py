@@ -3,6 +3,9 @@ its photo, decoded from the site's own variants, with no layout shift and no sid
 
 from __future__ import annotations
 
+import re
+import time
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -30,6 +33,9 @@ new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadR
 def test_every_page_type_shows_its_photo_without_shift_or_overflow(sample_url, browser, width):
     context = browser.new_context(viewport={"width": width, "height": 800})
     context.add_init_script(CLS_OBSERVER)
+    # Photos arrive after the first paint, as on a phone's network: a page whose layout waits
+    # for them shifts (a figure sized by its caption until its photo came in did).
+    context.route(re.compile(r"/anh/"), lambda route: (time.sleep(0.2), route.continue_()))
     page = context.new_page()
     for name, url in PAGES.items():
         page.goto(sample_url + url)
