@@ -5,6 +5,10 @@ with `python -m generator build --site-dir site` so build/cache/ is warm):
 
     .venv/bin/python bench/incremental_stages.py PROJECT [N]   # edits the N-th news record (500)
 
+The title gets the first two words of the next record's title: words the site already has, so
+the search index's vocabulary stays the same and only the shards holding the record are
+indexed again (a word new to the site re-indexes every shard: bench/RESULTS.md).
+
 Workers are off (`available_cores` = 1) so every stage runs, and is timed, in this process;
 Pagefind, a separate process, is the "children" CPU.
 """
@@ -28,6 +32,8 @@ timed(site, "check", "core: load+validate (memo)")
 timed(pages.Planner, "entry_page", "core: record pages (plan)")
 timed(pages.Planner, "listing_page", "core: listing pages (plan)")
 timed(mp, "generate", "core: total (check+plan+write)")
+timed(site, "_page_plan", "core: page plan inputs (teasers, last plan)")
+timed(site, "write_pages", "core: plan kept/changed pages + write docs/")
 timed(mg.GeneratedPages, "_render", "theme: held pages (render or reuse)")
 timed(mb, "_build_page", "theme: MkDocs' own pages")
 timed(store.BuildCache, "open", "cache: input digests")
@@ -35,10 +41,15 @@ timed(store.BuildCache, "commit", "cache: commit (site identity, pickle)")
 timed(fp, "site_identity", "cache: site identity walks")
 timed(mp, "tree_digests", "cache: search documents digest")
 timed(engine, "mkdocs_build", "mkdocs build (all)")
+timed(mb, "get_files", "MkDocs: scan of docs/ (get_files)")
+timed(mp, "patch_files", "patch: previous site linked (mkdocs_patch)")
+timed(mb, "get_navigation", "MkDocs: navigation")
 from generator.engine import build_site
 logging.basicConfig(level=logging.WARNING)
-f = sorted(Path("entries/tin-tuc").glob("*.md"))[int(sys.argv[2]) if len(sys.argv) > 2 else 500]
-text = f.read_text("utf-8").replace('title: "', f'title: "Sửa {time.time():.0f} ', 1)
+records = sorted(Path("entries/tin-tuc").glob("*.md"))
+f, donor = records[int(sys.argv[2]) if len(sys.argv) > 2 else 500:][:2]
+words = " ".join(donor.read_text("utf-8").split('title: "', 1)[1].split()[:2])
+text = f.read_text("utf-8").replace('title: "', f'title: "{words} ', 1)
 f.write_text(text, "utf-8")
 t = time.process_time(); w = time.perf_counter()
 build_site(Path("mkdocs.yml"), Path("site"))
