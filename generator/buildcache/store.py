@@ -13,7 +13,7 @@ from typing import Any, Iterable
 from jinja2 import FileSystemBytecodeCache
 
 from ..writer import MANIFEST, PENDING, generated_paths
-from . import plan
+from . import pickles, plan
 from .bodies import StoredBodies
 from .fingerprint import code_digest, combine, config_digest, file_digest, site_identity, tree_digests
 
@@ -121,8 +121,7 @@ class BuildCache:
         if not self._same_except("entries", "theme", "site_dir", "cms"):
             return {}
         try:
-            with open(self.folder / ENTRIES, "rb") as stored:
-                return pickle.load(stored)
+            return pickles.load(self.folder / ENTRIES, lasting=True)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             return {}
 
