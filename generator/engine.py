@@ -16,6 +16,7 @@ from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 
 from .buildcache import BuildCache
+from .buildcache.pickles import thaw
 from .cms.files import find_bundle
 from .publish import DEFAULT_WAIT, FileLock, hold_locks, project_lock, publish, remove_leftovers, staging_folder
 from .site import now_in_vietnam
@@ -48,25 +49,33 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = F
             log.info("Không có thay đổi nào kể từ lần dựng trước: giữ nguyên trang đã dựng.")
             return target
         remove_leftovers(target)  # staging folders of builds that were killed
-        staging = staging_folder(target)
         try:
-            config = load_config(str(config_file), site_dir=str(staging), strict=strict)
-            if "guong-sang" in config.plugins:
-                plugin = config.plugins["guong-sang"]
-                plugin.lock_wait = wait  # the plugin locks the project's docs/
-                plugin.cache = cache
-            config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
-            try:
-                mkdocs_build(config)
-            finally:
-                config.plugins.on_shutdown()
-            publish(staging, target)
-        except BaseException:
-            remove_leftovers(target)
-            raise
-        if cache is not None:
-            _remember(cache)  # still under the site's lock: the stamp describes this very site
+            _build_and_publish(config_file, target, strict, wait, cache)
+        finally:
+            thaw()  # the cache froze its entries out of the garbage collector for this build
     return target
+
+
+def _build_and_publish(config_file: Path, target: Path, strict: bool, wait: float, cache: BuildCache | None) -> None:
+    """MkDocs into a staging folder, swapped in at `target` once complete; then the cache's stamp."""
+    staging = staging_folder(target)
+    try:
+        config = load_config(str(config_file), site_dir=str(staging), strict=strict)
+        if "guong-sang" in config.plugins:
+            plugin = config.plugins["guong-sang"]
+            plugin.lock_wait = wait  # the plugin locks the project's docs/
+            plugin.cache = cache
+        config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+        publish(staging, target)
+    except BaseException:
+        remove_leftovers(target)
+        raise
+    if cache is not None:
+        _remember(cache)  # still under the site's lock: the stamp describes this very site
 
 
 def _open_cache_locked(config, config_file: Path, site_dir: Path, wait: float) -> BuildCache | None:

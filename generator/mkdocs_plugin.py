@@ -25,6 +25,7 @@ from .cms.files import find_bundle
 from .glossary import load_glossary
 from .images.library import PUBLISHED_DIR
 from .mkdocs_generated import ExcludedLinkNote, GeneratedPages, SharedBlocks, hold_out
+from .mkdocs_patch import Patch, patch_files
 from .overlay import with_overlay
 from .parallel import available_cores
 from .problems import Problem, ValidationFailed
@@ -50,6 +51,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self._generated: GeneratedPages | None = None
         self._nav = None  # the navigation, when this plugin holds generated pages out of it
         self._reused_index: Path | None = None
+        self._patching = False  # only records changed: patch the previous site (mkdocs_patch.py)
+        self._patch: Patch | None = None
         self._workers = 1
         self._serving = False
         self._lock: FileLock | None = None
@@ -150,6 +153,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             log.warning("mkdocs.yml chưa có site_url: RSS, sitemap và thẻ chia sẻ dùng địa chỉ tạm http://127.0.0.1:8000/.")
         self._result = result
         self._reused_index = None
+        self._patch = None
+        self._patching = self.cache is not None and self.cache.pages_reusable()
         if self.cache is not None:
             self.cache.site_is_ours()
             self.cache.next_publication = result.next_publication
@@ -189,6 +194,13 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
                 found = files.get_file_from_path(src)
                 if found is not None:
                     files.remove(found)
+            if self._patching and self.cache is not None:
+                sources = {path: digest for path, (digest, _stat) in result.report.sources.items()}
+                self._patch = patch_files(files, config, self.cache.site_dir, generated_paths(Path(config.docs_dir)),
+                                          sources, self.cache.rendered_before, BUNDLE)
+                if self._patch is not None:
+                    log.info(f"Gương sáng: chỉ bản ghi thay đổi: giữ {format_number(self._patch.kept_files)} tệp của lần dựng trước, "
+                             "chỉ dựng lại phần còn lại.")
             self._link_published_images(files, config)
         elif self._problems:  # serving the last good site: never what check refused (links out)
             root = Path(config.config_file_path).parent.resolve()
@@ -229,7 +241,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         held = hold_out(files, nav, generated_paths(Path(config.docs_dir)))
         sources = {path: digest for path, (digest, _stat) in self._result.report.sources.items()}
         self._generated = GeneratedPages(held, config, nav, files, self._workers, self.cache, sources)
-        self._link_note = ExcludedLinkNote({file.src_uri for file in held})
+        kept = set(self._patch.kept_pages) if self._patch is not None else set()
+        self._link_note = ExcludedLinkNote({file.src_uri for file in held} | kept)
         logging.getLogger("mkdocs.structure.pages").addFilter(self._link_note)
         return nav
 
@@ -271,16 +284,20 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         if self.cache is not None and result is not None:  # while the project's lock is held
             self.cache.keep_bodies((entry.body, entry.url) for entry in result.index.by_url.values())
         try:
+            reused = 0
+            if self._patch is not None:
+                reused = len(self._patch.kept_pages)
+                if self.cache is not None:
+                    self.cache.rendered.update(self._patch.kept_pages)
             if self._generated is not None:
-                reused = 0
                 for source_path, digest, was_reused in self._generated.finish():
                     self._progress.tick()
                     reused += was_reused
                     if self.cache is not None:
                         self.cache.rendered[source_path] = digest
-                if reused:
-                    log.info(f"Gương sáng: {format_number(reused)} trang không đổi, lấy lại từ lần dựng trước.")
                 self._forget_generated()
+            if reused:
+                log.info(f"Gương sáng: {format_number(reused)} trang không đổi, lấy lại từ lần dựng trước.")
             if self._reused_index is not None:
                 link_tree(self._reused_index, site_dir / BUNDLE)
                 report = None

@@ -39,10 +39,9 @@ import subprocess
 import tempfile
 import threading
 import zlib
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, TypeVar
+from typing import Callable, Iterable, Iterator, TypeVar
 
 from markupsafe import escape
 from pagefind_bin import get_executable
@@ -201,7 +200,7 @@ class IndexingJob:
         self._shard_cache = shard_cache
         self.reused_shards = 0
         if found is None:
-            found = [path.relative_to(documents) for path in documents.rglob("*.html")]
+            found = [Path(relative) for relative in _html_files(documents)]
         shards = shard_count(len(found))
         self._cancelled = False
         self._lock = threading.Lock()  # cancel() must not miss a shard's process being started
@@ -229,26 +228,45 @@ class IndexingJob:
     def _run_shards(self, documents: Path, found: list[Path]) -> None:
         complete = False
         try:
-            vocabulary = _vocabulary_document(documents / document for document in found)
-            # (folder of a shard's documents, its own output, Pagefind's options for its bundle)
-            jobs: list[tuple[Path, Path, tuple[str, ...]]] = []
-            sizes: list[int] = []  # documents per job
+            # Each document is read once, for the vocabulary and for the digests of the shards
+            # holding it; only the shards indexed again get a folder of their documents (the
+            # split of every document into a folder per shard and bundle, 20,000 links and
+            # folders at 10,000 records, and reading them back for the digests, were most of
+            # the CPU of a build whose shards were nearly all reused).
+            hashes: dict[Path, bytes] = {}
+            tokens: set[str] = set()
+            for document in found:
+                data = (documents / document).read_bytes()
+                hashes[document] = hashlib.sha256(data).digest()
+                tokens.update(_tokens(data.decode("utf-8")))
+            vocabulary = _vocabulary_of(tokens)
+            hashes[Path(VOCABULARY, "index.html")] = hashlib.sha256(vocabulary.encode("utf-8")).digest()
+            # (a shard's documents, its own output, Pagefind's options for its bundle)
+            jobs: list[tuple[list[Path], Path, tuple[str, ...]]] = []
             layout: list[tuple[Path, Path]] = []  # (a shard's output, where it goes in the bundle)
             for name, shards, bundle in self._bundles:
-                for document in found:
-                    link_or_copy(documents / document, self._split / name / str(shard_of(document, shards)) / document)
                 options = ("--exclude-selectors", LEAD_EXCLUDED) if name == "lead" else ()
-                counts = Counter(shard_of(document, shards) for document in found)
-                folders = [self._split / name / str(k) for k in range(shards) if (self._split / name / str(k)).is_dir()]
-                for k, folder in enumerate(folders):
-                    sizes.append(counts[int(folder.name)])
-                    (folder / VOCABULARY).mkdir()
-                    (folder / VOCABULARY / "index.html").write_text(vocabulary, "utf-8")
-                    jobs.append((folder, self._split / "out" / name / str(k), options))
+                members: dict[int, list[Path]] = {}
+                for document in found:
+                    members.setdefault(shard_of(document, shards), []).append(document)
+                for k, shard in enumerate(sorted(members)):
+                    jobs.append((members[shard], self._split / "out" / name / str(k), options))
                     layout.append((self._split / "out" / name / str(k), bundle / f"s{k}" if k else bundle))
                 if name == "full":
                     self._full_jobs = len(jobs)
-            self._run_jobs(jobs, sizes)
+            digests = [_shard_digest(shard_documents, hashes, options) for shard_documents, _, options in jobs]
+
+            def prepare(position: int) -> Path:
+                """The folder Pagefind indexes for a shard: its documents and the vocabulary."""
+                shard_documents, output, _ = jobs[position]
+                folder = self._split / "in" / output.relative_to(self._split / "out")
+                for document in shard_documents:
+                    link_or_copy(documents / document, folder / document)
+                (folder / VOCABULARY).mkdir(parents=True)
+                (folder / VOCABULARY / "index.html").write_text(vocabulary, "utf-8")
+                return folder
+
+            self._run_jobs(jobs, digests, prepare)
             if self._cancelled:
                 return
             # Each bundle's first shard holds the others in its subfolders: moved in that order.
@@ -269,7 +287,8 @@ class IndexingJob:
             else:
                 shutil.rmtree(self._split, ignore_errors=True)
 
-    def _run_jobs(self, jobs: list[tuple[Path, Path, tuple[str, ...]]], sizes: list[int]) -> None:
+    def _run_jobs(self, jobs: list[tuple[list[Path], Path, tuple[str, ...]]], digests: list[str],
+                  prepare: Callable[[int], Path]) -> None:
         """Pagefind on each shard, `CONCURRENT_SHARDS` processes at a time, reports in job order.
 
         Shards are independent, and one Pagefind process keeps about one core busy: while the
@@ -279,7 +298,6 @@ class IndexingJob:
         ones to finish are short."""
         reports: list[IndexReport | None] = [None] * len(jobs)
         keys = [output.relative_to(self._split / "out").as_posix() for _, output, _ in jobs]  # "full/3"
-        digests = [_folder_digest(folder, options) for folder, _, options in jobs]
         to_index = []
         for position, (_, output, _) in enumerate(jobs):
             kept = self._kept_shard(keys[position], digests[position])
@@ -290,7 +308,7 @@ class IndexingJob:
             reports[position] = kept.report
             self.reused_shards += 1
         self._forget_shards_except(set(keys))
-        pending = iter(sorted(to_index, key=lambda position: -sizes[position]))
+        pending = iter(sorted(to_index, key=lambda position: -len(jobs[position][0])))
         errors: list[Exception] = []
 
         def runner() -> None:
@@ -301,7 +319,8 @@ class IndexingJob:
                     position = next(pending, None)
                     if position is None or self._cancelled or errors:
                         return
-                    folder, output, options = jobs[position]
+                    _, output, options = jobs[position]
+                    folder = prepare(position)
                     process = subprocess.Popen(_command(folder, *options, "--output-path", str(output)), **_PIPES,
                                                **tied_to_this_process())
                     self._running.add(process)
@@ -400,14 +419,32 @@ class _KeptShard:
     report: IndexReport
 
 
-def _folder_digest(folder: Path, options: tuple[str, ...]) -> str:
-    """What a shard's bundle depends on: its documents (names and bytes), Pagefind's version
-    and the options it runs with."""
+def _shard_digest(documents: list[Path], hashes: dict[Path, bytes], options: tuple[str, ...]) -> str:
+    """What a shard's bundle depends on: its documents and the vocabulary document (names and
+    bytes: `hashes`, SHA-256 by path), Pagefind's version and the options it runs with. In the
+    order of the paths' parts, as Pagefind's input folder would be listed."""
     digest = hashlib.sha256(json.dumps([_PAGEFIND_VERSION, _OPTIONS, options]).encode("utf-8"))
-    for path in sorted(folder.rglob("*.html")):
-        digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for path in sorted([*documents, Path(VOCABULARY, "index.html")], key=lambda path: path.parts):
+        digest.update(path.as_posix().encode("utf-8") + b"\0")
+        digest.update(hashes[path])
     return digest.hexdigest()
+
+
+def _html_files(root: Path) -> Iterator[str]:
+    """Relative POSIX paths of the .html files under `root`, by plain string work (`Path.rglob`
+    cost a second per build over 10,000 search documents)."""
+    stack = [(str(root), "")]
+    while stack:
+        folder, prefix = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        for entry in entries:
+            if entry.is_dir():
+                stack.append((entry.path, prefix + entry.name + "/"))
+            elif entry.name.endswith(".html"):
+                yield prefix + entry.name
 
 
 def _discard(folder: Path) -> None:
@@ -429,13 +466,23 @@ def _vocabulary_document(documents: Iterable[Path]) -> str:
     does not hold ("dang uy phuong" is searched as "dang uy" where no record has "phuong"), so
     a shard without a word would answer with records that lack it; with this document every
     shard knows every word, and a shard where no record holds it answers with nothing."""
+    tokens: set[str] = set()
+    for path in documents:
+        tokens.update(_tokens(path.read_text("utf-8")))
+    return _vocabulary_of(tokens)
+
+
+def _tokens(text: str) -> set[str]:
+    """A document's distinct white-space-separated tokens, tags left out, lower case."""
+    return set(html.unescape(_TAG.sub(" ", text)).lower().split())
+
+
+def _vocabulary_of(tokens: set[str]) -> str:
+    """The vocabulary document of these tokens (see _vocabulary_document)."""
     # A word never spans white space, so the words of the distinct white-space-separated
     # tokens are the words of the text: the tokens repeat (news reuse their syllables), and
     # the word pattern then runs over a few thousand of them instead of every character of
     # every document (2.6 times faster, the same set).
-    tokens: set[str] = set()
-    for path in documents:
-        tokens.update(html.unescape(_TAG.sub(" ", path.read_text("utf-8"))).lower().split())
     words: set[str] = set()
     for token in tokens:
         words.update(_WORD.findall(token))

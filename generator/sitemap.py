@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,16 +26,36 @@ class SitemapUrl:
 def handwritten_urls(docs_dir: Path, generated: set[str]) -> list[SitemapUrl]:
     """Pages editors wrote by hand in docs/ (directory URLs: "lien-he.md" → "lien-he/")."""
     found = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        relative = path.relative_to(docs_dir).as_posix()
-        if relative in generated or any(part.startswith((".", "_")) for part in path.relative_to(docs_dir).parts):
+    for relative in sorted(_markdown_files(docs_dir), key=lambda path: path.split("/")):
+        if relative in generated:
             continue
-        if path.name in ("index.md", "README.md"):
-            url = relative[: -len(path.name)]
+        name = relative.rsplit("/", 1)[-1]
+        if name in ("index.md", "README.md"):
+            url = relative[: -len(name)]
         else:
             url = relative[: -len(".md")] + "/"
         found.append(SitemapUrl(url))
     return found
+
+
+def _markdown_files(docs_dir: Path) -> Iterator[str]:
+    """Relative POSIX paths of the .md files under `docs_dir`, none in or under a name starting
+    with "." or "_", by plain string work: docs/ holds 23,000 files at 10,000 records, and
+    `Path.rglob` with `relative_to` on each cost a second per build."""
+    stack = [(str(docs_dir), "")]
+    while stack:
+        folder, prefix = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        for entry in entries:
+            if entry.name.startswith((".", "_")):
+                continue
+            if entry.is_dir():
+                stack.append((entry.path, prefix + entry.name + "/"))
+            elif entry.name.endswith(".md"):
+                yield prefix + entry.name
 
 
 def _urlset(urls: Iterable[SitemapUrl], site: SiteInfo) -> bytes:

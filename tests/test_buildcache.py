@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import re
 import shutil
 from pathlib import Path
@@ -128,6 +129,40 @@ def test_record_edits_plan_only_the_pages_they_touch_and_build_what_a_cold_build
         elif structure_kept is False:
             assert again is None, f"{what}: the index changed, every page must be planned again"
         assert incremental == cold_build(src, tmp_path / f"cold-{step}"), what
+
+
+PATCHED = re.compile(r"Gương sáng: chỉ bản ghi thay đổi: giữ ([\d.]+) tệp của lần dựng trước")
+
+
+def test_an_edit_to_records_only_patches_the_previous_site_and_never_writes_into_it(built_sample, tmp_path, workers, caplog):
+    """Only records changed: the new site starts as hard links to the previous one's outputs of
+    unchanged sources (generator/mkdocs_patch.py), and MkDocs writes the rest into new files,
+    never into one the published site shares."""
+    caplog.set_level(logging.INFO)
+    config, site = built_sample
+    src = config.parent
+    edited, other = sorted((src / "entries" / "tin-tuc").glob("*.md"))[:2]
+    page = site / "tin-tuc" / edited.stem / "index.html"
+    witness = tmp_path / "witness.html"  # the published page's own file, whatever its name becomes
+    os.link(page, witness)
+    published = witness.read_bytes()
+    kept = (site / "tin-tuc" / other.stem / "index.html").stat().st_ino
+    edit(edited, "\n---\n", "\n---\nĐoạn mở đầu mới của bài.\n\n")
+    caplog.clear()
+    incremental = stable_digest(engine.build_site(config, site))
+    patched = [m.group(1) for r in caplog.records if (m := PATCHED.search(r.getMessage()))]
+    assert patched and int(patched[0].replace(".", "")) > 100, "the previous site was not patched"
+    assert witness.read_bytes() == published
+    assert "Đoạn mở đầu mới của bài." in page.read_text("utf-8")
+    assert (site / "tin-tuc" / other.stem / "index.html").stat().st_ino == kept
+    assert incremental == cold_build(src, tmp_path / "cold")
+
+    # Any other input changed (here the configuration): MkDocs builds every page again.
+    edit(config, "site_name: ", "site_name: Bản thử — ")
+    caplog.clear()
+    incremental = stable_digest(engine.build_site(config, site))
+    assert not any(PATCHED.search(r.getMessage()) for r in caplog.records)
+    assert incremental == cold_build(src, tmp_path / "cold-config")
 
 
 def test_a_page_rewritten_outside_the_cache_is_planned_again(built_sample, tmp_path, workers, caplog):

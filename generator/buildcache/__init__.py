@@ -13,7 +13,8 @@ It lives in `build/cache/` beside the project (never in `site/`), and holds:
   the code (bodies.py): half of planning a record page is rendering its body.
 - in `stamp.json` too: the digest of each generated page's source as the theme last rendered it,
   so unchanged pages are taken from the previous site instead of rendered again (any
-  change to anything but the entries drops it); and the digest of the search documents the
+  change to anything but the entries drops it; when only entries changed, the plugin patches
+  the previous site: generator/mkdocs_patch.py); and the digest of the search documents the
   previous site's Pagefind index was built from.
 
 Everything reused is checked against the site it comes from: if `site/` is not the site the

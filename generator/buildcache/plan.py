@@ -33,6 +33,7 @@ from pathlib import Path
 from ..index import SiteIndex
 from ..loader import Kind
 from ..portal import PagePlan
+from . import pickles
 from .fingerprint import combine
 
 PLAN = "plan.pickle"
@@ -99,8 +100,7 @@ def structure_digest(index: SiteIndex, photo_of) -> str:
 
 def load(folder: Path) -> PlanLedger | None:
     try:
-        with open(folder / PLAN, "rb") as stored:
-            found = pickle.load(stored)
+        found = pickles.load(folder / PLAN)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
         return None
     if not isinstance(found, tuple) or len(found) != 2 or found[0] != FORMAT:

@@ -13,7 +13,7 @@ from typing import Any, Iterable
 from jinja2 import FileSystemBytecodeCache
 
 from ..writer import MANIFEST, PENDING, generated_paths
-from . import plan
+from . import pickles, plan
 from .bodies import StoredBodies
 from .fingerprint import code_digest, combine, config_digest, file_digest, site_identity, tree_digests
 
@@ -121,8 +121,7 @@ class BuildCache:
         if not self._same_except("entries", "theme", "site_dir", "cms"):
             return {}
         try:
-            with open(self.folder / ENTRIES, "rb") as stored:
-                return pickle.load(stored)
+            return pickles.load(self.folder / ENTRIES, lasting=True)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             return {}
 
@@ -164,13 +163,20 @@ class BuildCache:
 
     def reusable_page(self, source_path: str, source_digest: str, destination: str) -> Path | None:
         """The previous site's output of a page whose source and theme did not change."""
-        if not self._pages_reusable() or self.previous.get("rendered", {}).get(source_path) != source_digest:
+        if not self.pages_reusable() or self.rendered_before.get(source_path) != source_digest:
             return None
         old = self.site_dir / destination
         return old if old.is_file() else None
 
-    def _pages_reusable(self) -> bool:
+    def pages_reusable(self) -> bool:
+        """Whether only records (and the editor's bundle, itself a generated file) changed since
+        the site in place was built: then each unchanged source's output there is still right."""
         return self._same_except("entries", "cms") and self.site_is_ours()
+
+    @property
+    def rendered_before(self) -> dict[str, str]:
+        """Page source path → digest of the source the previous site's page was rendered from."""
+        return self.previous.get("rendered") or {}
 
     def reusable_index(self, documents_digest: str, bundle: str) -> Path | None:
         """The previous site's search index, if it was built from these very documents."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Iterable
 
 
 def link_or_copy(source: Path | str, target: Path | str) -> None:
@@ -35,3 +36,28 @@ def link_in_place(source: Path, target: Path, folder_made: bool = False) -> bool
     except OSError:
         return False
     return True
+
+
+def link_files(source: Path, target: Path, paths: Iterable[str]) -> list[str]:
+    """Hard-link (else copy) each of `paths` (relative, POSIX) under `source` to the same place
+    under `target`; returns the paths not found under `source`.
+
+    Folders are made as the first file needs one, so none is left empty (a fresh build makes
+    no empty folder either)."""
+    missing: list[str] = []
+    for relative in paths:
+        old = os.path.join(source, relative)
+        new = os.path.join(target, relative)
+        try:
+            os.link(old, new)
+            continue
+        except FileNotFoundError:
+            if not os.path.isfile(old):
+                missing.append(relative)
+                continue
+            os.makedirs(os.path.dirname(new), exist_ok=True)
+        except OSError:
+            pass
+        if not link_in_place(Path(old), Path(new), folder_made=True):
+            shutil.copy2(old, new)
+    return missing
