@@ -568,3 +568,55 @@ def test_the_box_asks_the_full_bundle_at_once_for_a_query_extending_one_the_lead
     assert extended[1][:2] == ["full asked", "lead asked"] and extended[1].index("full answered") > extended[1].index("lead asked"), outcome
     assert extended[2] == ["/tin-tuc/ngay-hoi-thon/"], outcome
     assert other[1] == ["lead asked", "lead answered"], outcome
+
+
+def test_the_box_matches_the_marks_typed_in_the_lead_and_falls_back_to_folding(browser, sharded_url):
+    # Typed with marks, "hóa" in the box finds the records spelling "hóa", not those spelling
+    # "hòa" or "hoà" (Pagefind's exactDiacritics on the lead bundle: a common syllable with its
+    # tone no longer extends to every word with the same letters). The search page still folds.
+    # A query whose marks find too few records ("tổ hoa giải", "hoa" typed without its tone)
+    # is answered by folding, as before.
+    url, _ = sharded_url
+    page = browser.new_page()
+    page.goto(url)
+    outcome = page.evaluate(
+        """async () => {
+          const s = await import("/assets/javascripts/search.js");
+          const titles = async (found) => Promise.all(found.results.map(async (r) => (await r.data()).meta.title));
+          return { box: await titles(await s.search("hóa", {}, { enough: 1 })),
+                   page: await titles(await s.search("hóa")),
+                   mixed: await titles(await s.search("tổ hoa giải", {}, { enough: 1 })) };
+        }""")
+    page.close()
+    assert "Số hóa tài liệu lưu trữ" in outcome["box"], outcome
+    assert not any(title.startswith(("Tổ hòa giải", "Khu dân cư hoà")) for title in outcome["box"]), outcome
+    assert any(title.startswith("Tổ hòa giải giỏi") for title in outcome["page"]), outcome
+    assert outcome["mixed"][0].startswith("Tổ hòa giải giỏi"), outcome
+
+
+def test_pagefind_gets_each_word_once_and_a_lone_letter_is_not_searched(browser, fixture_url):
+    # A repeated word adds no record, only work (Pagefind compares each result with each of
+    # its postings again). A lone letter, the start of a word being typed, would extend to every
+    # word it begins: the box waits for more.
+    page = browser.new_page()
+    page.goto(fixture_url)
+    queries = page.evaluate(
+        """async () => {
+          const s = await import("/assets/javascripts/search.js");
+          return [["Chi phí chi phí sản xuất", "khi là giải có tên là", "dân vận"].map(s.engineQuery),
+                  ["hóa", "Cộng hoà Texas", "dan van", "Nguyễn Đức Toà"].map(s.matchesMarksExactly)];
+        }""")
+    assert queries[0] == ["chi phí sản xuất", "khi là giải có tên", "dân vận"]
+    # Marks are matched exactly in the box unless the last word may be the start of a longer
+    # one in the other tone placement ("toà" → "toàn", canonically "tòa").
+    assert queries[1] == [True, True, False, False]
+    box = page.locator("#gs-searchbox-q")
+    box.click()
+    page.keyboard.type("s")
+    page.wait_for_timeout(1000)
+    assert box.get_attribute("aria-expanded") != "true"
+    assert page.locator("[role=listbox] [role=option]").count() == 0
+    page.keyboard.type("ở y")
+    page.wait_for_function("document.querySelector('[role=listbox]').dataset.query === 'sở y'")
+    assert "Sở Y tế" in page.locator("[role=listbox] [role=option]").first.inner_text()
+    page.close()

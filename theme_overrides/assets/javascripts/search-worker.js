@@ -37,11 +37,11 @@ const ops = {
     await pagefind();
     return true;
   },
-  search: async (id, raw, selected) => {
+  search: async (id, raw, selected, options) => {
     await localLoad(raw, selected);
     if (skipped.has(id)) return { skipped: true };
     self.postMessage({ id, computing: true });
-    const found = await localSearch(raw, selected);
+    const found = await localSearch(raw, selected, options);
     if (!found) return null;
     const key = ++searches;
     kept.set(key, found.results);

@@ -42,6 +42,8 @@ let loading = null;
 // may return (generator/search_index.py: VOCABULARY_FILTER).
 const VOCABULARY_FILTER = "gs_tu_vung";
 let sharded = false;
+// In the search worker: how many shards it searches (loadPagefind).
+let ownShards = 0;
 // Pagefind itself runs in search-worker.js; this module is loaded there too, where there is
 // no document.
 const IN_PAGE = typeof document !== "undefined";
@@ -89,6 +91,7 @@ function loadPagefind() {
     const full = BUNDLE === FULL ? shards : shardsOf(FULL);
     loading = (async () => {
       const mine = blockOf(["", ...((await shards) || [])], PART, PART_COUNT).map((shard) => new URL(`${BUNDLE}${shard}${shard && "/"}`, ROOT).pathname);
+      ownShards = mine.length;
       const pf = await import(new URL("pagefind/pagefind.js", ROOT).href);
       await pf.options({ basePath: mine[0], baseUrl: ROOT.pathname, ranking: RANKING });
       await pf.init();
@@ -197,10 +200,10 @@ class WorkerPool {
     return worker;
   }
 
-  async search(raw, selected) {
+  async search(raw, selected, options = {}) {
     const worker = this.current;
     await worker.ready;
-    const found = await worker.call("search", raw, selected);
+    const found = await worker.call("search", raw, selected, options);
     // The spare starts once a search has been answered, not with the first one: starting a
     // worker (WebAssembly, index metadata) would take the first search's CPU.
     if (!this.spare) this.spare = this.started();
@@ -256,7 +259,10 @@ function mergeFilters(all) {
  * blocks' results in order), then re-ranks and counts (finishSearch).
  */
 export class Bundle {
-  constructor(url, name, parts) {
+  constructor(url, name, parts, shards = Infinity) {
+    // Whether a search can match the marks typed exactly (Engine.search): Pagefind switches
+    // that only for a worker's first shard, so only when each worker searches one.
+    this.canExact = parts >= shards;
     this.pools = Array.from({ length: parts }, (_, part) => {
       const partUrl = new URL(url);
       if (name === FULL) partUrl.searchParams.set("bundle", "full");
@@ -269,9 +275,10 @@ export class Bundle {
     this.ready = Promise.all(this.pools.map((pool) => pool.current.ready));
   }
 
-  async search(raw, selected, { rerank = true } = {}) {
+  async search(raw, selected, { rerank = true, exact = false } = {}) {
     const started = performance.now();
-    const founds = await Promise.all(this.pools.map((pool) => pool.search(raw, selected)));
+    const options = { exact: exact && this.canExact };
+    const founds = await Promise.all(this.pools.map((pool) => pool.search(raw, selected, options)));
     if (founds.some((found) => !found)) return null;
     const found = founds.length === 1 ? founds[0] : {
       ...founds[0],
@@ -318,7 +325,7 @@ export class Engine {
     this.fullBundle = null; // started when first needed: the box may never need it
     this.short = null; // the box's last query (queryText) whose lead results were too few
     this.ready = shardsOf(LEAD).then(async (shards) => {
-      this.lead = new Bundle(url, LEAD, partsFor(shards));
+      this.lead = new Bundle(url, LEAD, partsFor(shards), 1 + (shards?.length || 0));
       await Promise.all([this.lead.ready, this.hasFull]);
       return this;
     });
@@ -328,7 +335,7 @@ export class Engine {
   async full() {
     const shards = await this.fullShards;
     if (!shards) return null;
-    this.fullBundle ||= new Bundle(this.url, FULL, partsFor(shards));
+    this.fullBundle ||= new Bundle(this.url, FULL, partsFor(shards), 1 + shards.length);
     return this.fullBundle;
   }
 
@@ -340,16 +347,22 @@ export class Engine {
 
   /** Search. With `enough`, on a large site, the lead bundle's results when they are that
    * many and hold every word: then `partial` (their count, of the records whose lead holds
-   * the words, is a lower bound). Otherwise the full bundle's, which is asked at once, side by
-   * side with the lead, when the query extends one the lead could not answer (leadTooFew). */
+   * the words, is a lower bound). Where the reader typed marks, the lead's records spelling
+   * the words with the marks typed come first, when they are enough (Pagefind's
+   * exactDiacritics: "là" then extends to làm, làng… but no longer to every la- word, which
+   * made queries of common syllables take a second). Otherwise the full bundle's, which is
+   * asked at once, side by side with the lead, when the query extends one the lead could not
+   * answer (leadTooFew). */
   async search(raw, selected = {}, { rerank = true, enough = Infinity } = {}) {
     await this.ready;
     if (!(await this.hasFull)) return this.lead.search(raw, selected, { rerank });
     if (enough === Infinity) return (await this.full()).search(raw, selected, { rerank });
     const early = this.leadTooFew(raw) ? (await this.full()).search(raw, selected, { rerank }) : null;
     early?.catch(() => {});
-    const lead = await this.lead.search(raw, selected, { rerank });
-    const answered = !lead || (lead.results.length >= enough && !lead.missing.length);
+    const fills = (found) => !found || (found.results.length >= enough && !found.missing.length);
+    const exact = matchesMarksExactly(raw) && this.lead.canExact ? await this.lead.search(raw, selected, { rerank, exact: true }) : undefined;
+    const lead = exact !== undefined && fills(exact) ? exact : await this.lead.search(raw, selected, { rerank });
+    const answered = fills(lead);
     this.short = answered ? null : queryText(raw);
     if (answered) {
       if (early) this.fullBundle.cancel();
@@ -393,6 +406,31 @@ export function queryText(raw) {
   return canonicalTones(nfc(raw).toLowerCase()).trim();
 }
 
+/** The query Pagefind searches: queryText without repeated words ("chi phí chi phí sản xuất"
+ * → "chi phí sản xuất"). A repeated word finds the same records again; Pagefind would compare
+ * every result with each of its postings once more (bench/RESULTS.md, issue 11, session 6).
+ * Re-ranking and highlighting still use the whole query (queryText). */
+export function engineQuery(raw) {
+  return [...new Set(queryText(raw).split(/\s+/))].join(" ");
+}
+
+/** Whether the box may match the marks typed exactly (Engine.search): the reader typed a tone
+ * or vowel mark or đ, and the last word, which may still be being typed, reads the same in
+ * both tone placements. "toà" could be "tòa" (old placement) or the start of "toàn": moved to
+ * "tòa" it would no longer begin "toàn", so such a query is matched folded, as before. */
+export function matchesMarksExactly(raw) {
+  const query = queryText(raw);
+  const last = nfc(raw).toLowerCase().trim().split(/\s+/).at(-1);
+  return fold(query) !== query && canonicalTones(last) === last;
+}
+
+/** Whether the query is a single letter ("t" on the way to "Tài"): a search would extend it to
+ * every indexed word it begins, the slowest search there is, and show nothing a reader wants;
+ * on a cold page it also loads an index chunk the words typed next do not need. */
+export function loneLetter(raw) {
+  return (fold(queryText(raw)).match(/[\p{L}\p{N}]/gu) || []).length === 1;
+}
+
 /** Whether the last word of what is typed is one or two letters, not followed by a space. */
 function endsInShortWord(raw) {
   const last = /([\p{L}\p{N}]+)$/u.exec(nfc(raw));
@@ -414,7 +452,7 @@ export function preload(raw, options = {}) {
 
 /** In the search worker: what preload asks for. */
 export async function localPreload(raw) {
-  const query = queryText(raw);
+  const query = engineQuery(raw);
   if (query && !endsInShortWord(raw)) await (await loadPagefind()).preload(query);
 }
 
@@ -496,19 +534,34 @@ export async function search(raw, selected = {}, { rerank = true, enough = Infin
 /** In the search worker: loads the index chunks a search needs (a search cancelled while
  * they load stops here: WorkerPool.cancel). */
 export async function localLoad(raw, selected = {}) {
-  const query = queryText(raw);
+  const query = engineQuery(raw);
   if (query) await (await loadPagefind()).preload(query, { filters: pagefindFilters(selected) });
 }
 
 /** In the search worker: Pagefind's search for what search() asks, without re-ranking (the
- * page merges the workers' results first, then re-ranks them: finishSearch). */
-export async function localSearch(raw, selected = {}) {
+ * page merges the workers' results first, then re-ranks them: finishSearch). `exact`: words
+ * match only forms with the marks typed (Pagefind's exactDiacritics; Engine.search). */
+export async function localSearch(raw, selected = {}, { exact = false } = {}) {
   const pf = await loadPagefind();
-  const query = queryText(raw);
+  const query = engineQuery(raw);
   if (!query && !Object.values(selected).some((values) => values.length)) return null;
   const started = performance.now();
-  const found = await pf.search(query || null, { filters: pagefindFilters(selected) });
-  return { ...found, ms: performance.now() - started };
+  const search = () => pf.search(query || null, { filters: pagefindFilters(selected) });
+  // Pagefind's option is its first shard's only (merged shards keep the one they were merged
+  // with): the page asks for it only from workers holding one shard (Bundle.canExact).
+  const found = exact && ownShards === 1 ? await withExactDiacritics(pf, search) : await search();
+  return { ...found, exact: exact && ownShards === 1, ms: performance.now() - started };
+}
+
+/** `search()` with Pagefind's exactDiacritics on, then off again (one search at a time runs in
+ * a search worker: newestOnly). */
+async function withExactDiacritics(pf, search) {
+  await pf.options({ exactDiacritics: true });
+  try {
+    return await search();
+  } finally {
+    await pf.options({ exactDiacritics: false });
+  }
 }
 
 /** Pagefind's (merged) results as search() returns them: re-ranked, with `total`, `missing`,
@@ -752,7 +805,7 @@ function setUpBox(form) {
     announce(list, raw);
   };
   const run = newestOnly(async (raw, stale) => {
-    if (!queryText(raw)) return null;
+    if (!queryText(raw) || loneLetter(raw)) return null;
     // On a large site, when the lead bundle's results fill the box they are its results (the
     // records whose title, summary or opening hold the words, which rank first anyway); the
     // full bundle, slower, is asked only when they do not (the search page always asks it).
