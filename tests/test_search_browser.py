@@ -447,14 +447,22 @@ def test_a_sharded_index_lists_its_shards(sharded_url):
     assert all((site / "pagefind" / "full" / shard / "pagefind-entry.json").is_file() for shard in ["", *full])
 
 
+def evaluate_in_page(browser, url, script):
+    """What `script` returns in a fresh page of the site at `url`."""
+    page = browser.new_page()
+    try:
+        page.goto(url)
+        return page.evaluate(script)
+    finally:
+        page.close()
+
+
 def test_the_box_answers_from_the_lead_bundle_when_it_is_enough_and_from_the_full_one_otherwise(browser, sharded_url):
     # "hoa giai" is in titles: with `enough` (the header box) the lead bundle's results are the
     # answer, marked partial. "dang uy phuong dong le" is only in the body of one record: the
     # lead bundle finds no record, the full bundle does; the search page always asks it.
     url, _ = sharded_url
-    page = browser.new_page()
-    page.goto(url)
-    outcome = page.evaluate(
+    outcome = evaluate_in_page(browser, url,
         """async () => {
           const s = await import("/assets/javascripts/search.js");
           const urls = async (found) => Promise.all(found.results.map(async (r) => (await r.data()).url));
@@ -465,7 +473,6 @@ def test_the_box_answers_from_the_lead_bundle_when_it_is_enough_and_from_the_ful
                    deep: [Boolean(deep.partial), deep.total, ...await urls(deep)],
                    page: [Boolean(page.partial), (await page.results[0].data()).meta.title] };
         }""")
-    page.close()
     assert outcome["lead"][0] is True and outcome["lead"][1].startswith("Tổ hòa giải giỏi"), outcome
     assert outcome["deep"] == [False, 1, "/tin-tuc/ngay-hoi-thon/"], outcome
     assert outcome["page"][0] is False and outcome["page"][1].startswith("Tổ hòa giải giỏi"), outcome
@@ -509,9 +516,7 @@ def test_a_bundle_searched_by_two_workers_answers_as_one_worker_does(browser, sh
     # The merged answer is one worker's over every shard: same records in the same order, same
     # counts and filter counts, and it uses two workers.
     url, _ = sharded_url
-    page = browser.new_page()
-    page.goto(url)
-    outcome = page.evaluate(
+    outcome = evaluate_in_page(browser, url,
         """async () => {
           const s = await import("/assets/javascripts/search.js");
           const worker = new URL("/assets/javascripts/search-worker.js", location.href);
@@ -530,7 +535,6 @@ def test_a_bundle_searched_by_two_workers_answers_as_one_worker_does(browser, sh
           return { one: await answers(one), two: await answers(two), pools: [one.pools.length, two.pools.length],
                    box: engine.lead.pools.length, filters: canon(await one.filters()) === canon(await two.filters()) };
         }""")
-    page.close()
     assert outcome["pools"] == [1, 2] and outcome["box"] == 2, outcome
     assert outcome["one"] == outcome["two"], outcome
     assert sum(len(urls) for *_, urls in outcome["one"]) > 10, outcome  # queries that find several records
@@ -543,9 +547,7 @@ def test_the_box_asks_the_full_bundle_at_once_for_a_query_extending_one_the_lead
     # lead), so the full bundle is asked side by side with the lead, not after it; an unrelated
     # query is not. The answers are the full bundle's as before.
     url, _ = sharded_url
-    page = browser.new_page()
-    page.goto(url)
-    outcome = page.evaluate(
+    outcome = evaluate_in_page(browser, url,
         """async () => {
           const s = await import("/assets/javascripts/search.js");
           const engine = await s.pagefind();
@@ -562,7 +564,6 @@ def test_the_box_asks_the_full_bundle_at_once_for_a_query_extending_one_the_lead
           };
           return [await asks("dang uy phuong"), await asks("dang uy phuong dong le"), await asks("hoa giai")];
         }""")
-    page.close()
     first, extended, other = outcome
     assert first[1] == ["lead asked", "lead answered", "full asked", "full answered"], outcome
     assert extended[1][:2] == ["full asked", "lead asked"] and extended[1].index("full answered") > extended[1].index("lead asked"), outcome
@@ -577,9 +578,7 @@ def test_the_box_matches_the_marks_typed_in_the_lead_and_falls_back_to_folding(b
     # A query whose marks find too few records ("tổ hoa giải", "hoa" typed without its tone)
     # is answered by folding, as before.
     url, _ = sharded_url
-    page = browser.new_page()
-    page.goto(url)
-    outcome = page.evaluate(
+    outcome = evaluate_in_page(browser, url,
         """async () => {
           const s = await import("/assets/javascripts/search.js");
           const titles = async (found) => Promise.all(found.results.map(async (r) => (await r.data()).meta.title));
@@ -587,7 +586,6 @@ def test_the_box_matches_the_marks_typed_in_the_lead_and_falls_back_to_folding(b
                    page: await titles(await s.search("hóa")),
                    mixed: await titles(await s.search("tổ hoa giải", {}, { enough: 1 })) };
         }""")
-    page.close()
     assert "Số hóa tài liệu lưu trữ" in outcome["box"], outcome
     assert not any(title.startswith(("Tổ hòa giải", "Khu dân cư hoà")) for title in outcome["box"]), outcome
     assert any(title.startswith("Tổ hòa giải giỏi") for title in outcome["page"]), outcome

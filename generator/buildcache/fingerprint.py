@@ -15,6 +15,8 @@ from typing import Iterable
 
 import generator
 
+from ..filetree import files_under
+
 # Distributions whose version changes what a build writes.
 ENGINE_DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "nh3",
                         "pagefind-bin", "pagefind", "babel", "pyicu", "feedgen", "python-slugify", "pydantic",
@@ -29,29 +31,11 @@ def tree_digests(root: Path, skip: Iterable[str] = ()) -> dict[str, str]:
     """Relative path → digest of every file under `root`, except the relative paths in `skip`."""
     skipped = set(skip)
     found: dict[str, str] = {}
-    for relative, path, _entry in _files(root):
+    for relative, entry in _files(root):
         if relative not in skipped:
-            with open(path, "rb") as data:
+            with open(entry.path, "rb") as data:
                 found[relative] = file_digest(data.read())
     return found
-
-
-def _files(root: Path):
-    """(relative POSIX path, path, DirEntry) of every file under `root`, by plain string work:
-    `Path.relative_to` on 20,000 files costs a second."""
-    stack = [(str(root), "")]
-    while stack:
-        folder, prefix = stack.pop()
-        try:
-            entries = list(os.scandir(folder))
-        except (FileNotFoundError, NotADirectoryError):
-            continue
-        for entry in entries:
-            relative = prefix + entry.name
-            if entry.is_dir(follow_symlinks=False):
-                stack.append((entry.path, relative + "/"))
-            elif entry.is_file():
-                yield relative, entry.path, entry
 
 
 def combine(*parts: object) -> str:
@@ -90,4 +74,10 @@ def site_identity(site_dir: Path) -> str | None:
     """Every file's path and size: tells a site this cache built from one changed since."""
     if not site_dir.is_dir():
         return None
-    return combine(sorted((relative, entry.stat().st_size) for relative, _path, entry in _files(site_dir)))
+    return combine(sorted((relative, entry.stat().st_size) for relative, entry in _files(site_dir)))
+
+
+def _files(root: Path):
+    """(relative POSIX path, DirEntry) of every regular file under `root`, symlinked folders
+    not walked."""
+    return ((relative, entry) for relative, entry in files_under(root, follow_symlinks=False) if entry.is_file())
