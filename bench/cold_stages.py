@@ -12,8 +12,10 @@ build's own process runs, and is timed, in this process, each by its own thread'
 runs beside the theme in the same process);
 Pagefind, separate processes, is the "children" CPU.
 """
-import functools, logging, os, resource, shutil, sys, threading, time
+import logging, os, resource, shutil, sys, threading, time
 from pathlib import Path
+
+from wrapping import around
 
 os.chdir(sys.argv[1])
 for folder in ("site", "build", "docs"):
@@ -28,18 +30,10 @@ lock = threading.Lock()
 
 
 def timed(mod, name, label, clock=time.thread_time):
-    f = getattr(mod, name)
-
-    @functools.wraps(f)
-    def w(*a, **k):
-        t = clock()
-        try:
-            return f(*a, **k)
-        finally:
-            with lock:
-                acc[label] = acc.get(label, 0) + clock() - t
-    setattr(mod, name, w)
-
+    def leave(started):
+        with lock:
+            acc[label] = acc.get(label, 0) + clock() - started
+    around(mod, name, clock, leave)
 
 timed(site, "check", "core: load + validate")
 timed(pages.Planner, "entry_page", "core: plan record pages")

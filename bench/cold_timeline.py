@@ -10,8 +10,10 @@ seconds from the start: the core (check, plan, write docs/), MkDocs until the th
 start, the theme workers, and each Pagefind process (shard), so that the serial tail of a
 build shows (on an idle 2-core machine a build takes about max(CPU / 2, longest chain)).
 """
-import functools, logging, os, resource, shutil, sys, threading, time
+import logging, os, resource, shutil, sys, threading, time
 from pathlib import Path
+
+from wrapping import around
 
 os.chdir(sys.argv[1])
 for folder in ("site", "build", "docs"):
@@ -29,17 +31,7 @@ def note(what: str) -> None:
 
 
 def spans(mod, name, label):
-    f = getattr(mod, name)
-
-    @functools.wraps(f)
-    def w(*a, **k):
-        note(f"{label} start")
-        try:
-            return f(*a, **k)
-        finally:
-            note(f"{label} end")
-    setattr(mod, name, w)
-
+    around(mod, name, lambda: note(f"{label} start"), lambda _: note(f"{label} end"))
 
 spans(mp, "generate", "core (check, plan, write docs/)")
 spans(mg.GeneratedPages, "start", "theme workers forked")
