@@ -43,7 +43,8 @@ timed(mg.GeneratedPages, "_render", "theme: generated pages")
 timed(mb, "_build_page", "theme: all pages (MkDocs' own included)")
 timed(mb, "build", "mkdocs build (all, main process)")
 timed(si.IndexingJob, "_run_shards", "search thread: total (thread CPU)", time.thread_time)
-timed(si, "_vocabulary_document", "search thread: vocabulary document (thread CPU)", time.thread_time)
+for part in ("_tokens", "_vocabulary_of"):  # each document's tokens, then their words
+    timed(si, part, "search thread: vocabulary document (thread CPU)", time.thread_time)
 from generator.engine import build_site
 logging.basicConfig(level=logging.WARNING)
 t = time.process_time(); w = time.perf_counter()

@@ -36,7 +36,7 @@ def spans(mod, name, label):
 spans(mp, "generate", "core (check, plan, write docs/)")
 spans(mg.GeneratedPages, "start", "theme workers forked")
 spans(mp.GuongSangPlugin, "on_post_build", "post_build (wait for theme, then Pagefind)")
-spans(si, "_vocabulary_document", "search: vocabulary")
+spans(si, "_vocabulary_of", "search: vocabulary (its words, once every document is read)")
 spans(si.IndexingJob, "_run_jobs", "search: Pagefind processes")
 finish = si._finish
 

@@ -72,11 +72,10 @@ MAX_LEAD_SHARDS = 4
 FULL = "full"  # in BUNDLE: the full bundle (its shards in its own shards.json)
 # The body words of a record (generator/search.py: SearchRecord.body_words), as the record
 # template writes them: left out of the lead bundle. Pagefind leaves them out itself
-# (`--exclude-selectors`), so both bundles index the same files (hard links): the same index
-# as with `lead_document`'s copies, without writing a second copy of every document.
-_BODY_WORDS = re.compile(r'<span data-pagefind-weight="0\.5">[^<]*</span>')
+# (`--exclude-selectors`), so both bundles index the same files (hard links), without a second
+# copy of every document.
 LEAD_EXCLUDED = 'span[data-pagefind-weight="0.5"]'
-VOCABULARY = "_gs-tu-vung"  # each shard's document holding every word (see _vocabulary_document)
+VOCABULARY = "_gs-tu-vung"  # each shard's document holding every word (see _vocabulary_of)
 VOCABULARY_FILTER = "gs_tu_vung"  # search.js: VOCABULARY_FILTER
 
 T = TypeVar("T")
@@ -130,12 +129,6 @@ def lead_shard_count(documents: int) -> int:
 
 def _shards(documents: int, per_shard: int, most: int) -> int:
     return max(1, min(most, -(-documents // per_shard)))
-
-
-def lead_document(document: str) -> str:
-    """A search document as the lead bundle indexes it: without its body words (what
-    Pagefind indexes of a document with `--exclude-selectors LEAD_EXCLUDED`)."""
-    return _BODY_WORDS.sub("", document)
 
 
 def shard_of(document: Path, shards: int) -> int:
@@ -444,25 +437,18 @@ _TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"\w+")
 
 
-def _vocabulary_document(documents: Iterable[Path]) -> str:
-    """A document holding every word of the site once, indexed in every shard and filtered out
-    of every search (`VOCABULARY_FILTER`). Pagefind leaves out of a search the words its index
-    does not hold ("dang uy phuong" is searched as "dang uy" where no record has "phuong"), so
-    a shard without a word would answer with records that lack it; with this document every
-    shard knows every word, and a shard where no record holds it answers with nothing."""
-    tokens: set[str] = set()
-    for path in documents:
-        tokens.update(_tokens(path.read_text("utf-8")))
-    return _vocabulary_of(tokens)
-
-
 def _tokens(text: str) -> set[str]:
     """A document's distinct white-space-separated tokens, tags left out, lower case."""
     return set(html.unescape(_TAG.sub(" ", text)).lower().split())
 
 
 def _vocabulary_of(tokens: set[str]) -> str:
-    """The vocabulary document of these tokens (see _vocabulary_document)."""
+    """The document holding every word of these tokens (`_tokens` of every search document)
+    once, indexed in every shard and filtered out of every search (`VOCABULARY_FILTER`).
+    Pagefind leaves out of a search the words its index does not hold ("dang uy phuong" is
+    searched as "dang uy" where no record has "phuong"), so a shard without a word would
+    answer with records that lack it; with this document every shard knows every word, and a
+    shard where no record holds it answers with nothing."""
     # A word never spans white space, so the words of the distinct white-space-separated
     # tokens are the words of the text: the tokens repeat (news reuse their syllables), and
     # the word pattern then runs over a few thousand of them instead of every character of

@@ -13,7 +13,18 @@ from pathlib import Path
 import pytest
 
 from generator import search_index
-from generator.search_index import VOCABULARY, IndexingJob, _command, _finish, _vocabulary_document, lead_document, shard_of
+from generator.search_index import VOCABULARY, IndexingJob, _command, _finish, _tokens, _vocabulary_of, shard_of
+
+
+def _vocabulary_document(paths) -> str:
+    """The vocabulary document of these search documents, as the build makes it."""
+    return _vocabulary_of(set().union(*(_tokens(path.read_text("utf-8")) for path in paths)))
+
+
+def lead_document(document: str) -> str:
+    """A search document without its body words: what the lead bundle was built from before
+    Pagefind left them out itself (`--exclude-selectors`)."""
+    return re.sub(r'<span data-pagefind-weight="0\.5">[^<]*</span>', "", document)
 
 
 def _write_documents(folder: Path, count: int) -> None:
