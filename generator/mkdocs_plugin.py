@@ -51,8 +51,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self._generated: GeneratedPages | None = None
         self._nav = None  # the navigation, when this plugin holds generated pages out of it
         self._reused_index: Path | None = None
-        self._patching = False  # only records changed: patch the previous site (mkdocs_patch.py)
-        self._patch: Patch | None = None
+        self._patch: Patch | None = None  # only records changed: the previous site patched (mkdocs_patch.py)
         self._workers = 1
         self._serving = False
         self._lock: FileLock | None = None
@@ -154,7 +153,6 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self._result = result
         self._reused_index = None
         self._patch = None
-        self._patching = self.cache is not None and self.cache.pages_reusable()
         if self.cache is not None:
             self.cache.site_is_ours()
             self.cache.next_publication = result.next_publication
@@ -194,10 +192,9 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
                 found = files.get_file_from_path(src)
                 if found is not None:
                     files.remove(found)
-            if self._patching and self.cache is not None:
-                sources = {path: digest for path, (digest, _stat) in result.report.sources.items()}
+            if self.cache is not None and self.cache.pages_reusable():
                 self._patch = patch_files(files, config, self.cache.site_dir, generated_paths(Path(config.docs_dir)),
-                                          sources, self.cache.rendered_before, BUNDLE)
+                                          result.report.source_digests, self.cache.rendered_before, BUNDLE)
                 if self._patch is not None:
                     log.info(f"Gương sáng: chỉ bản ghi thay đổi: giữ {format_number(self._patch.kept_files)} tệp của lần dựng trước, "
                              "chỉ dựng lại phần còn lại.")
@@ -239,8 +236,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             return nav
         self._nav = nav
         held = hold_out(files, nav, generated_paths(Path(config.docs_dir)))
-        sources = {path: digest for path, (digest, _stat) in self._result.report.sources.items()}
-        self._generated = GeneratedPages(held, config, nav, files, self._workers, self.cache, sources)
+        self._generated = GeneratedPages(held, config, nav, files, self._workers, self.cache,
+                                         self._result.report.source_digests)
         kept = set(self._patch.kept_pages) if self._patch is not None else set()
         self._link_note = ExcludedLinkNote({file.src_uri for file in held} | kept)
         logging.getLogger("mkdocs.structure.pages").addFilter(self._link_note)

@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -42,6 +43,11 @@ class WriteReport:
     @property
     def pages(self) -> int:
         return self.written + self.unchanged
+
+    @cached_property
+    def source_digests(self) -> dict[str, str]:
+        """Page path → digest of its content: `sources` without the stats."""
+        return {path: digest for path, (digest, _stat) in self.sources.items()}
 
 
 def page_source(page: Page) -> str:
