@@ -49,15 +49,12 @@ def link_files(source: Path, target: Path, paths: Iterable[str]) -> list[str]:
         old = os.path.join(source, relative)
         new = os.path.join(target, relative)
         try:
-            os.link(old, new)
-            continue
-        except FileNotFoundError:
-            if not os.path.isfile(old):
+            os.link(old, new)  # most often all it takes: no stat, no folder check
+        except FileNotFoundError:  # no such file, or its folder is not made yet
+            if os.path.isfile(old):
+                link_or_copy(old, new)
+            else:
                 missing.append(relative)
-                continue
-            os.makedirs(os.path.dirname(new), exist_ok=True)
-        except OSError:
-            pass
-        if not link_in_place(Path(old), Path(new), folder_made=True):
+        except OSError:  # across file systems
             shutil.copy2(old, new)
     return missing
