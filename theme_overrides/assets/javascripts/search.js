@@ -550,7 +550,7 @@ export async function localSearch(raw, selected = {}, { exact = false } = {}) {
   // Pagefind's option is its first shard's only (merged shards keep the one they were merged
   // with): the page asks for it only from workers holding one shard (Bundle.canExact).
   const found = exact && ownShards === 1 ? await withExactDiacritics(pf, search) : await search();
-  return { ...found, exact: exact && ownShards === 1, ms: performance.now() - started };
+  return { ...found, ms: performance.now() - started };
 }
 
 /** `search()` with Pagefind's exactDiacritics on, then off again (one search at a time runs in
