@@ -13,8 +13,9 @@ Workers are off (`available_cores` = 1) so every stage runs, and is timed, in th
 stages are timed in the main thread's CPU (the search shards are prepared by another thread of
 this process, counted in "other threads"); Pagefind, a separate process, is the "children" CPU.
 """
-import sys, os, time, shutil, logging, resource, functools, subprocess
+import sys, os, time, logging, resource
 from pathlib import Path
+from wrapping import around
 os.chdir(sys.argv[1])
 import generator.mkdocs_plugin as mp, generator.site as site, generator.mkdocs_generated as mg, generator.pages as pages
 import generator.buildcache.store as store, generator.buildcache.fingerprint as fp, generator.engine as engine, generator.writer as writer
@@ -22,15 +23,11 @@ import mkdocs.commands.build as mb
 mp.available_cores = lambda: 1
 acc = {}
 def timed(mod, name, label):
-    f = getattr(mod, name, None)
-    if f is None:  # an older revision of the code, without this stage
+    if getattr(mod, name, None) is None:  # an older revision of the code, without this stage
         return
-    @functools.wraps(f)
-    def w(*a, **k):
-        t = time.thread_time()  # this thread's CPU: the search index is prepared in another
-        try: return f(*a, **k)
-        finally: acc[label] = acc.get(label, 0) + time.thread_time() - t
-    setattr(mod, name, w)
+    def leave(started):  # this thread's CPU: the search index is prepared in another
+        acc[label] = acc.get(label, 0) + time.thread_time() - started
+    around(mod, name, time.thread_time, leave)
 timed(site, "check", "core: load+validate (memo)")
 timed(pages.Planner, "entry_page", "core: record pages (plan)")
 timed(pages.Planner, "listing_page", "core: listing pages (plan)")
