@@ -13,6 +13,7 @@ import csv
 import gzip
 import io
 import json
+import logging
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -494,3 +495,24 @@ def test_nothing_planted_runs_in_chromium_not_even_in_search_results(browser, ho
     assert set(titles) & set(hostile.markers.by_place.values())
     assert UNIT_NAME + " " in filters  # a label is the value then its count
     assert TITLE in box
+
+
+def test_markers_typed_into_records_after_a_build_stay_escaped_in_the_patched_site(tmp_path, caplog):
+    """An edit to records only patches the previous site (generator/mkdocs_patch.py): what it
+    renders again, and what it takes from the previous site, must be as safe as a cold build."""
+    config = copy_sample(tmp_path / "src")
+    build_site(config, tmp_path / "site")
+    lists = {name: (tmp_path / "src" / "entries" / name).read_bytes() for name in ("danh-muc.yml", "viet-tat.yml")}
+    markers = plant(tmp_path / "src")
+    for name, data in lists.items():  # records only: the lists as they were
+        (tmp_path / "src" / "entries" / name).write_bytes(data)
+    caplog.set_level(logging.INFO)
+    site = build_site(config, tmp_path / "site")
+    assert any("chỉ bản ghi thay đổi" in record.getMessage() for record in caplog.records)
+    outputs = decode_site(site)
+    leaks = [(name, fragment) for name, raw in outputs.raw.items()
+             if not name.endswith((".csv", ".yml")) and not name.startswith("pagefind/")
+             for fragment in UNESCAPED if fragment in raw]
+    assert not leaks
+    title = markers.by_place["tin-tuc title"]
+    assert any(title in text for name, text in outputs.text.items() if name.startswith("tin-tuc/"))
