@@ -33,9 +33,10 @@ new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadR
 def test_every_page_type_shows_its_photo_without_shift_or_overflow(sample_url, browser, width):
     context = browser.new_context(viewport={"width": width, "height": 800})
     context.add_init_script(CLS_OBSERVER)
-    # Photos arrive after the first paint, as on a phone's network: a page whose layout waits
-    # for them shifts (a figure sized by its caption until its photo came in did).
-    context.route(re.compile(r"/anh/"), lambda route: (time.sleep(0.2), route.continue_()))
+    # Photos and fonts arrive after the first paint, as on a phone's network: a page whose
+    # layout waits for them shifts (a figure sized by its caption until its photo came in did,
+    # and every line reflowed when a web font shown with `font-display: swap` came in).
+    context.route(re.compile(r"/anh/|\.woff2$"), lambda route: (time.sleep(0.2), route.continue_()))
     page = context.new_page()
     for name, url in PAGES.items():
         page.goto(sample_url + url)
