@@ -153,7 +153,7 @@ def write_pages(pages: Iterable[Page | OutputFile | LinkedFile | KeptPage], docs
                 target.parent.mkdir(parents=True, exist_ok=True)
                 folders.add(target.parent)
             if linked:
-                _link_or_copy(page.source, target, exists)
+                _replace_with_link(page.source, target, exists)
             else:
                 target.write_bytes(content)
                 if isinstance(page, Page):
@@ -205,8 +205,10 @@ def _prune_empty_parents(path: Path, root: Path) -> None:
         parent = parent.parent
 
 
-def _link_or_copy(source: Path, target: Path, exists: bool = True) -> None:
-    """A hard link costs no disk space (the cache keeps the bytes); across file systems, a copy.
+def _replace_with_link(source: Path, target: Path, exists: bool = True) -> None:
+    """Put `source`'s bytes at `target`, replacing any file there atomically: a hard link (no
+    disk space; the cache keeps the bytes), across file systems a copy. (publish.links.link_or_copy
+    only ever makes new names, in a folder no reader sees yet.)
 
     A new name is linked in place (a link appears whole, it is atomic): one system call where
     replacing a file takes three, and a full build links 13 variants a photo.
