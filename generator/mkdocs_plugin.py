@@ -17,7 +17,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 
 from .buildcache import BuildCache
-from .buildcache.fingerprint import combine, tree_digests
+from .buildcache.fingerprint import combine
 from .publish.links import link_in_place, link_tree
 from .escaping import safe_url
 from .cms import CmsSettings
@@ -153,16 +153,18 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self._result = result
         self._reused_index = None
         self._patch = None
+        documents = None
         if self.cache is not None:
             self.cache.site_is_ours()
             self.cache.next_publication = result.next_publication
-            self.cache.search_documents = combine(tree_digests(work / "search-documents"))
+            documents = self.cache.search_document_memo(work / "search-documents")
+            self.cache.search_documents = combine(documents.digests())
             self._reused_index = self.cache.reusable_index(self.cache.search_documents, BUNDLE)
         # Pagefind indexes the records on the second core while MkDocs renders on the first,
         # unless the previous site's index was built from the very same documents.
         if self._reused_index is None:
             self._indexing = start_indexing(work / "search-documents", work / "search-index",
-                                            self.cache.search_shards if self.cache is not None else None)
+                                            self.cache.search_shards if self.cache is not None else None, documents)
         log.info(f"Gương sáng: đã chuẩn bị {result.report.pages} trang; đang dựng HTML…")
 
     def _show_last_good_site(self, failure: Exception, work: Path) -> None:

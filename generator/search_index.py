@@ -41,7 +41,7 @@ import threading
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
 
 from markupsafe import escape
 from pagefind_bin import get_executable
@@ -49,6 +49,7 @@ from pagefind_bin import get_executable
 from .filetree import files_under
 from .outputs import KeptPage
 from .pages import Page
+from .pagefind_bundle import prune_fragments, seed_fragments
 from .publish import tied_to_this_process
 from .publish.links import link_or_copy, link_tree
 from .publish.swap import remove_in_background
@@ -79,6 +80,9 @@ VOCABULARY = "_gs-tu-vung"  # each shard's document holding every word (see _voc
 VOCABULARY_FILTER = "gs_tu_vung"  # search.js: VOCABULARY_FILTER
 
 T = TypeVar("T")
+
+if TYPE_CHECKING:
+    from .buildcache.documents import DocumentMemo
 
 
 class IndexingFailed(Exception):
@@ -188,13 +192,20 @@ class IndexingJob:
     per shard, `CONCURRENT_SHARDS` at a time (so the peak memory is that many shards')."""
 
     def __init__(self, documents: Path, output: Path, found: list[Path] | None = None,
-                 shard_cache: Path | None = None):
+                 shard_cache: Path | None = None, memo: DocumentMemo | None = None):
         shutil.rmtree(output, ignore_errors=True)
         self.output = output
         self._shard_cache = shard_cache
         self.reused_shards = 0
         if found is None:
             found = [Path(relative) for relative, _entry in files_under(documents) if relative.endswith(".html")]
+        # What the documents' digests and words are, read again only where a document changed
+        # since the last build (buildcache/documents.py); without a memo, every one is read.
+        if memo is None:
+            from .buildcache.documents import DocumentMemo  # the build cache's package imports this module
+
+            memo = DocumentMemo(documents)
+        self._memo = memo
         shards = shard_count(len(found))
         self._cancelled = False
         self._lock = threading.Lock()  # cancel() must not miss a shard's process being started
@@ -222,18 +233,16 @@ class IndexingJob:
     def _run_shards(self, documents: Path, found: list[Path]) -> None:
         complete = False
         try:
-            # Each document is read once, for the vocabulary and for the digests of the shards
-            # holding it; only the shards indexed again get a folder of their documents (the
-            # split of every document into a folder per shard and bundle, 20,000 links and
-            # folders at 10,000 records, and reading them back for the digests, were most of
-            # the CPU of a build whose shards were nearly all reused).
-            hashes: dict[Path, bytes] = {}
-            tokens: set[str] = set()
-            for document in found:
-                data = (documents / document).read_bytes()
-                hashes[document] = hashlib.sha256(data).digest()
-                tokens.update(_tokens(data.decode("utf-8")))
-            vocabulary = _vocabulary_of(tokens)
+            # Each document is read at most once, for the vocabulary and for the digests of the
+            # shards holding it, and only if it changed since the last build (the memo); only
+            # the shards indexed again get a folder of their documents (the split of every
+            # document into a folder per shard and bundle, 20,000 links and folders at 10,000
+            # records, and reading them back for the digests, were most of the CPU of a build
+            # whose shards were nearly all reused).
+            digests = self._memo.digests([document.as_posix() for document in found])
+            hashes = {document: bytes.fromhex(digests[document.as_posix()]) for document in found}
+            vocabulary = _vocabulary_of(self._memo.words(_tokens, _token_words))
+            self._memo.save()
             hashes[Path(VOCABULARY, "index.html")] = hashlib.sha256(vocabulary.encode("utf-8")).digest()
             # (a shard's documents, its own output, Pagefind's options for its bundle)
             jobs: list[tuple[list[Path], Path, tuple[str, ...]]] = []
@@ -315,11 +324,13 @@ class IndexingJob:
                         return
                     _, output, options = jobs[position]
                     folder = prepare(position)
+                    seeded = self._seed(keys[position], output)
                     process = subprocess.Popen(_command(folder, *options, "--output-path", str(output)), **_PIPES,
                                                **tied_to_this_process())
                     self._running.add(process)
                 try:
                     reports[position] = _finish(process)
+                    prune_fragments(output, seeded)
                     self._keep_shard(keys[position], digests[position], output, reports[position])
                 except Exception as error:  # noqa: BLE001 (re-raised below, in job order)
                     with self._lock:
@@ -375,13 +386,27 @@ class IndexingJob:
             return None
         return _KeptShard(place / "bundle", IndexReport(int(stamp.get("pages", 0)), str(stamp.get("output", ""))))
 
+    def _seed(self, key: str, output: Path) -> set[str]:
+        """Start a shard indexed again from its previous version's fragments, if the same
+        Pagefind wrote them (pagefind_bundle.py): it then writes only the changed pages'."""
+        if self._shard_cache is None:
+            return set()
+        place = self._shard_cache / key
+        try:
+            stamp = json.loads((place / _SHARD_STAMP).read_text("utf-8"))
+        except (OSError, ValueError):
+            return set()
+        if not isinstance(stamp, dict) or stamp.get("pagefind") != _PAGEFIND_VERSION:
+            return set()
+        return seed_fragments(place / "bundle", output)
+
     def _keep_shard(self, key: str, digest: str, output: Path, report: IndexReport) -> None:
         if self._shard_cache is None:
             return
         place = self._shard_cache / key
         shutil.rmtree(place, ignore_errors=True)
         link_tree(output, place / "bundle")
-        stamp = {"digest": digest, "pages": report.pages, "output": report.output}
+        stamp = {"digest": digest, "pages": report.pages, "output": report.output, "pagefind": _PAGEFIND_VERSION}
         (place / (_SHARD_STAMP + ".tmp")).write_text(json.dumps(stamp), "utf-8")
         os.replace(place / (_SHARD_STAMP + ".tmp"), place / _SHARD_STAMP)
 
@@ -442,27 +467,34 @@ def _tokens(text: str) -> set[str]:
     return set(html.unescape(_TAG.sub(" ", text)).lower().split())
 
 
-def _vocabulary_of(tokens: set[str]) -> str:
-    """The document holding every word of these tokens (`_tokens` of every search document)
-    once, indexed in every shard and filtered out of every search (`VOCABULARY_FILTER`).
+def _words(text: str) -> set[str]:
+    """A document's words, for the vocabulary document."""
+    # A word never spans white space, so the words of the distinct white-space-separated
+    # tokens are the words of the text: the tokens repeat (news reuse their syllables), and
+    # the word pattern then runs over each distinct token once instead of every character of
+    # every document (2.6 times faster, the same set; DocumentMemo.words).
+    return {word for token in _tokens(text) for word in _token_words(token)}
+
+
+def _token_words(token: str) -> list[str]:
+    return _WORD.findall(token)
+
+
+def _vocabulary_of(words: set[str]) -> str:
+    """The document holding each of these words (`_words` of every search document) once,
+    indexed in every shard and filtered out of every search (`VOCABULARY_FILTER`).
     Pagefind leaves out of a search the words its index does not hold ("dang uy phuong" is
     searched as "dang uy" where no record has "phuong"), so a shard without a word would
     answer with records that lack it; with this document every shard knows every word, and a
     shard where no record holds it answers with nothing."""
-    # A word never spans white space, so the words of the distinct white-space-separated
-    # tokens are the words of the text: the tokens repeat (news reuse their syllables), and
-    # the word pattern then runs over a few thousand of them instead of every character of
-    # every document (2.6 times faster, the same set).
-    words: set[str] = set()
-    for token in tokens:
-        words.update(_WORD.findall(token))
     return (f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"><title>{VOCABULARY}</title></head>'
             f'<body><div {SEARCHABLE} data-pagefind-filter="{VOCABULARY_FILTER}:1">{escape(" ".join(sorted(words)))}</div>'
             "</body></html>")
 
 
-def start_indexing(documents: Path, output: Path, shard_cache: Path | None = None) -> IndexingJob:
-    return IndexingJob(documents, output, shard_cache=shard_cache)
+def start_indexing(documents: Path, output: Path, shard_cache: Path | None = None,
+                   memo: DocumentMemo | None = None) -> IndexingJob:
+    return IndexingJob(documents, output, shard_cache=shard_cache, memo=memo)
 
 
 _PAGEFIND_VERSION = importlib.metadata.version("pagefind_bin")

@@ -91,6 +91,8 @@ class EntryMemo(Protocol):
     """Validated files from earlier builds, by path and content (buildcache.BuildCache)."""
 
     def known_entry(self, shown: str, raw: bytes) -> tuple[Entry | None, list[Problem]] | None: ...
+    # The same for a file whose stat shows it unchanged since the last build, without reading it.
+    def unchanged_entry(self, shown: str, relative: str, path: Path) -> tuple[Entry | None, list[Problem]] | None: ...
     def remember_entry(self, shown: str, raw: bytes, result: tuple[Entry | None, list[Problem]]) -> None: ...
     def forget_entries_except(self, shown: set[str]) -> None: ...
     def body_renderer(self, glossary: dict[str, str], photos: PhotoLibrary | None = None) -> BodyRenderer: ...
@@ -154,12 +156,14 @@ def _check_with_memo(project: Project, catalogue, problems: list[Problem], memo:
         path = listed.path
         shown = path.relative_to(project.root).as_posix()
         relative = path.relative_to(project.entries_dir)
-        try:  # a FIFO swapped in since the listing must not hang the build either
-            raw = read_limited(path, project.root, MAX_FILE_BYTES, links_checked=True)
-        except FileRefused:
-            return None
         seen.add(shown)
-        result = memo.known_entry(shown, raw)
+        result = memo.unchanged_entry(shown, relative.as_posix(), path)  # without reading it
+        if result is None:
+            try:  # a FIFO swapped in since the listing must not hang the build either
+                raw = read_limited(path, project.root, MAX_FILE_BYTES, links_checked=True)
+            except FileRefused:
+                return None
+            result = memo.known_entry(shown, raw)
         if result is None:
             try:
                 kind = Kind(relative.parts[0]) if len(relative.parts) > 1 else None

@@ -323,3 +323,23 @@ def test_a_sharded_search_index_is_a_cold_builds_or_reused_whole(sharded_sample,
     assert any("dùng lại chỉ mục tìm kiếm" in r.getMessage() for r in caplog.records)
     assert json.loads((site / "pagefind" / "full" / "shards.json").read_text("utf-8")) == shards
     assert _index_digest(site) == _index_digest(cold)
+
+
+def test_an_edit_reads_only_the_entry_files_it_changed(built_sample, workers, monkeypatch):
+    """Entry files whose stat (size, modification time, inode) is the one the last build read
+    them with are neither read nor digested again (buildcache/documents.py)."""
+    config, site = built_sample
+    entries = config.parent / "entries"
+    for path in entries.rglob("*"):  # all older than the next scan: none racy
+        if path.is_file():
+            stat = path.stat()
+            os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns - 10 * 10**9))
+    engine.build_site(config, site)
+    record = next((entries / "mo-hinh").glob("*.md"))
+    edit(record, "title: ", "title: Đã sửa — ")
+    read = []
+    real = site_module.read_limited
+    monkeypatch.setattr(site_module, "read_limited", lambda path, *args, **kw: read.append(path) or real(path, *args, **kw))
+    engine.build_site(config, site)
+    assert read == [record]
+    assert "Đã sửa — " in (site / "mo-hinh" / record.stem / "index.html").read_text("utf-8")

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 from generator import search_index
-from generator.search_index import VOCABULARY, IndexingJob, _command, _finish, _tokens, _vocabulary_of, shard_of
+from generator.search_index import VOCABULARY, IndexingJob, _command, _finish, _vocabulary_of, _words, shard_of
 
 
 def _vocabulary_document(paths) -> str:
     """The vocabulary document of these search documents, as the build makes it."""
-    return _vocabulary_of(set().union(*(_tokens(path.read_text("utf-8")) for path in paths)))
+    return _vocabulary_of(set().union(*(_words(path.read_text("utf-8")) for path in paths)))
 
 
 def lead_document(document: str) -> str:
@@ -145,3 +145,33 @@ def test_the_shards_work_folder_goes_once_the_index_is_complete(tmp_path, small_
         time.sleep(0.1)
     assert not list(tmp_path.glob("index-shards*"))
     assert json.loads((site / "pagefind" / "full" / "shards.json").read_text("utf-8"))
+
+
+def test_a_shard_indexed_again_starts_from_its_previous_fragments_and_ends_as_a_cold_index(tmp_path, small_shards):
+    """After an edit, the shards holding the record are indexed again, seeded with their
+    previous fragments (generator/pagefind_bundle.py): Pagefind writes only the edited page's,
+    the seeded ones it no longer names are removed, and the bundles are those of a cold index."""
+    documents = tmp_path / "documents"
+    _write_documents(documents, 40)
+    cache = tmp_path / "shard-cache"
+    first = tmp_path / "site-1"
+    first.mkdir()
+    IndexingJob(documents, tmp_path / "index", shard_cache=cache).finish_into(first)
+    edited = documents / "tin-tuc" / "tin-7" / "index.html"
+    edited.write_text(edited.read_text("utf-8").replace("Tin số 7", "Tin số 7 dân vận"), "utf-8")  # words of the site
+    again = tmp_path / "site-2"
+    again.mkdir()
+    job = IndexingJob(documents, tmp_path / "index", shard_cache=cache)
+    job.finish_into(again)
+    assert job.reused_shards == 8  # 10 shards: one of each bundle indexed again
+    cold = tmp_path / "site-cold"
+    cold.mkdir()
+    IndexingJob(documents, tmp_path / "index-cold").finish_into(cold)
+    assert _bundle_digest(again / "pagefind") == _bundle_digest(cold / "pagefind")
+    # The re-indexed shards' unchanged fragments are the previous build's files, not new ones.
+    shard = shard_of(Path("tin-tuc/tin-7/index.html"), 8)
+    bundle = "full" if shard == 0 else f"full/s{shard}"
+    before = {p.name: p.stat().st_ino for p in (first / "pagefind" / bundle / "fragment").iterdir()}
+    after = {p.name: p.stat().st_ino for p in (again / "pagefind" / bundle / "fragment").iterdir()}
+    assert len(set(before) - set(after)) == 1 and len(set(after) - set(before)) == 1  # the edited page's
+    assert all(after[name] == before[name] for name in set(before) & set(after))

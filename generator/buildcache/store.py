@@ -14,6 +14,7 @@ from jinja2 import FileSystemBytecodeCache
 
 from ..writer import MANIFEST, PENDING, generated_paths
 from . import pickles, plan
+from .documents import DocumentMemo
 from .bodies import StoredBodies
 from .fingerprint import code_digest, combine, config_digest, file_digest, site_identity, tree_digests
 
@@ -23,6 +24,8 @@ TEMPLATE_CACHE_ENV = "GUONG_SANG_TEMPLATE_CACHE"
 ENTRIES = "entries.pickle"
 BODIES = "bodies"
 SEARCH_SHARDS = "search-shards"
+SEARCH_DOCUMENTS = "search-documents.pickle"
+ENTRY_STATS = "entry-stats.pickle"
 FORMAT = 1  # bump when what the cache holds changes meaning
 
 
@@ -38,6 +41,7 @@ class BuildCache:
     next_publication: dt.datetime | None = None
     entry_files: dict[str, str] = field(default_factory=dict)  # digests of the files in entries/
     _entries: dict[str, tuple[str, Any]] | None = None
+    _entry_stats: DocumentMemo | None = None  # the entry files' digests, by stat
     _entries_changed: bool = False
     _site_checked: bool | None = None
 
@@ -46,7 +50,12 @@ class BuildCache:
              site_dir: Path, cms_bundle: Path | None = None) -> "BuildCache":
         folder = root / FOLDER
         generated = generated_paths(docs_dir) | {MANIFEST, PENDING, ".generated.tmp", ".gitignore"}
-        entry_files = tree_digests(entries_dir)
+        code = code_digest()
+        # Entry files unchanged since the last build (by stat, documents.py) are not read
+        # again, here nor when checked (`unchanged_entry`): 10,000 files read twice a build.
+        entry_stats = DocumentMemo.open(entries_dir, folder / ENTRY_STATS, salt=code, with_words=False, with_ctime=True)
+        entry_files = entry_stats.digests(suffix="")
+        entry_stats.save()  # true of the files whatever the build does next (a build with no change stops here)
         inputs = {
             "entries": combine(entry_files),
             "docs": combine(tree_digests(docs_dir, skip=generated)),
@@ -54,7 +63,7 @@ class BuildCache:
             "config": config_digest(config_file),
             # /admin/ carries Decap's bundle (node_modules/, outside every other input).
             "cms": file_digest(cms_bundle.read_bytes()) if cms_bundle is not None else "",
-            "code": code_digest(),
+            "code": code,
             "site_dir": str(site_dir),
             "format": str(FORMAT),
         }
@@ -62,7 +71,7 @@ class BuildCache:
             previous = json.loads((folder / STAMP).read_text("utf-8"))
         except (OSError, ValueError):
             previous = {}
-        return cls(folder, site_dir, inputs, previous, entry_files=entry_files)
+        return cls(folder, site_dir, inputs, previous, entry_files=entry_files, _entry_stats=entry_stats)
 
     def compiled_templates(self) -> FileSystemBytecodeCache:
         """Jinja's compiled templates, kept between builds (Jinja checks each against its
@@ -104,6 +113,17 @@ class BuildCache:
             self._entries = self._load_entries()
         hit = self._entries.get(shown)
         return hit[1] if hit is not None and hit[0] == file_digest(raw) else None
+
+    def unchanged_entry(self, shown: str, relative: str, path: Path) -> Any | None:
+        """The validated (entry, problems) of a file found unchanged since the last build
+        without reading it: its stat is the one the last build read it with (documents.py)."""
+        digest = self._entry_stats.unchanged_digest(relative, path) if self._entry_stats is not None else None
+        if digest is None:
+            return None
+        if self._entries is None:
+            self._entries = self._load_entries()
+        hit = self._entries.get(shown)
+        return hit[1] if hit is not None and hit[0] == digest else None
 
     def remember_entry(self, shown: str, raw: bytes, result: Any) -> None:
         if self._entries is None:
@@ -184,6 +204,12 @@ class BuildCache:
             return None
         old = self.site_dir / bundle
         return old if old.is_dir() else None
+
+    def search_document_memo(self, documents: Path) -> DocumentMemo:
+        """The search documents' digests and words as the last build found them (documents.py):
+        only the documents changed since are read again. It depends on nothing but the
+        documents' bytes and the code (the tokenizer)."""
+        return DocumentMemo.open(documents, self.folder / SEARCH_DOCUMENTS, salt=self.inputs["code"])
 
     @property
     def search_shards(self) -> Path:
