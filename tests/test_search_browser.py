@@ -618,3 +618,40 @@ def test_pagefind_gets_each_word_once_and_a_lone_letter_is_not_searched(browser,
     page.wait_for_function("document.querySelector('[role=listbox]').dataset.query === 'sở y'")
     assert "Sở Y tế" in page.locator("[role=listbox] [role=option]").first.inner_text()
     page.close()
+
+
+def test_the_lead_bundle_extends_the_last_word_only(browser, sharded_url):
+    # Pagefind extends every query word to every indexed word it begins, the cost of common
+    # syllables ("ho" → hồ, học, hội…). The lead bundle also indexes each word in a finished
+    # form, and the box sends every word but the last so: "khu" followed by more words is the
+    # word "khu", not the start of "khuyến"; typed last, it still extends. The full bundle (the
+    # search page's) holds no finished forms and extends as before; excerpts never show them.
+    url, _ = sharded_url
+    outcome = evaluate_in_page(browser, url,
+        """async () => {
+          const s = await import("/assets/javascripts/search.js");
+          const engine = await s.pagefind();
+          const full = await engine.full();
+          const titles = async (found) => Promise.all(found.results.map(async (r) => (await r.data()).meta.title));
+          const excerpts = async (found, q) => Promise.all(found.results.map(async (r) => (await s.describe(r, q)).excerpt));
+          const last = await engine.lead.search("hoc khu", {});
+          return { finished: await titles(await engine.lead.search("khu hoc", {})),
+                   last: await titles(last), excerpts: await excerpts(last, "hoc khu"),
+                   full: await titles(await full.search("khu hoc", {})),
+                   forms: [(await engine.lead.search("khuyen", {})).total,  // searched as "qzkhuyen"
+                           (await full.search(s.FINISHED + "khuyen" + s.FINISHED, {})).total],
+                   queries: ["Da thanh pho  Hồ (Chí) minh", "là khi là", "chi phí chi phí", "a - b", "dân"].map(s.leadQuery),
+                   rankings: [s.leadRanking({}), s.leadRanking({ termSimilarity: 2, metaWeights: { title: 3 } })] };
+        }""")
+    khuyen_hoc = "Sáng kiến khuyến học của chi đoàn thanh niên"
+    assert khuyen_hoc not in outcome["finished"], outcome
+    assert khuyen_hoc in outcome["last"], outcome
+    assert khuyen_hoc in outcome["full"], outcome
+    assert outcome["forms"][0] >= 1 and outcome["forms"][1] == 0, outcome
+    assert outcome["excerpts"] and not any("qz" in excerpt for excerpt in outcome["excerpts"]), outcome
+    # Pagefind weighs title matches (its `title` metadata, weight 5); finished words match the
+    # finished title's metadata only, which the lead bundle weighs instead.
+    assert outcome["rankings"] == [{"metaWeights": {"title": 0, "gs_title": 5}},
+                                   {"termSimilarity": 2, "metaWeights": {"title": 0, "gs_title": 3}}], outcome
+    assert outcome["queries"] == ["qzdaqz qzthanhqz qzphoqz qzhồqz qz(chí)qz qzminh", "qzlàqz qzkhiqz qzlà",
+                                  "qzchiqz qzphíqz qzphí", "qzaqz - qzb", "qzdân"], outcome
