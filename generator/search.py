@@ -34,22 +34,6 @@ FILTERS: dict[str, str] = {
 # cut them out of excerpts. Not a word character: Pagefind does not index it.
 ALIAS_MARK = "¦"
 
-# Each word a record's lead holds is also indexed in a "finished" form, between two of these
-# ("vận" → "qzvậnqz"), only by the lead bundle (generator/search_index.py: FINISHED_WORDS).
-# Pagefind extends every query word to every indexed word it begins, and compares each matching
-# record with every posting of all of them ("ho" → hồ, học, hội, hoạt…): unmarked common
-# syllables took a second at 10,000 records (bench/RESULTS.md, issue 11). The search box sends
-# the lead bundle every word but the last finished ("qzhoqz" matches hồ, họ, hộ only) and the
-# last, which may be partly typed, with the mark before it only ("qzv" extends to every
-# finished v-word, and not to the words of the text as well, which would double its postings).
-# Letters, so Pagefind keeps them in the word (it drops punctuation); no Vietnamese word holds
-# "qz" (search.js: FINISHED).
-FINISHED = "qz"
-# Pagefind 1.5 ranks a record higher when query words match its title (its `title` metadata,
-# metaWeights 5 by default), which finished query words never do: the finished forms of the
-# title are this metadata too, which the lead bundle weighs instead (search.js: leadRanking).
-FINISHED_TITLE = "gs_title"
-
 SEARCH_URL = "tim-kiem/"
 
 
@@ -64,10 +48,6 @@ class SearchRecord:
     body_words: str  # each word of the body after its lead once, with its aliases (search_lead.py)
     title_aliases: str  # the title in canonical tone placement and folded, where they differ
     text_aliases: str  # canonical tone placement and folded đ-words of the rest
-    finished_title: str = ""  # finished_words of the title and its aliases (weighted as the title)
-    finished_text: str = ""  # finished_words of the rest of what the lead bundle indexes
-    finished_title_meta: str = ""  # FINISHED_TITLE: finished_words of the title alone
-    finished_title_key: str = FINISHED_TITLE
     alias_mark: str = ALIAS_MARK
 
 
@@ -109,34 +89,10 @@ def search_record(entry: Entry, view: EntryView, views: Views, body_lead: str, b
         body_words=_new_words(" ".join((body_rest, tone_aliases(body_rest), dj_aliases(prose), dj_aliases(body_rest))), indexed),
         title_aliases=title_aliases,
         text_aliases=text_aliases,
-        finished_title=finished_words(" ".join((entry.title, title_aliases))),
-        finished_text=finished_words(" ".join((names, prose, text_aliases))),
-        finished_title_meta=finished_words(entry.title),
     )
 
 
 _WORD = re.compile(r"\w+")
-_LETTERS = re.compile(r"[^\W_]+")  # Pagefind keeps letters and digits of a word, not "_"
-
-
-def finished_words(text: str) -> str:
-    """The finished form (FINISHED) of each word of `text`, as often as it occurs, so they rank
-    as the words do ("Đảng ủy" → "qzĐảngqz qzủyqz"). A word as Pagefind reads it: what lies between white space, its letters
-    and digits joined ("covid-19" → "covid19"), and its parts too when punctuation splits it
-    ("covid", "19"): the forms a query word gets (search.js: leadQuery) are then indexed."""
-    forms: list[str] = []
-    for token in text.split():
-        parts = _LETTERS.findall(token)
-        if not parts:
-            continue
-        forms.append(FINISHED + "".join(parts) + FINISHED)
-        if len(parts) > 1:
-            forms.extend(FINISHED + part + FINISHED for part in parts if len(part) > 1)
-    return " ".join(forms)
-
-
-def is_finished(word: str) -> bool:
-    return len(word) > 2 * len(FINISHED) and word.startswith(FINISHED) and word.endswith(FINISHED)
 
 
 def _new_words(text: str, indexed: str) -> str:

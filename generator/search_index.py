@@ -52,7 +52,6 @@ from .pages import Page
 from .publish import tied_to_this_process
 from .publish.links import link_or_copy, link_tree
 from .publish.swap import remove_in_background
-from .search import finished_words, is_finished
 
 # One language for the whole site: Vietnamese has no Pagefind stemmer, and a page that
 # forgets `lang` must not end up in a separate index the search box never loads.
@@ -76,10 +75,6 @@ FULL = "full"  # in BUNDLE: the full bundle (its shards in its own shards.json)
 # (`--exclude-selectors`), so both bundles index the same files (hard links), without a second
 # copy of every document.
 LEAD_EXCLUDED = 'span[data-pagefind-weight="0.5"]'
-# The finished forms of a record's lead words (generator/search.py: FINISHED), as the record
-# template writes them: only the lead bundle of a sharded site indexes them, the only bundle the
-# search box asks with finished query words; the others leave them out.
-FINISHED_WORDS = "span[data-gs-finished]"
 VOCABULARY = "_gs-tu-vung"  # each shard's document holding every word (see _vocabulary_of)
 VOCABULARY_FILTER = "gs_tu_vung"  # search.js: VOCABULARY_FILTER
 
@@ -103,8 +98,7 @@ def index_site(site_dir: Path) -> IndexReport:
     # fragments (records since made drafts among them) would stay published beside the new ones.
     shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
     if shard_count(len(documents)) == 1:
-        report = _finish(subprocess.Popen(_command(site_dir, *_ONE_BUNDLE, "--output-subdir", BUNDLE), **_PIPES,
-                                          **tied_to_this_process()))
+        report = _finish(subprocess.Popen(_command(site_dir, "--output-subdir", BUNDLE), **_PIPES, **tied_to_this_process()))
         _one_bundle(site_dir / BUNDLE)
         return report
     work = site_dir.parent / f".{site_dir.name}-search-index"
@@ -210,7 +204,7 @@ class IndexingJob:
         self._error: Exception | None = None
         if shards == 1:
             # Tied to the build: a killed build must not leave Pagefind running (issue 9).
-            self._process = subprocess.Popen(_command(documents, *_ONE_BUNDLE, "--output-path", str(output)), **_PIPES,
+            self._process = subprocess.Popen(_command(documents, "--output-path", str(output)), **_PIPES,
                                              **tied_to_this_process())
             self._thread = None
             return
@@ -239,18 +233,13 @@ class IndexingJob:
                 data = (documents / document).read_bytes()
                 hashes[document] = hashlib.sha256(data).digest()
                 tokens.update(_tokens(data.decode("utf-8")))
-            # The lead bundle's also holds the finished form of every word (generator/search.py:
-            # FINISHED), the only forms its searches ask for; the full bundle's none. A function
-            # of the same words: the one digest (of `vocabulary`) stands for both.
-            tokens = {token for token in tokens if not is_finished(token)}
             vocabulary = _vocabulary_of(tokens)
-            vocabularies = {"full": vocabulary, "lead": _vocabulary_of(tokens | set(finished_words(" ".join(tokens)).split()))}
             hashes[Path(VOCABULARY, "index.html")] = hashlib.sha256(vocabulary.encode("utf-8")).digest()
             # (a shard's documents, its own output, Pagefind's options for its bundle)
             jobs: list[tuple[list[Path], Path, tuple[str, ...]]] = []
             layout: list[tuple[Path, Path]] = []  # (a shard's output, where it goes in the bundle)
             for name, shards, bundle in self._bundles:
-                options = ("--exclude-selectors", LEAD_EXCLUDED if name == "lead" else FINISHED_WORDS)
+                options = ("--exclude-selectors", LEAD_EXCLUDED) if name == "lead" else ()
                 members: dict[int, list[Path]] = {}
                 for document in found:
                     members.setdefault(shard_of(document, shards), []).append(document)
@@ -268,7 +257,7 @@ class IndexingJob:
                 for document in shard_documents:
                     link_or_copy(documents / document, folder / document)
                 (folder / VOCABULARY).mkdir(parents=True)
-                (folder / VOCABULARY / "index.html").write_text(vocabularies[folder.parent.name], "utf-8")
+                (folder / VOCABULARY / "index.html").write_text(vocabulary, "utf-8")
                 return folder
 
             self._run_jobs(jobs, digests, prepare)
@@ -481,7 +470,6 @@ _PIPES = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True}
 
 
 _OPTIONS = ["--force-language", LANGUAGE]
-_ONE_BUNDLE = ("--exclude-selectors", FINISHED_WORDS)  # a small site's one bundle holds the body words
 
 
 def _command(site: Path, *output: str) -> list[str]:

@@ -13,19 +13,12 @@ from pathlib import Path
 import pytest
 
 from generator import search_index
-from generator.search import FINISHED
 from generator.search_index import VOCABULARY, IndexingJob, _command, _finish, _tokens, _vocabulary_of, shard_of
 
 
 def _vocabulary_document(paths) -> str:
     """The vocabulary document of these search documents, as the build makes it."""
     return _vocabulary_of(set().union(*(_tokens(path.read_text("utf-8")) for path in paths)))
-
-
-def _lead_vocabulary_document(paths) -> str:
-    """The lead bundle's vocabulary document: every word, and its finished form (search.py)."""
-    tokens = set().union(*(_tokens(path.read_text("utf-8")) for path in paths))
-    return _vocabulary_of(tokens | {f"{FINISHED}{word}{FINISHED}" for token in tokens for word in re.findall(r"[^\W_]+", token)})
 
 
 def lead_document(document: str) -> str:
@@ -120,7 +113,7 @@ def test_the_lead_bundle_indexes_each_document_without_its_body_words(tmp_path, 
     site.mkdir()
     IndexingJob(documents, tmp_path / "index").finish_into(site)
     found = sorted(path.relative_to(documents) for path in documents.rglob("*.html"))
-    vocabulary = _lead_vocabulary_document(documents / document for document in found)
+    vocabulary = _vocabulary_document(documents / document for document in found)
     for k, bundle, skip in ((0, site / "pagefind", ("full", "s1")), (1, site / "pagefind" / "s1", ())):
         copies = tmp_path / f"lead-{k}"
         for document in found:

@@ -7,10 +7,7 @@
 // tone placement of its words written the other way (hoà → hòa; see generator/search.py), so
 // "dang vien" finds "đảng viên" and "hoà" finds "hòa" as the same word. The query is sent in
 // NFC with canonical tone placement; excerpts and highlights are computed here with fold() and
-// canonicalTones(), the same rules as the index side. Pagefind extends every query word to every
-// indexed word it begins; the lead bundle of a large site also indexes each word in a finished
-// form, in which the header box sends every word but the last (leadQuery), so only the last,
-// perhaps partly typed, word extends.
+// canonicalTones(), the same rules as the index side.
 //
 // Typing: each keystroke preloads the index chunks of what is typed; the search itself runs
 // once the reader pauses (waitFor), one at a time, for the newest query only (newestOnly): a
@@ -47,9 +44,6 @@ const VOCABULARY_FILTER = "gs_tu_vung";
 let sharded = false;
 // In the search worker: how many shards it searches (loadPagefind).
 let ownShards = 0;
-// In the search worker: whether its bundle holds the finished forms of words (the lead bundle of
-// a sharded site; loadPagefind), so the words before the last are sent in that form (leadQuery).
-let finishing = false;
 // Pagefind itself runs in search-worker.js; this module is loaded there too, where there is
 // no document.
 const IN_PAGE = typeof document !== "undefined";
@@ -98,13 +92,11 @@ function loadPagefind() {
     loading = (async () => {
       const mine = blockOf(["", ...((await shards) || [])], PART, PART_COUNT).map((shard) => new URL(`${BUNDLE}${shard}${shard && "/"}`, ROOT).pathname);
       ownShards = mine.length;
-      finishing = BUNDLE === LEAD && Boolean(await full);
-      const ranking = finishing ? leadRanking(RANKING) : RANKING;
       const pf = await import(new URL("pagefind/pagefind.js", ROOT).href);
-      await pf.options({ basePath: mine[0], baseUrl: ROOT.pathname, ranking });
+      await pf.options({ basePath: mine[0], baseUrl: ROOT.pathname, ranking: RANKING });
       await pf.init();
       sharded = Boolean((await shards)?.length || await full);
-      await Promise.all(mine.slice(1).map((path) => pf.mergeIndex(path, { baseUrl: ROOT.pathname, ranking })));
+      await Promise.all(mine.slice(1).map((path) => pf.mergeIndex(path, { baseUrl: ROOT.pathname, ranking: RANKING })));
       return pf;
     })();
   }
@@ -422,44 +414,6 @@ export function engineQuery(raw) {
   return [...new Set(queryText(raw).split(/\s+/))].join(" ");
 }
 
-// Marks the finished form of a word (generator/search.py: FINISHED): the lead bundle of a sharded
-// site also indexes each word of its records between two of them ("vận" → "qzvậnqz").
-export const FINISHED = "qz";
-
-/** The query the lead bundle of a sharded site searches: engineQuery's words, each but the last
- * in its finished form, the last with the mark before it only ("da thanh pho" → "qzdaqz
- * qzthanhqz qzpho"). Pagefind extends every query word to every indexed word it begins ("ho" →
- * hồ, học, hội, hoạt…) and compares each matching record with every posting of all of them: a
- * word the reader typed a space after now matches itself only (in any marks), and the last,
- * which may still be being typed, extends to the finished forms only (not to the words of the
- * text too). Words without a letter or digit are left as they are (Pagefind drops punctuation,
- * and "-" would become the word "qzqz"). */
-export function leadQuery(raw) {
-  const words = queryText(raw).split(/\s+/);
-  const mark = (word, end) => (/[\p{L}\p{N}]/u.test(word) ? FINISHED + word + end : word);
-  const last = mark(words.pop(), "");
-  return [...new Set([...words.map((word) => mark(word, FINISHED)), last])].join(" ");
-}
-
-// The finished forms of a record's title, as metadata (generator/search.py: FINISHED_TITLE).
-export const FINISHED_TITLE = "gs_title";
-// Pagefind's weight of a match in the title metadata when not told otherwise (measured).
-const TITLE_WEIGHT = 5;
-
-/** The ranking the lead bundle of a sharded site searches with: Pagefind ranks records whose
- * title (metadata) holds the query words higher, but the words before the last are finished
- * forms, which only FINISHED_TITLE holds: it is weighed as the title was, the title not at all
- * (the last word, which extends to the finished forms too, would count twice). */
-export function leadRanking(ranking) {
-  const weights = ranking.metaWeights || {};
-  return { ...ranking, metaWeights: { ...weights, title: 0, [FINISHED_TITLE]: weights.title ?? TITLE_WEIGHT } };
-}
-
-/** In the search worker: the query its bundle searches (leadQuery or engineQuery). */
-function ownQuery(raw) {
-  return finishing ? leadQuery(raw) : engineQuery(raw);
-}
-
 /** Whether the box may match the marks typed exactly (Engine.search): the reader typed a tone
  * or vowel mark or đ, and the last word, which may still be being typed, reads the same in
  * both tone placements. "toà" could be "tòa" (old placement) or the start of "toàn": moved to
@@ -498,9 +452,8 @@ export function preload(raw, options = {}) {
 
 /** In the search worker: what preload asks for. */
 export async function localPreload(raw) {
-  const pf = await loadPagefind();
-  const query = ownQuery(raw);
-  if (query && !endsInShortWord(raw)) await pf.preload(query);
+  const query = engineQuery(raw);
+  if (query && !endsInShortWord(raw)) await (await loadPagefind()).preload(query);
 }
 
 /**
@@ -581,9 +534,8 @@ export async function search(raw, selected = {}, { rerank = true, enough = Infin
 /** In the search worker: loads the index chunks a search needs (a search cancelled while
  * they load stops here: WorkerPool.cancel). */
 export async function localLoad(raw, selected = {}) {
-  const pf = await loadPagefind();
-  const query = ownQuery(raw);
-  if (query) await pf.preload(query, { filters: pagefindFilters(selected) });
+  const query = engineQuery(raw);
+  if (query) await (await loadPagefind()).preload(query, { filters: pagefindFilters(selected) });
 }
 
 /** In the search worker: Pagefind's search for what search() asks, without re-ranking (the
@@ -591,7 +543,7 @@ export async function localLoad(raw, selected = {}) {
  * match only forms with the marks typed (Pagefind's exactDiacritics; Engine.search). */
 export async function localSearch(raw, selected = {}, { exact = false } = {}) {
   const pf = await loadPagefind();
-  const query = ownQuery(raw);
+  const query = engineQuery(raw);
   if (!query && !Object.values(selected).some((values) => values.length)) return null;
   const started = performance.now();
   const search = () => pf.search(query || null, { filters: pagefindFilters(selected) });
