@@ -20,9 +20,9 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import struct
 from pathlib import Path
-from typing import Any
+
+import cbor2
 
 FRAGMENTS = "fragment"
 _ENTRY = "pagefind-entry.json"
@@ -68,45 +68,8 @@ def referenced_fragments(bundle: Path) -> set[str]:
         data = gzip.decompress((bundle / f"pagefind.{language['hash']}.pf_meta").read_bytes())
         if not data.startswith(_CONTENT_MARK):
             raise UnreadableBundle(f"{bundle}: not a Pagefind meta file")
-        meta, _ = _cbor(data, len(_CONTENT_MARK))
+        meta = cbor2.loads(data[len(_CONTENT_MARK):])
         return {f"{page[0]}.pf_fragment" for page in meta[1]}
-    except (OSError, ValueError, KeyError, TypeError, IndexError, struct.error) as error:
+    except (OSError, ValueError, KeyError, TypeError, IndexError, cbor2.CBORDecodeError) as error:
         raise UnreadableBundle(f"{bundle}: {error}") from error
 
-
-def _cbor(data: bytes, at: int) -> tuple[Any, int]:
-    """The CBOR item at `at` and the position after it (the subset Pagefind writes: no tags,
-    no indefinite lengths)."""
-    major, info = data[at] >> 5, data[at] & 0x1F
-    at += 1
-    if major == 7:
-        simple = {20: False, 21: True, 22: None}
-        if info in simple:
-            return simple[info], at
-        size = {25: 2, 26: 4, 27: 8}[info]
-        return struct.unpack({2: ">e", 4: ">f", 8: ">d"}[size], data[at:at + size])[0], at + size
-    if info < 24:
-        length = info
-    else:
-        size = {24: 1, 25: 2, 26: 4, 27: 8}[info]
-        length, at = int.from_bytes(data[at:at + size], "big"), at + size
-    if major == 0:
-        return length, at
-    if major == 1:
-        return -1 - length, at
-    if major in (2, 3):
-        raw = data[at:at + length]
-        return (raw.decode("utf-8") if major == 3 else raw), at + length
-    if major == 4:
-        items = []
-        for _ in range(length):
-            item, at = _cbor(data, at)
-            items.append(item)
-        return items, at
-    if major == 5:
-        pairs = {}
-        for _ in range(length):
-            key, at = _cbor(data, at)
-            pairs[key], at = _cbor(data, at)
-        return pairs, at
-    raise ValueError(f"CBOR major type {major} at {at - 1}")
