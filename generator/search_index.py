@@ -36,7 +36,6 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 import threading
 import zlib
 from dataclasses import dataclass
@@ -52,7 +51,7 @@ from .pages import Page
 from .pagefind_bundle import prune_fragments, seed_fragments
 from .publish import tied_to_this_process
 from .publish.links import link_or_copy, link_tree
-from .publish.swap import remove_in_background
+from .publish.swap import remove_in_background, set_aside
 
 # One language for the whole site: Vietnamese has no Pagefind stemmer, and a page that
 # forgets `lang` must not end up in a separate index the search box never loads.
@@ -453,9 +452,7 @@ def _discard(folder: Path) -> None:
     """Delete the shards' work folder without making the build wait: a link to every document
     per bundle (20,000 at 10,000 records), whose unlinking took the last 30 s of a build on a
     busy disk (bench/RESULTS.md, "Session 4"). The next build sweeps up what is left."""
-    aside = Path(tempfile.mkdtemp(prefix=f"{folder.name}-old-", dir=folder.parent))
-    folder.rename(aside / folder.name)
-    remove_in_background(aside)
+    remove_in_background(set_aside(folder, prefix=f"{folder.name}-old-"))
 
 
 _TAG = re.compile(r"<[^>]*>")

@@ -49,10 +49,17 @@ def publish(staging: Path, target: Path) -> None:
     if _exchange(staging, target):  # `staging` now holds the old site
         remove_in_background(staging)
         return
-    old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
-    target.rename(old / target.name)
+    old = set_aside(target, prefix=f".{target.name}-old-")
     staging.rename(target)
     remove_in_background(old)
+
+
+def set_aside(folder: Path, prefix: str) -> Path:
+    """Move `folder` into a new empty sibling named `prefix`…, which is returned: a rename,
+    so `folder`'s name is free at once and its removal can happen later."""
+    aside = Path(tempfile.mkdtemp(prefix=prefix, dir=folder.parent))
+    folder.rename(aside / folder.name)
+    return aside
 
 
 def _exchange(first: Path, second: Path) -> bool:
