@@ -207,3 +207,11 @@ QUERIES = [
     Query("filter", "", "/mo-hinh/kenh-muong/", top=1, filters={"nam": ["2022"]}),
     Query("filter", "dao tao", "/khen-thuong/bang-khen-doan/", top=1, filters={"don_vi": ["Đảng ủy Sở Giáo dục và Đào tạo"], "loai": ["Khen thưởng"]}),
 ]
+
+
+def document_words(text: str) -> set[str]:
+    """A search document's words as the vocabulary document takes them (search_index:
+    `_token_words` of each of its `_tokens`)."""
+    from generator.search_index import _token_words, _tokens
+
+    return {word for token in _tokens(text) for word in _token_words(token)}

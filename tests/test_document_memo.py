@@ -8,7 +8,9 @@ from pathlib import Path
 
 from generator.buildcache.documents import DocumentMemo
 from generator.buildcache.fingerprint import file_digest
-from generator.search_index import _token_words, _tokens, _words
+from generator.search_index import _token_words, _tokens
+
+from search_fixture import document_words
 
 
 def _write(folder: Path, name: str, text: str) -> Path:
@@ -19,7 +21,8 @@ def _write(folder: Path, name: str, text: str) -> Path:
 
 
 def _every_word(folder: Path) -> set[str]:
-    return set().union(*(_words(path.read_text("utf-8")) for path in folder.rglob("*.html")))
+    """Every document read whole: what the memo must answer."""
+    return set().union(*(document_words(path.read_text("utf-8")) for path in folder.rglob("*.html")))
 
 
 def _build(folder: Path, memo_file: Path) -> DocumentMemo:

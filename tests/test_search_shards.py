@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 
 from generator import search_index
-from generator.search_index import VOCABULARY, IndexingJob, _command, _finish, _vocabulary_of, _words, shard_of
+from generator.search_index import VOCABULARY, IndexingJob, _command, _finish, _vocabulary_of, shard_of
+from search_fixture import document_words
 
 
 def _vocabulary_document(paths) -> str:
     """The vocabulary document of these search documents, as the build makes it."""
-    return _vocabulary_of(set().union(*(_words(path.read_text("utf-8")) for path in paths)))
+    return _vocabulary_of(set().union(*(document_words(path.read_text("utf-8")) for path in paths)))
 
 
 def lead_document(document: str) -> str:
