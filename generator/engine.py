@@ -19,6 +19,7 @@ from .buildcache import BuildCache
 from .buildcache.pickles import thaw
 from .cms.files import find_bundle
 from .publish import DEFAULT_WAIT, FileLock, hold_locks, project_lock, publish, remove_leftovers, staging_folder
+from .publish.spare import discard_spare, keep_spare
 from .site import now_in_vietnam
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner is noise here
@@ -59,6 +60,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = F
 def _build_and_publish(config_file: Path, target: Path, strict: bool, wait: float, cache: BuildCache | None) -> None:
     """MkDocs into a staging folder, swapped in at `target` once complete; then the cache's stamp."""
     staging = staging_folder(target)
+    plugin = None
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=strict)
         if "guong-sang" in config.plugins:
@@ -70,7 +72,14 @@ def _build_and_publish(config_file: Path, target: Path, strict: bool, wait: floa
             mkdocs_build(config)
         finally:
             config.plugins.on_shutdown()
-        publish(staging, target)
+        # A patched site shares most files with the one it replaces: that one is kept as the
+        # next build's starting point (publish/spare.py); any other is deleted.
+        keep = plugin is not None and plugin.patched
+        replaced = publish(staging, target, keep_replaced=keep)
+        if replaced is not None:
+            keep_spare(replaced, target)
+        else:
+            discard_spare(target)
     except BaseException:
         remove_leftovers(target)
         raise

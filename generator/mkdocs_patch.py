@@ -34,12 +34,14 @@ from typing import Any, Mapping
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .publish.links import link_files
+from .publish.spare import fill_from_spare
 
 
 @dataclass(frozen=True)
 class Patch:
     kept_pages: dict[str, str]  # source path of each page kept → digest of its source
     kept_files: int  # outputs reused from the previous site, pages included
+    spared: bool = False  # the staging folder started from the replaced site's spare
 
 
 def nav_paths(nav: Any) -> set[str] | None:
@@ -65,13 +67,15 @@ def nav_paths(nav: Any) -> set[str] | None:
 
 
 def patch_files(files: Files, config, previous_site: Path, generated: set[str], sources: Mapping[str, str],
-                rendered: Mapping[str, str], bundle: str) -> Patch | None:
+                rendered: Mapping[str, str], bundle: str, previous_inodes: Mapping[str, int] | None = None) -> Patch | None:
     """Keep in the staging folder (`config.site_dir`) the previous site's output of every file
     that did not change, and take those files out of MkDocs' work.
 
     `generated`: the paths in docs/ the core wrote; `sources`: the digest of each generated
     page's source as just written; `rendered`: the digest of each page's source when the
     previous site rendered it. `bundle`: the search index's folder, which is not MkDocs'.
+    `previous_inodes`: path → inode of each file of the previous site, from a walk made by this
+    build: the staging folder then starts from the site it replaced (publish/spare.py).
     None (nothing done) when the navigation's titles are not all in the configuration."""
     in_nav = nav_paths(config.nav)
     if in_nav is None:
@@ -94,13 +98,16 @@ def patch_files(files: Files, config, previous_site: Path, generated: set[str], 
                 kept_pages[file.src_uri] = digest
         elif _same_file(Path(file.abs_src_path), previous_site / file.dest_uri):
             kept[file.dest_uri] = file
-    missing = set(link_files(previous_site, Path(config.site_dir), kept))
+    spared = None
+    if previous_inodes is not None:
+        spared = fill_from_spare(Path(config.site_dir), previous_site, previous_inodes, kept, bundle)
+    missing = set(spared if spared is not None else link_files(previous_site, Path(config.site_dir), kept))
     for destination, file in kept.items():
         if destination in missing:  # not in the previous site after all: MkDocs makes it
             kept_pages.pop(file.src_uri, None)
         else:
             file.inclusion = InclusionLevel.EXCLUDED
-    return Patch(kept_pages, len(kept) - len(missing))
+    return Patch(kept_pages, len(kept) - len(missing), spared is not None)
 
 
 def _same_file(source: Path, previous: Path) -> bool:

@@ -61,12 +61,19 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         # atomic build; `mkdocs build` and `mkdocs serve` build without it.
         self.cache: BuildCache | None = None
 
+    @property
+    def patched(self) -> bool:
+        """Whether the last build patched the previous site (see mkdocs_patch.py): the site it
+        replaces then shares most files with the new one and is worth keeping (publish/spare.py)."""
+        return self._patch is not None
+
     # Runs once, first: a one-off build renders record pages on every core; `mkdocs serve`
     # keeps to one process, since it rebuilds from a watcher thread and forking a process
     # that runs threads is unsafe. (Having this method also keeps this object across the
     # rebuilds of `mkdocs serve`.)
     def on_startup(self, command: str, dirty: bool) -> None:
         self._workers = available_cores() if command in ("build", "gh-deploy") else 1
+        self._patch = None  # MkDocs keeps this object from one build to the next in a process
         self._serving = command == "serve"
 
     def project(self, config) -> Project:
@@ -196,7 +203,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
                     files.remove(found)
             if self.cache is not None and self.cache.pages_reusable():
                 self._patch = patch_files(files, config, self.cache.site_dir, generated_paths(Path(config.docs_dir)),
-                                          result.report.source_digests, self.cache.rendered_before, BUNDLE)
+                                          result.report.source_digests, self.cache.rendered_before, BUNDLE,
+                                          self.cache.site_inodes)
                 if self._patch is not None:
                     log.info(f"Gương sáng: chỉ bản ghi thay đổi: giữ {format_number(self._patch.kept_files)} tệp của lần dựng trước, "
                              "chỉ dựng lại phần còn lại.")

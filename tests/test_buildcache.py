@@ -14,6 +14,7 @@ import pytest
 from conftest import copy_sample, stable_digest
 from generator import engine, mkdocs_plugin, parallel, site as site_module
 from generator.buildcache.store import FOLDER
+from generator.publish.spare import spare_folder
 from generator.schema import TIME_ZONE
 
 SCHEDULED = "entries/tin-tuc/tuong-lai-tin-hen-gio-dang.md"  # dated 2030-01-01 in the sample
@@ -49,6 +50,10 @@ def built_sample(tmp_path: Path, workers) -> tuple[Path, Path]:
     site = config.parent / "site"
     engine.build_site(config, site)
     return config, site
+
+
+def folders(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_dir()}
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -163,6 +168,41 @@ def test_an_edit_to_records_only_patches_the_previous_site_and_never_writes_into
     incremental = stable_digest(engine.build_site(config, site))
     assert not any(PATCHED.search(r.getMessage()) for r in caplog.records)
     assert incremental == cold_build(src, tmp_path / "cold-config")
+
+
+def test_edit_after_edit_each_starts_from_the_site_it_replaces_and_never_writes_into_the_published_one(
+        built_sample, tmp_path, workers, caplog):
+    """A patched build keeps the site it replaced beside the new one (publish/spare.py); the
+    next patched build starts from it instead of an empty folder, and builds the same site."""
+    caplog.set_level(logging.INFO)
+    config, site = built_sample
+    src = config.parent
+    spare = spare_folder(site)
+    first, second = sorted((src / "entries" / "tin-tuc").glob("*.md"))[:2]
+    edit(first, "\n---\n", "\n---\nĐoạn mở đầu thứ nhất.\n\n")
+    engine.build_site(config, site)
+    assert spare.is_dir(), "a patched build keeps the site it replaced"
+
+    witnesses = []  # every published file, by a name of its own: none may change
+    for number, page in enumerate(p for p in site.rglob("*") if p.is_file() and "pagefind" not in p.parts):
+        os.link(page, tmp_path / f"witness-{number}")
+        witnesses.append((tmp_path / f"witness-{number}", page.read_bytes()))
+    edit(second, "\n---\n", "\n---\nĐoạn mở đầu thứ hai.\n\n")
+    caplog.clear()
+    started_from = spare.stat().st_ino
+    incremental = stable_digest(engine.build_site(config, site))
+    assert PATCHED.search(caplog.text), "the previous site was not patched"
+    assert site.stat().st_ino == started_from, "the build did not start from the spare"
+    assert all(witness.read_bytes() == published for witness, published in witnesses)
+    assert "Đoạn mở đầu thứ hai." in (site / "tin-tuc" / second.stem / "index.html").read_text("utf-8")
+    assert incremental == cold_build(src, tmp_path / "cold")
+    assert folders(site) == folders(tmp_path / "cold" / "site")  # none left empty
+    assert spare.is_dir()
+
+    # A full build (the configuration changed) shares nothing with the site it replaces.
+    edit(config, "site_name: ", "site_name: Bản thử — ")
+    assert stable_digest(engine.build_site(config, site)) == cold_build(src, tmp_path / "cold-config")
+    assert not spare.exists()
 
 
 def test_a_page_rewritten_outside_the_cache_is_planned_again(built_sample, tmp_path, workers, caplog):

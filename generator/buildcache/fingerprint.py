@@ -72,9 +72,20 @@ def config_digest(config_file: Path) -> str:
 
 def site_identity(site_dir: Path) -> str | None:
     """Every file's path and size: tells a site this cache built from one changed since."""
+    found = site_files(site_dir)
+    return identity_of(found) if found is not None else None
+
+
+def site_files(site_dir: Path) -> dict[str, tuple[int, int]] | None:
+    """Relative path → (size, inode) of every file of a site; None without the folder."""
     if not site_dir.is_dir():
         return None
-    return combine(sorted((relative, entry.stat().st_size) for relative, entry in _files(site_dir)))
+    return {relative: (entry.stat().st_size, entry.inode()) for relative, entry in _files(site_dir)}
+
+
+def identity_of(files: dict[str, tuple[int, int]]) -> str:
+    """`site_identity` of the files `site_files` found."""
+    return combine(sorted((relative, size) for relative, (size, _inode) in files.items()))
 
 
 def _files(root: Path):

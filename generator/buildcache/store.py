@@ -16,7 +16,7 @@ from ..writer import MANIFEST, PENDING, generated_paths
 from . import pickles, plan
 from .documents import DocumentMemo
 from .bodies import StoredBodies
-from .fingerprint import code_digest, combine, config_digest, file_digest, site_identity, tree_digests
+from .fingerprint import code_digest, combine, config_digest, file_digest, identity_of, site_files, site_identity, tree_digests
 
 FOLDER = Path("build") / "cache"  # relative to the project root; documented in README.md
 STAMP = "stamp.json"
@@ -44,6 +44,8 @@ class BuildCache:
     _entry_stats: DocumentMemo | None = None  # the entry files' digests, by stat
     _entries_changed: bool = False
     _site_checked: bool | None = None
+    # Relative path → inode of each file of the site in place, once `site_is_ours` found it ours.
+    site_inodes: dict[str, int] | None = None
 
     @classmethod
     def open(cls, root: Path, config_file: Path, docs_dir: Path, entries_dir: Path, theme_dir: Path | None,
@@ -98,7 +100,10 @@ class BuildCache:
         """Whether `site_dir` is the site the last build wrote (checked once per build: call it
         before forking workers, so they inherit the answer)."""
         if self._site_checked is None:
-            self._site_checked = bool(self.previous.get("site")) and site_identity(self.site_dir) == self.previous["site"]
+            found = site_files(self.site_dir) if self.previous.get("site") else None
+            self._site_checked = found is not None and identity_of(found) == self.previous["site"]
+            if self._site_checked:
+                self.site_inodes = {relative: inode for relative, (_size, inode) in found.items()}
         return self._site_checked
 
     def _same_except(self, *kinds: str) -> bool:

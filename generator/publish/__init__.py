@@ -6,6 +6,8 @@
 - `swap`: the site is built into a hidden sibling folder (`.site-*`) and swapped into place in
   one atomic step (rename-exchange), so a web server serving `site/` finds a complete site at
   every moment; leftovers of killed builds are swept up by the next build.
+- `spare`: after a build that patched the previous site, the site it replaced is kept as the
+  next build's starting point (double buffering), so that build links only what differs.
 - `children`: helper processes (Pagefind) die with the build, even when it is killed.
 """
 

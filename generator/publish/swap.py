@@ -40,18 +40,30 @@ def remove_leftovers(target: Path) -> None:
             shutil.rmtree(leftover, ignore_errors=True)
 
 
-def publish(staging: Path, target: Path) -> None:
-    """Put the complete site in `staging` at `target`, atomically where the system allows."""
+def publish(staging: Path, target: Path, keep_replaced: bool = False) -> Path | None:
+    """Put the complete site in `staging` at `target`, atomically where the system allows.
+
+    The replaced site is deleted in the background, or with `keep_replaced` returned (the
+    folder now holding it; see spare.py); None when there was none."""
     staging.chmod(0o755)  # mkdtemp makes the folder private; a web server must read it
     if not os.path.lexists(target):
         staging.rename(target)
-        return
+        return None
     if _exchange(staging, target):  # `staging` now holds the old site
-        remove_in_background(staging)
-        return
-    old = set_aside(target, prefix=f".{target.name}-old-")
-    staging.rename(target)
-    remove_in_background(old)
+        replaced = staging
+    else:
+        aside = set_aside(target, prefix=f".{target.name}-old-")
+        staging.rename(target)
+        if not keep_replaced:
+            remove_in_background(aside)
+            return None
+        (aside / target.name).rename(staging)  # out of the folder set aside, which the next build sweeps up
+        aside.rmdir()
+        replaced = staging
+    if keep_replaced:
+        return replaced
+    remove_in_background(replaced)
+    return None
 
 
 def set_aside(folder: Path, prefix: str) -> Path:
