@@ -38,6 +38,18 @@ class LinkedFile:
 
 
 @dataclass(frozen=True)
+class KeptFile:
+    """A generated file the plan did not compute again (a feed none of whose records changed):
+    its file in the docs tree, as the last build wrote it, stays (the planner checked its stat)."""
+
+    path: str
+
+    @property
+    def url(self) -> str:
+        return self.path
+
+
+@dataclass(frozen=True)
 class KeptPage:
     """A page the plan did not compute again: its file in the docs tree, as the last build
     wrote it, stays (buildcache/plan.py checked it is still that file)."""

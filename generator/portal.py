@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Union
@@ -18,14 +19,22 @@ from .index import SiteIndex
 from .loader import Kind
 from .opendata import DATA_DIR, DATASETS
 from .opendata import data_files
-from .outputs import KeptPage, OutputFile
+from .outputs import KeptFile, KeptPage, OutputFile
 from .pages import Page, Planner, Unplanned
 from .search_index import SEARCHABLE
 from .sitemap import SitemapUrl, handwritten_urls, robots_txt, sitemap_files
 from .statistics import statistics
 from .writer import previously_generated
 
-Planned = Union[Page, OutputFile, KeptPage]
+Planned = Union[Page, OutputFile, KeptPage, KeptFile]
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_size, found.st_mtime_ns
 
 
 @dataclass(frozen=True)
@@ -56,12 +65,17 @@ class FeedLink:
 
 class Portal:
     def __init__(self, planner: Planner, docs_dir: Path | None = None, replan: set[str] | None = None,
-                 previous: dict[str, PagePlan] | None = None):
+                 previous: dict[str, PagePlan] | None = None, edited: set[str] | None = None,
+                 previous_files: dict[str, tuple[int, int]] | None = None):
         """With `replan`, only the record and listing pages at these URLs are planned; the
-        others are kept as `previous` (the last build's plan, by path) describes them."""
+        others are kept as `previous` (the last build's plan, by path) describes them.
+        With `edited` (the URLs of the records changed since), a feed listing none of them is
+        kept too, if its files in the docs tree have the stat (size, mtime) `previous_files` gives."""
         self.planner = planner
         self.replan = replan
         self.previous = previous or {}
+        self.edited = edited
+        self.previous_files = previous_files or {}
         self.planned: dict[str, PagePlan] = {}  # every page of this plan, filled by `plan`
         self.index: SiteIndex = planner.index
         self.site = planner.site
@@ -87,7 +101,7 @@ class Portal:
             urls.append(SitemapUrl(page.url, lastmod))
             yield page
         yield from self.planner.image_files()
-        yield from feed_files(self.index, self.site, self.feeds, self.docs_dir, self.planner.photos)
+        yield from feed_files(self.index, self.site, self.feeds, self.docs_dir, self.planner.photos, self._feed_kept)
         yield from data_files(self.index, self.site)
         if self.docs_dir is not None:
             # Pages earlier builds generated are still in docs/ until the writer removes them
@@ -95,6 +109,15 @@ class Portal:
             urls += handwritten_urls(self.docs_dir, generated | previously_generated(self.docs_dir))
         yield from sitemap_files(urls, self.site)
         yield robots_txt(self.site)
+
+    def _feed_kept(self, feed: Feed) -> bool:
+        """Whether the feed's files in the docs tree are what planning it again would write:
+        the records it lists (fixed by the site index's structure, see buildcache/plan.py) are
+        unchanged, and its files are as the last build left them (`mkdocs serve` and the
+        preview write there without the build cache)."""
+        if self.edited is None or self.docs_dir is None or any(entry.url in self.edited for entry in feed.entries):
+            return False
+        return all(_stat(self.docs_dir / path) == self.previous_files.get(path) for path in feed.paths)
 
     def _pages(self) -> Iterable[Page | Unplanned]:
         yield from self.planner.pages(self.replan)

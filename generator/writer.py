@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable
 
-from .outputs import KeptPage, LinkedFile, OutputFile
+from .outputs import KeptFile, KeptPage, LinkedFile, OutputFile
 from .pages import Page
 
 MANIFEST = ".generated.json"
@@ -39,6 +39,9 @@ class WriteReport:
     # Page path → (digest of its content, (size, mtime in ns) of its file): what the build
     # cache needs to trust the file later without reading it (buildcache/plan.py).
     sources: dict[str, tuple[str, tuple[int, int]]] = field(default_factory=dict)
+    # Path of each generated file that is not a page → (size, mtime in ns) of its file: what
+    # a later plan needs to keep it unwritten (portal.Portal, feeds).
+    files: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def pages(self) -> int:
@@ -100,17 +103,18 @@ def previously_generated(docs_dir: Path) -> set[str]:
     return previous
 
 
-def write_pages(pages: Iterable[Page | OutputFile | LinkedFile | KeptPage], docs_dir: Path,
+def write_pages(pages: Iterable[Page | OutputFile | LinkedFile | KeptPage | KeptFile], docs_dir: Path,
                 kept_stats: dict[str, tuple[int, int]] | None = None) -> WriteReport:
     """Write pages and files; only files the manifest lists may be replaced or removed.
 
-    A `KeptPage` stays as it is, unread: its stat is taken from `kept_stats`."""
+    A `KeptPage` or `KeptFile` stays as it is, unread: its stat is taken from `kept_stats`."""
     from .buildcache.fingerprint import file_digest  # here: the build cache imports this module
     manifest_path = docs_dir / MANIFEST
     previous = previously_generated(docs_dir)
     pending_path = docs_dir / PENDING
     current: list[str] = []
     sources: dict[str, tuple[str, tuple[int, int]]] = {}
+    files: dict[str, tuple[int, int]] = {}
     written = unchanged = 0
     docs_dir.mkdir(parents=True, exist_ok=True)
     folders: set[Path] = set()  # made: one mkdir a folder, not one a file (13 files a photo)
@@ -122,6 +126,11 @@ def write_pages(pages: Iterable[Page | OutputFile | LinkedFile | KeptPage], docs
             if isinstance(page, KeptPage):
                 current.append(page.path)
                 sources[page.path] = (page.digest, (kept_stats or {})[page.path])
+                unchanged += 1
+                continue
+            if isinstance(page, KeptFile):
+                current.append(page.path)
+                files[page.path] = (kept_stats or {})[page.path]
                 unchanged += 1
                 continue
             target = docs_dir / page.path
@@ -143,6 +152,8 @@ def write_pages(pages: Iterable[Page | OutputFile | LinkedFile | KeptPage], docs
                 unchanged += 1
                 if isinstance(page, Page):
                     sources[page.path] = (file_digest(content), _stat(target))
+                elif isinstance(page, OutputFile):
+                    files[page.path] = _stat(target)
                 continue
             if page.path not in previous:
                 if pending is None:
@@ -158,6 +169,8 @@ def write_pages(pages: Iterable[Page | OutputFile | LinkedFile | KeptPage], docs
                 target.write_bytes(content)
                 if isinstance(page, Page):
                     sources[page.path] = (file_digest(content), _stat(target))
+                else:
+                    files[page.path] = _stat(target)
             written += 1
     finally:
         if pending is not None:
@@ -173,7 +186,7 @@ def write_pages(pages: Iterable[Page | OutputFile | LinkedFile | KeptPage], docs
         os.replace(staged, manifest_path)  # atomic: a killed build leaves the old or the new manifest
     pending_path.unlink(missing_ok=True)
     _write_ignore_file(docs_dir, current)
-    return WriteReport(written, unchanged, len(stale), sources)
+    return WriteReport(written, unchanged, len(stale), sources, files)
 
 
 def _stat(path: Path) -> tuple[int, int]:

@@ -136,6 +136,28 @@ def test_record_edits_plan_only_the_pages_they_touch_and_build_what_a_cold_build
         assert incremental == cold_build(src, tmp_path / f"cold-{step}"), what
 
 
+def test_an_edit_writes_again_only_the_feeds_listing_the_record_and_any_feed_changed_outside(built_sample, tmp_path, workers):
+    config, site = built_sample
+    src = config.parent
+    feeds = src / "docs" / "rss"
+    edited = src / "entries" / "tin-tuc" / "bieu-duong-tap-the-ca-nhan-dien-hinh-hoc-tap-va-lam-theo-bac.md"
+    before = {path: path.stat().st_mtime_ns for path in feeds.rglob("*.xml")}
+    listing = {path for path in before if edited.stem in path.read_text("utf-8")}
+    assert listing and len(listing) < len(before)
+    tampered = next(path for path in before if path not in listing and path.name.endswith(".rss.xml"))
+    tampered.write_text(tampered.read_text("utf-8").replace("<channel>", "<channel><!-- sửa tay -->"), "utf-8")
+    before[tampered] = tampered.stat().st_mtime_ns
+
+    edit(edited, 'title: "', 'title: "Đã sửa — ')
+    incremental = stable_digest(engine.build_site(config, site))
+
+    rewritten = {path for path, mtime in before.items() if path.stat().st_mtime_ns != mtime}
+    assert rewritten == listing | {tampered}
+    assert "Đã sửa — " in (feeds / "tin-tuc.rss.xml").read_text("utf-8")
+    assert "sửa tay" not in tampered.read_text("utf-8")
+    assert incremental == cold_build(src, tmp_path / "cold")
+
+
 PATCHED = re.compile(r"Gương sáng: chỉ bản ghi thay đổi: giữ ([\d.]+) tệp của lần dựng trước")
 
 
@@ -383,3 +405,23 @@ def test_an_edit_reads_only_the_entry_files_it_changed(built_sample, workers, mo
     engine.build_site(config, site)
     assert read == [record]
     assert "Đã sửa — " in (site / "mo-hinh" / record.stem / "index.html").read_text("utf-8")
+
+
+def test_an_edit_to_a_news_record_digests_only_its_own_teaser(built_sample, tmp_path, workers, monkeypatch):
+    """The page plan's teaser digests of unchanged records are the last plan's (buildcache/plan.py)."""
+    config, site = built_sample
+    src = config.parent
+    record = src / "entries" / "tin-tuc" / "bieu-duong-tap-the-ca-nhan-dien-hinh-hoc-tap-va-lam-theo-bac.md"
+    digested = []
+    real = site_module.combine
+    monkeypatch.setattr(site_module, "combine", lambda *parts: digested.append(parts) or real(*parts))
+    edit(record, 'title: "', 'title: "Đã sửa — ')
+    incremental = stable_digest(engine.build_site(config, site))
+    assert len(digested) == 1 and "Đã sửa — " in repr(digested[0])
+    assert incremental == cold_build(src, tmp_path / "cold")
+
+    # A unit's edit is printed beside other records' teasers: every teaser is digested again.
+    digested.clear()
+    edit(next((src / "entries" / "don-vi").glob("*.md")), 'name: "', 'name: "Đơn vị — ')
+    engine.build_site(config, site)
+    assert len(digested) > 10

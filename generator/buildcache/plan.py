@@ -37,7 +37,7 @@ from . import pickles
 from .fingerprint import combine
 
 PLAN = "plan.pickle"
-FORMAT = 1
+FORMAT = 2  # 2: with `files`
 
 
 @dataclass
@@ -48,6 +48,19 @@ class PlanLedger:
     records: dict[str, tuple[str | None, str]]
     pages: dict[str, PagePlan]  # docs path → the page as planned, with the digest of its file
     stats: dict[str, tuple[int, int]]  # docs path → (size, modification time in ns) of its file
+    files: dict[str, tuple[int, int]]  # the same for each generated file that is not a page (feeds)
+
+    def only_news_edited(self, key: str, structure: str, digests: dict[str, str | None], kinds: dict[str, Kind]) -> bool:
+        """Whether this plan holds for a build whose record sources have `digests` (record URL →
+        digest, None: unknown), but for the pages showing the news records edited since."""
+        if key != self.key or structure != self.structure or digests.keys() != self.records.keys():
+            return False
+        return all(kinds[url] is Kind.NEWS for url, digest in digests.items()
+                   if digest is None or digest != self.records[url][0])
+
+    def edited(self, records: dict[str, tuple[str | None, str]]) -> set[str]:
+        """URLs of the records whose source changed since (or is unknown)."""
+        return {url for url, (digest, _) in records.items() if digest is None or digest != self.records[url][0]}
 
     def touched(self, key: str, structure: str, records: dict[str, tuple[str | None, str]], kinds: dict[str, Kind],
                 docs_dir: Path, search_documents: Path | None) -> set[str] | None:
@@ -55,11 +68,9 @@ class PlanLedger:
 
         An edit that leaves a record's teaser as it was (its body, most often) touches its own
         page only; other pages show a record only through its teaser."""
-        if key != self.key or structure != self.structure or records.keys() != self.records.keys():
+        if not self.only_news_edited(key, structure, {url: digest for url, (digest, _) in records.items()}, kinds):
             return None
-        edited = {url for url, (digest, _) in records.items() if digest is None or digest != self.records[url][0]}
-        if any(kinds[url] is not Kind.NEWS for url in edited):
-            return None
+        edited = self.edited(records)
         teasers = {url for url in edited if records[url][1] != self.records[url][1]}
         replan = set(edited)
         for path, page in self.pages.items():
