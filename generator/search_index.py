@@ -39,7 +39,7 @@ import subprocess
 import threading
 import zlib
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
 
 from markupsafe import escape
@@ -170,7 +170,7 @@ RECORD_END = "<!--gs:end-of-record-->"
 def with_search_documents(planned: Iterable[T], folder: Path) -> Iterator[T]:
     """Pass a page plan through, keeping `folder` in step: one document per record page, at
     the page's own URL (so result links are right), rewritten only when it changed."""
-    kept: set[Path] = set()
+    kept: set[str] = set()  # relative POSIX paths
     for item in planned:
         if isinstance(item, Page) and (document := search_document(item)) is not None:
             path = folder / item.url / "index.html"
@@ -178,12 +178,14 @@ def with_search_documents(planned: Iterable[T], folder: Path) -> Iterator[T]:
             if not (path.exists() and path.read_bytes() == data):
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(data)
-            kept.add(path)
+            kept.add(path.relative_to(folder).as_posix())
         elif isinstance(item, KeptPage) and item.searchable:  # unchanged since the last build
-            kept.add(folder / item.url / "index.html")
+            kept.add(PurePosixPath(item.url, "index.html").as_posix())
         yield item
-    for stale in set(folder.rglob("index.html")) - kept:
-        stale.unlink()
+    # files_under, not rglob: Path objects for 10,000 documents were most of this walk's second.
+    for relative, entry in files_under(folder):
+        if entry.name == "index.html" and relative not in kept:
+            os.unlink(entry.path)
 
 
 class IndexingJob:
