@@ -17,7 +17,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 
 from .buildcache import BuildCache
-from .buildcache.fingerprint import combine
+from .buildcache.fingerprint import combine, site_files
 from .publish.links import link_in_place, link_tree
 from .escaping import safe_url
 from .cms import CmsSettings
@@ -162,7 +162,6 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self._patch = None
         documents = None
         if self.cache is not None:
-            self.cache.site_is_ours()
             self.cache.next_publication = result.next_publication
             documents = self.cache.search_document_memo(work / "search-documents")
             self.cache.search_documents = combine(documents.digests())
@@ -172,6 +171,10 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         if self._reused_index is None:
             self._indexing = start_indexing(work / "search-documents", work / "search-index",
                                             self.cache.search_shards if self.cache is not None else None, documents)
+        if self.cache is not None:
+            # Walks the previous site (a second at 10,000 records): after Pagefind has started,
+            # whose indexing ends a build after one edit, and before MkDocs forks its workers.
+            self.cache.site_is_ours()
         log.info(f"Gương sáng: đã chuẩn bị {result.report.pages} trang; đang dựng HTML…")
 
     def _show_last_good_site(self, failure: Exception, work: Path) -> None:
@@ -305,6 +308,13 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
                 self._forget_generated()
             if reused:
                 log.info(f"Gương sáng: {format_number(reused)} trang không đổi, lấy lại từ lần dựng trước.")
+            # The build cache records the site's files (buildcache/fingerprint.py: site_files).
+            # All but the search index are final by now: walked while Pagefind finishes, not
+            # after it, when the walk would lengthen the build. Only if no plugin runs after
+            # this one (it could write more files).
+            outside = None
+            if self.cache is not None and list(config.plugins)[-1:] == ["guong-sang"]:
+                outside = site_files(site_dir) or {}
             if self._reused_index is not None:
                 link_tree(self._reused_index, site_dir / BUNDLE)
                 report = None
@@ -314,6 +324,10 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
                     log.info(f"Gương sáng: {self._indexing.reused_shards} phần chỉ mục tìm kiếm không đổi, dùng lại.")
             else:  # pages were planned by someone else (the fast preview): index the site
                 report = index_site(site_dir)
+            if outside is not None and self.cache is not None:
+                bundle = site_files(site_dir / BUNDLE) or {}
+                self.cache.built_site = {**{path: found for path, found in outside.items() if not path.startswith(f"{BUNDLE}/")},
+                                         **{f"{BUNDLE}/{path}": found for path, found in bundle.items()}}
         except IndexingFailed as error:
             raise Abort(str(error)) from None
         finally:

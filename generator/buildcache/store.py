@@ -46,6 +46,8 @@ class BuildCache:
     _site_checked: bool | None = None
     # Relative path → inode of each file of the site in place, once `site_is_ours` found it ours.
     site_inodes: dict[str, int] | None = None
+    # `site_files` of the site this build wrote, if the engine walked it as it finished.
+    built_site: dict[str, tuple[int, int]] | None = None
 
     @classmethod
     def open(cls, root: Path, config_file: Path, docs_dir: Path, entries_dir: Path, theme_dir: Path | None,
@@ -238,7 +240,7 @@ class BuildCache:
             "next_publication": self.next_publication.isoformat() if self.next_publication else None,
             "rendered": self.rendered,
             "search_documents": self.search_documents,
-            "site": site_identity(self.site_dir),
+            "site": identity_of(self.built_site) if self.built_site is not None else site_identity(self.site_dir),
         }
         staged = self.folder / (STAMP + ".tmp")
         staged.write_text(json.dumps(stamp, ensure_ascii=False), "utf-8")
