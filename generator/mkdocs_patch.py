@@ -41,7 +41,6 @@ from .publish.spare import fill_from_spare
 class Patch:
     kept_pages: dict[str, str]  # source path of each page kept → digest of its source
     kept_files: int  # outputs reused from the previous site, pages included
-    spared: bool = False  # the staging folder started from the replaced site's spare
 
 
 def nav_paths(nav: Any) -> set[str] | None:
@@ -107,7 +106,7 @@ def patch_files(files: Files, config, previous_site: Path, generated: set[str], 
             kept_pages.pop(file.src_uri, None)
         else:
             file.inclusion = InclusionLevel.EXCLUDED
-    return Patch(kept_pages, len(kept) - len(missing), spared is not None)
+    return Patch(kept_pages, len(kept) - len(missing))
 
 
 def _same_file(source: Path, previous: Path) -> bool:

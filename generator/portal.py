@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Union
@@ -24,17 +23,9 @@ from .pages import Page, Planner, Unplanned
 from .search_index import SEARCHABLE
 from .sitemap import SitemapUrl, handwritten_urls, robots_txt, sitemap_files
 from .statistics import statistics
-from .writer import previously_generated
+from .writer import file_stat, previously_generated
 
 Planned = Union[Page, OutputFile, KeptPage, KeptFile]
-
-
-def _stat(path: Path) -> tuple[int, int] | None:
-    try:
-        found = os.stat(path)
-    except OSError:
-        return None
-    return found.st_size, found.st_mtime_ns
 
 
 @dataclass(frozen=True)
@@ -46,6 +37,17 @@ class PagePlan:
     shows: frozenset[str]
     searchable: bool
     digest: str = ""  # of its file, when kept from the last build
+
+def feed_unchanged(feed: Feed, edited: set[str], docs_dir: Path, previous_files: dict[str, tuple[int, int]]) -> bool:
+    """Whether a feed's files in `docs_dir` are what planning it again would write: it lists
+    none of the `edited` records (which records it lists is fixed by the site index's
+    structure, see buildcache/plan.py), and each file has the stat the last build left
+    (`previous_files`; `mkdocs serve` and the preview write there without the build cache)."""
+    if any(entry.url in edited for entry in feed.entries):
+        return False
+    return all((before := previous_files.get(path)) is not None and file_stat(docs_dir / path) == before
+               for path in feed.paths)
+
 
 FEEDS_PAGE = "rss/"
 DATA_PAGE = DATA_DIR
@@ -111,13 +113,9 @@ class Portal:
         yield robots_txt(self.site)
 
     def _feed_kept(self, feed: Feed) -> bool:
-        """Whether the feed's files in the docs tree are what planning it again would write:
-        the records it lists (fixed by the site index's structure, see buildcache/plan.py) are
-        unchanged, and its files are as the last build left them (`mkdocs serve` and the
-        preview write there without the build cache)."""
-        if self.edited is None or self.docs_dir is None or any(entry.url in self.edited for entry in feed.entries):
+        if self.edited is None or self.docs_dir is None:
             return False
-        return all(_stat(self.docs_dir / path) == self.previous_files.get(path) for path in feed.paths)
+        return feed_unchanged(feed, self.edited, self.docs_dir, self.previous_files)
 
     def _pages(self) -> Iterable[Page | Unplanned]:
         yield from self.planner.pages(self.replan)

@@ -151,9 +151,9 @@ def write_pages(pages: Iterable[Page | OutputFile | LinkedFile | KeptPage | Kept
             if same:
                 unchanged += 1
                 if isinstance(page, Page):
-                    sources[page.path] = (file_digest(content), _stat(target))
+                    sources[page.path] = (file_digest(content), file_stat(target))
                 elif isinstance(page, OutputFile):
-                    files[page.path] = _stat(target)
+                    files[page.path] = file_stat(target)
                 continue
             if page.path not in previous:
                 if pending is None:
@@ -168,9 +168,9 @@ def write_pages(pages: Iterable[Page | OutputFile | LinkedFile | KeptPage | Kept
             else:
                 target.write_bytes(content)
                 if isinstance(page, Page):
-                    sources[page.path] = (file_digest(content), _stat(target))
+                    sources[page.path] = (file_digest(content), file_stat(target))
                 else:
-                    files[page.path] = _stat(target)
+                    files[page.path] = file_stat(target)
             written += 1
     finally:
         if pending is not None:
@@ -189,8 +189,13 @@ def write_pages(pages: Iterable[Page | OutputFile | LinkedFile | KeptPage | Kept
     return WriteReport(written, unchanged, len(stale), sources, files)
 
 
-def _stat(path: Path) -> tuple[int, int]:
-    found = path.stat()
+def file_stat(path: Path) -> tuple[int, int] | None:
+    """(size, modification time in ns) of a file, None if there is none: how the build cache
+    and the plan trust a generated file in docs/ without reading it."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
     return found.st_size, found.st_mtime_ns
 
 

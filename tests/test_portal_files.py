@@ -273,3 +273,31 @@ def test_json_files_keep_vietnamese_readable_one_value_a_line(planned):
         assert not re.search(rb"\\u(?!003c|003e|0026|2028|2029)", data) and data.count(b"\n") > 20, name
     assert "Chỉ số hạnh phúc".encode() in files["du-lieu/mo-hinh.json"]
     assert "dữ liệu mở".encode() in files["du-lieu/datapackage.json"]
+
+
+def test_a_feed_is_kept_only_if_it_lists_no_edited_record_and_its_files_are_as_the_last_build_left_them(tmp_path):
+    from conftest import REPO
+    from generator.feeds import feeds
+    from generator.index import build_index
+    from generator.portal import feed_unchanged
+    from generator.site import Project, check
+    from generator.siteinfo import SiteInfo
+    from generator.writer import file_stat
+
+    index = build_index(check(Project.at(REPO)).entries, NOW)
+    site_feeds = feeds(index, SiteInfo("Thử", "https://example.org/"))
+    everything, unit = site_feeds[0], site_feeds[-1]  # all news, and a unit's feed
+    edited = {everything.entries[0].url}
+    assert not edited & {entry.url for entry in unit.entries}
+    docs = tmp_path / "docs"
+    for path in everything.paths + unit.paths:
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text("đã dựng", "utf-8")
+    stats = {path: file_stat(docs / path) for path in everything.paths + unit.paths}
+
+    assert feed_unchanged(unit, edited, docs, stats)
+    assert not feed_unchanged(everything, edited, docs, stats)  # it lists the edited record
+    assert not feed_unchanged(unit, edited, docs, {})  # no stat from the last build: never kept
+    assert not feed_unchanged(unit, edited, tmp_path / "empty", {})  # nor with no file either
+    (docs / unit.rss_path).write_text("sửa ngoài bộ nhớ đệm", "utf-8")  # the preview or `mkdocs serve`
+    assert not feed_unchanged(unit, edited, docs, stats)

@@ -33,6 +33,7 @@ from pathlib import Path
 from ..index import SiteIndex
 from ..loader import Kind
 from ..portal import PagePlan
+from ..writer import file_stat
 from . import pickles
 from .fingerprint import combine
 
@@ -85,11 +86,7 @@ class PlanLedger:
 
 
 def _unchanged(path: Path, stat: tuple[int, int] | None) -> bool:
-    try:
-        found = os.stat(path)
-    except OSError:
-        return False
-    return (found.st_size, found.st_mtime_ns) == stat
+    return stat is not None and file_stat(path) == stat
 
 
 def structure_digest(index: SiteIndex, photo_of) -> str:

@@ -56,7 +56,7 @@ def fill_from_spare(staging: Path, published: Path, published_inodes: Mapping[st
     `published_inodes`: relative path → inode of every file in `published`, from a walk made by
     this build. Returns the kept paths `published` does not have (the caller makes them).
     `replaced_whole`: a top folder the build writes whole (the search bundle)."""
-    spare = spare_folder(published.parent / published.name)
+    spare = spare_folder(published)
     if not spare.is_dir() or spare.is_symlink():
         return None
     try:
