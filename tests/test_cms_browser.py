@@ -84,6 +84,12 @@ def tiny_png() -> bytes:
     return out.getvalue()
 
 
+def written(path: Path) -> bool:
+    """Whether decap-server has finished writing `path`: it writes in place, not atomically, so
+    the file exists (empty or half-written) before its front matter is complete."""
+    return path.exists() and path.read_text("utf-8").count("---\n") >= 2
+
+
 def front_matter(path: Path) -> dict:
     text = path.read_text("utf-8")
     return yaml.safe_load(text.split("---\n")[1])
@@ -128,7 +134,7 @@ def test_an_editor_creates_a_model_that_check_passes_and_the_build_publishes(edi
 
     saved = root / "entries" / "mo-hinh" / "mo-hinh-thu-dang-vien-guong-mau-so-2.md"  # the slug rules
     deadline = time.monotonic() + 20
-    while not saved.exists() and time.monotonic() < deadline:
+    while not written(saved) and time.monotonic() < deadline:
         time.sleep(0.2)
     fields = front_matter(saved)
     assert {k: fields[k] for k in ("title", "unit", "movement", "year")} == {
@@ -189,7 +195,7 @@ def test_a_unit_id_check_would_refuse_is_refused_in_checks_words(editor, browser
     publish(page)
     saved = root / "entries" / "don-vi" / "dang-bo-so-y-te.md"  # a unit's file is named by its id
     deadline = time.monotonic() + 20
-    while not saved.exists() and time.monotonic() < deadline:
+    while not written(saved) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert front_matter(saved)["id"] == "dang-bo-so-y-te"
     assert check(Project.at(root)).problems == []
