@@ -19,11 +19,13 @@ drives Debian's Chromium through the site's own search module (assets/javascript
 `--typed 0 100 250` also types a sample of the queries as a reader does, key by key at 100 and
 250 ms per key (0: pasted at once), into the header box (`--typed-where box`) or the search
 page (`page`), each delay in a fresh browser context (so its first query is cold), and measures
-from the last key to the moment the list shows the final query's results (the same results the
-module's `search()` gives for it): median, 95th percentile, max, how many took over 1 s, how
-often older results were shown after them (stale) or they never came (wrong), and the bytes
-the cold first query transferred. It is black-box (it watches the list), so it measures a
-site built from older code too.
+from the last key to the moment the list shows the final query's results (the list names the
+query it shows in `data-query`, search.js: announce): median, 95th percentile, max, how many
+took over 1 s, how often older results were shown after them (stale) or they never came within
+15 s (never final), how often the list ended with other records than `search()` gives for the
+same words in the same page just after, and the bytes the cold first query transferred. It
+watches the page only, so it measures a site built from older code too (one that announces its
+query: since issue 11's third session).
 
 `--save FILE` appends each typing speed's per-query latencies as JSON lines: on a shared
 machine, run two builds alternately (A B, then B A) and pool each build's lines, so both see
@@ -248,14 +250,16 @@ def browser_measurements(site: Path, queries: list[Query], enough: int | None = 
     return {"first": timing, "first_bytes": first_bytes, "later": later, "hits": hits, "hits1": hits1}
 
 
-# Watches a result list: when the input changed, and what the list showed, with times.
+# Watches a result list: when the input changed, and what the list showed, with times. The list
+# says which query it shows (search.js: announce, `data-query`), so the bench knows when the
+# final query's results are up without guessing from their URLs.
 _WATCH = """([input, list]) => {
   const box = document.querySelector(input), shown = document.querySelector(list);
   window.gsWatch = { inputs: [], states: [] };
   box.addEventListener("input", () => window.gsWatch.inputs.push(performance.now()));
   new MutationObserver(() => window.gsWatch.states.push(
-    [performance.now(), [...shown.querySelectorAll("a")].map((a) => a.getAttribute("href"))]))
-    .observe(shown, { childList: true, subtree: true });
+    [performance.now(), [...shown.querySelectorAll("a")].map((a) => a.getAttribute("href")), shown.dataset.query ?? null]))
+    .observe(shown, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-query"] });
 }"""
 
 # The results a list ends up showing: the header box answers from a large site's lead bundle
@@ -281,21 +285,14 @@ def typed_measurements(site: Path, queries: list[Query], delays: list[int], wher
     path, input_sel, list_sel, size = _WHERE[where]
     out = {}
     with serve(site) as base, chromium() as browser:
-        # What the list must end up showing, from the module's search() in a context of its
-        # own, beforehand (so it neither warms the measured page nor competes with it).
-        oracle = browser.new_context()
-        page = oracle.new_page()
-        page.goto(base)
         enough = size if where == "box" else None
-        expected = [page.evaluate(_RESULTS, [base + "assets/javascripts/search.js", q.text, size, enough]) for q in queries]
-        oracle.close()
         _count_bytes(received)
         for delay in delays:
             context = browser.new_context()
             page = context.new_page()
             page.goto(base + path)
             page.wait_for_load_state("networkidle")
-            latencies, complete, stale, wrong, first_bytes = [], [], 0, 0, None
+            latencies, complete, stale, wrong, differs, first_bytes = [], [], 0, 0, 0, None
             for n, query in enumerate(queries):
                 box = page.locator(input_sel)
                 box.click()
@@ -309,45 +306,60 @@ def typed_measurements(site: Path, queries: list[Query], delays: list[int], wher
                     page.keyboard.type(query.text, delay=delay)
                 else:
                     box.fill(query.text)
-                # Settled: nothing new for 1 s and the list shows the oracle's first result (or
-                # 15 s passed). Pagefind orders and extends words by the index chunks a page has
-                # loaded, so the final results are what search() gives in this page now (the
-                # same results as the oracle's, up to ties and rare words).
+                # Settled: the list has announced the final query (search.js: announce) and nothing
+                # changed for 1 s after it (a stale list shown later would be seen), or 15 s passed.
+                # A last key that leaves the query the same ("kế toán" → "kế toán)") searches
+                # nothing: the list then still names the query before it, the same words.
+                final = page.evaluate("async ([url, q]) => (await import(url)).queryText(q)",
+                                      [base + "assets/javascripts/search.js", query.text])
+                page.evaluate("async (url) => { window.gsQueryText = (await import(url)).queryText; }",
+                              base + "assets/javascripts/search.js")
                 page.wait_for_function(
-                    """([first, t0]) => { const w = window.gsWatch, last = w.states.at(-1);
+                    """([final, t0, list]) => { const w = window.gsWatch, last = w.states.at(-1);
                          const quiet = performance.now() - Math.max(last ? last[0] : 0, w.inputs.at(-1));
-                         return quiet > 1000 && ((last && (last[1][0] ?? null) === first) || performance.now() - t0 > 15000); }""",
-                    arg=[expected[n][0] if expected[n] else None, page.evaluate("performance.now()")],
+                         const shown = document.querySelector(list).dataset.query;
+                         return (quiet > 1000 && shown != null && window.gsQueryText(shown) === final)
+                           || performance.now() - t0 > 15000; }""",
+                    arg=[final, page.evaluate("performance.now()"), list_sel],
                     timeout=60000, polling=100)
-                watch = page.evaluate("window.gsWatch")
+                # Each state with whether it showed the final query's results.
+                watch = page.evaluate("""([final, list]) => ({
+                    inputs: window.gsWatch.inputs,
+                    states: window.gsWatch.states.map(([at, urls, q]) => [at, urls, q, q != null && window.gsQueryText(q) === final]),
+                    now: document.querySelector(list).dataset.query ?? null })""", [final, list_sel])
                 if n == 0:
                     first_bytes = sum(received)
                 here = page.evaluate(_RESULTS, [base + "assets/javascripts/search.js", query.text, size, enough])
                 last_key = watch["inputs"][-1]
-                hits = [i for i, (at, urls) in enumerate(watch["states"]) if urls == here and at >= last_key - 1]
-                if not hits and watch["states"] and watch["states"][-1][1] == here:
-                    # The last key did not change the query ("kế toán" → "kế toán)"): its
-                    # results were already shown.
-                    latencies.append(0.0)
+                is_final = [state[3] for state in watch["states"]]
+                hits = [i for i, state in enumerate(watch["states"]) if state[3] and state[0] >= last_key - 1]
+                if not hits and watch["now"] is not None and page.evaluate("(q) => window.gsQueryText(q)", watch["now"]) == final:
+                    latencies.append(0.0)  # the last key searched nothing new: its results were up
                     continue
                 if not hits:
                     wrong += 1
                     latencies.append(15000.0)
-                    print(f"  [{where} {delay} ms] never showed the final results: {query.text!r}; expected {here[:2]}…, "
-                          f"last shown {[(round(at - last_key), urls[:2]) for at, urls in watch['states'][-2:]]}", file=sys.stderr)
+                    print(f"  [{where} {delay} ms] never showed the final results: {query.text!r}; "
+                          f"last shown {[(round(at - last_key), q, urls[:2]) for at, urls, q, _ in watch['states'][-2:]]}",
+                          file=sys.stderr)
                     continue
                 latencies.append(watch["states"][hits[0]][0] - last_key)
                 # A large site's box shows the lead bundle's results first and shows them again
                 # with the full bundle's count: the last change is when the search completed.
                 complete.append(watch["states"][-1][0] - last_key)
-                if any(urls != here for _, urls in watch["states"][hits[0]:]):
+                if not all(is_final[hits[0]:]):
                     stale += 1
-                    print(f"  [{where} {delay} ms] other results after the final ones: {query.text!r}", file=sys.stderr)
+                    print(f"  [{where} {delay} ms] another query's results after the final ones: {query.text!r}",
+                          file=sys.stderr)
+                if watch["states"][-1][1] != here:
+                    # The list a reader ends with is not what search() gives for the same words
+                    # in the same page just after: results that depend on what ran before.
+                    differs += 1
                 if latencies[-1] > 1000:
                     print(f"  [{where} {delay} ms] {latencies[-1]:.0f} ms: {query.text!r}", file=sys.stderr)
             context.close()
             out[delay] = {"latencies": latencies, "complete": complete, "stale": stale, "wrong": wrong,
-                          "first_bytes": first_bytes}
+                          "differs": differs, "first_bytes": first_bytes}
     _count_bytes(None)
     return out
 
@@ -479,12 +491,12 @@ def main() -> None:
                                           "load": Path("/proc/loadavg").read_text().split()[:3], "at": time.strftime("%H:%M:%S", time.gmtime()),
                                           "queries": [q.text for q in sample], **m}, ensure_ascii=False) + "\n")
         print(f"\n#### {args.n:,} records, typed into the {args.typed_where} ({args.typed_queries} queries)\n")
-        print("| ms per key | median | p95 | max | over 1 s | stale shown | never final | first query, cold | complete (count), median / p95 |")
-        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        print("| ms per key | median | p95 | max | over 1 s | stale shown | never final | final list ≠ search() after it | first query, cold | complete (count), median / p95 |")
+        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for delay, m in typed.items():
             lat, done = m["latencies"], m["complete"] or [0.0]
             print(f"| {delay or 'pasted'} | {statistics.median(lat):.0f} ms | {percentile(lat, 0.95):.0f} ms | {max(lat):.0f} ms | "
-                  f"{sum(x > 1000 for x in lat)} | {m['stale']} | {m['wrong']} | {m['first_bytes'] / 1024:.0f} KB | "
+                  f"{sum(x > 1000 for x in lat)} | {m['stale']} | {m['wrong']} | {m['differs']} | {m['first_bytes'] / 1024:.0f} KB | "
                   f"{statistics.median(done):.0f} / {percentile(done, 0.95):.0f} ms |")
         sys.stdout.flush()
         if args.skip_hits:
