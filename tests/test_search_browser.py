@@ -571,6 +571,46 @@ def test_the_box_asks_the_full_bundle_at_once_for_a_query_extending_one_the_lead
     assert other[1] == ["lead asked", "lead answered"], outcome
 
 
+@pytest.mark.parametrize("renew_above", [0, None])
+def test_a_new_query_in_the_box_starts_afresh_in_lead_workers_holding_many_index_chunks(browser, sharded_url, renew_above):
+    # Pagefind extends each word to every word it begins among the index chunks its worker has
+    # loaded, so the chunks of earlier queries slowed later ones and changed what they found.
+    # Emptying the box (or typing other text over it) hands the lead bundle's searches to the
+    # idle spare workers once the workers hold more chunks than `renewAbove` (0 here; the
+    # default, far above what this small site loads, keeps them); typing on keeps the workers
+    # and their chunks. Answers are unchanged.
+    url, _ = sharded_url
+    page = browser.new_page()
+    page.goto(url)
+    shown = lambda query: page.wait_for_function(
+        f"document.querySelector('[role=listbox]').dataset.query === {query!r}", timeout=10000)
+    engine = """async () => (await (await import("/assets/javascripts/search.js")).pagefind())"""
+    workers = f"async () => (await ({engine})()).lead.pools.map((p) => [p.current.id ||= Math.random(), p.current.chunks])"
+    if renew_above is not None:
+        page.evaluate(f"async (n) => (await ({engine})()).lead.pools.forEach((p) => {{ p.renewAbove = n; }})", renew_above)
+    page.locator("#gs-searchbox-q").click()
+    page.keyboard.type("hoa giai", delay=50)
+    shown("hoa giai")
+    page.wait_for_function(f"async () => (await ({engine})()).lead.pools.every((p) => p.spare?.initialised)", timeout=10000)
+    first = page.evaluate(workers)
+    page.keyboard.type(" thon", delay=50)
+    shown("hoa giai thon")
+    typed_on = page.evaluate(workers)
+    page.locator("#gs-searchbox-q").fill("")
+    emptied = page.evaluate(workers)
+    page.keyboard.type("khuyen hoc", delay=50)
+    shown("khuyen hoc")
+    href = page.locator("[role=listbox] a").first.get_attribute("href")
+    page.close()
+    assert len(first) == 2 and all(chunks > 0 for _, chunks in first), first
+    assert [worker for worker, _ in typed_on] == [worker for worker, _ in first], (first, typed_on)
+    if renew_above is None:
+        assert emptied == typed_on, (typed_on, emptied)
+    else:
+        assert all(new != old and chunks == 0 for (new, chunks), (old, _) in zip(emptied, first)), (first, emptied)
+    assert href.endswith("/mo-hinh/khuyen-hoc/"), href
+
+
 def test_the_box_matches_the_marks_typed_in_the_lead_and_falls_back_to_folding(browser, sharded_url):
     # Typed with marks, "hóa" in the box finds the records spelling "hóa", not those spelling
     # "hòa" or "hoà" (Pagefind's exactDiacritics on the lead bundle: a common syllable with its

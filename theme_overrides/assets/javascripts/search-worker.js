@@ -18,8 +18,12 @@ import { localLoad, localPreload, localSearch, pagefind } from "./search.js";
 // copy, which the HTTP cache already holds.
 const WASM = /\/pagefind\/(?:[\w-]+\/)*(wasm\.[\w-]+\.pagefind)$/;
 const fetchFile = self.fetch.bind(self);
+// Index chunks fetched so far: the chunks earlier queries left loaded (search.js: WorkerPool.renew).
+const CHUNK = /\/index\/[^/]+\.pf_index$/;
+let chunks = 0;
 self.fetch = (input, init) => {
   const url = typeof input === "string" ? new URL(input, self.location.href) : null;
+  if (url && CHUNK.test(url.pathname)) chunks += 1;
   const wasm = url && WASM.exec(url.pathname);
   if (wasm) url.pathname = url.pathname.slice(0, wasm.index) + `/pagefind/${wasm[1]}`;
   return fetchFile(wasm ? url.href : input, init);
@@ -47,7 +51,7 @@ const ops = {
     kept.set(key, found.results);
     if (kept.size > KEPT_SEARCHES) kept.delete(kept.keys().next().value);
     const results = found.results.map((result, i) => ({ ref: [key, i], id: result.id, score: result.score }));
-    return { ...found, results };
+    return { ...found, results, chunks };
   },
   data: async ([key, i]) => {
     const results = kept.get(key);
@@ -56,7 +60,7 @@ const ops = {
   },
   preload: async (raw) => {
     await localPreload(raw);
-    return true;
+    return chunks;
   },
   filters: async () => (await pagefind()).filters(),
 };

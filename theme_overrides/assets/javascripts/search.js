@@ -122,6 +122,9 @@ class EngineWorker {
     this.computing = new Set(); // the searches computing (their chunks loaded)
     this.skipped = new Set(); // searches told to stop once their chunks are loaded
     this.onOvertaken = () => {}; // a skipped search started computing all the same
+    this.chunks = 0; // how many index chunks it has loaded, as of its last answer (WorkerPool.renew)
+    this.initialised = false; // whether its Pagefind is ready
+    this.ended = false;
     this.worker.addEventListener("message", ({ data: { id, result, error, computing } }) => {
       if (computing) {
         this.computing.add(id);
@@ -133,6 +136,7 @@ class EngineWorker {
       this.pending.delete(id);
       this.computing.delete(id);
       this.skipped.delete(id);
+      if (typeof (result?.chunks ?? result) === "number") this.chunks = result?.chunks ?? result;
       if (error !== undefined) call.reject(new Error(error));
       else if (result?.skipped) call.reject(new Cancelled());
       else call.resolve(result);
@@ -142,10 +146,11 @@ class EngineWorker {
       this.fail(new Error(`search worker: ${event.message || "failed"}`));
     });
     this.ready = this.call("init");
-    this.ready.catch(() => {});
+    this.ready.then(() => { this.initialised = true; }, () => {});
   }
 
   call(op, ...args) {
+    if (this.ended) return Promise.reject(new Cancelled());
     const heavy = op === "search" || op === "filters";
     if (heavy) this.searching += 1;
     const id = ++this.next;
@@ -172,10 +177,15 @@ class EngineWorker {
   }
 
   terminate() {
+    this.ended = true;
     this.worker.terminate();
     this.fail(new Cancelled());
   }
 }
+
+// A lead worker holding more index chunks than this starts the reader's next query afresh
+// (WorkerPool.renew): about what four queries of a few words load in a shard.
+const RENEW_CHUNKS = 20;
 
 /**
  * One search worker for one block of a bundle's shards, with a spare one started once the
@@ -190,6 +200,7 @@ class WorkerPool {
     this.url = url;
     this.current = this.started();
     this.spare = null;
+    this.renewAbove = RENEW_CHUNKS;
   }
 
   started() {
@@ -237,6 +248,21 @@ class WorkerPool {
     if (!this.current.searching) return false;
     if (this.current.computing.size) this.replace();
     else this.current.skip();
+    return true;
+  }
+
+  /** A new query starts in a worker that holds no index chunks, once the worker holds more
+   * than RENEW_CHUNKS, the spare is ready and nothing runs: the spare takes over and a new spare
+   * starts. Pagefind extends each query word to every indexed word it begins among the chunks
+   * its worker has loaded, so the chunks of earlier queries made later ones slower (a common
+   * syllable 3 to 5 times at 10,000 records) and changed what they found ("da thanh pho ho chi
+   * minh": 386 records in a fresh worker, 972 after 40 other queries); renewing at every query
+   * made each pay for loading its chunks again (bench/RESULTS.md, issue 11, session 11). */
+  renew() {
+    if (!this.spare?.initialised || this.current.chunks <= this.renewAbove || this.current.searching) return false;
+    this.current.terminate();
+    this.current = this.spare;
+    this.spare = this.started();
     return true;
   }
 }
@@ -301,6 +327,10 @@ export class Bundle {
   cancel() {
     return this.pools.map((pool) => pool.cancel()).some(Boolean);
   }
+
+  renew() {
+    return this.pools.map((pool) => pool.renew()).some(Boolean);
+  }
 }
 
 /** How many workers search a bundle of `shards` shards (other than its first). */
@@ -322,6 +352,8 @@ export class Engine {
     this.url = url;
     this.fullShards = shardsOf(FULL);
     this.hasFull = this.fullShards.then(Boolean);
+    this.split = false; // whether the lead bundle serves the header box only (hasFull)
+    this.hasFull.then((yes) => { this.split = yes; });
     this.fullBundle = null; // started when first needed: the box may never need it
     this.short = null; // the box's last query (queryText) whose lead results were too few
     this.ready = shardsOf(LEAD).then(async (shards) => {
@@ -388,6 +420,15 @@ export class Engine {
     const lead = this.lead?.cancel();
     const full = this.fullBundle?.cancel();
     return Boolean(lead || full);
+  }
+
+  /** The reader starts a new query in the header box: the lead bundle's workers start it with
+   * no index chunks loaded (WorkerPool.renew). Not the full bundle's: each of its workers holds
+   * four shards, whose restart took longer than it saved (bench/RESULTS.md, issue 11,
+   * session 6). Only on a large site, where the lead bundle answers the box alone: on a small
+   * one it also holds the search page's results, whose data() its workers answer later. */
+  renew() {
+    return this.split && Boolean(this.lead?.renew());
   }
 }
 
@@ -822,8 +863,15 @@ function setUpBox(form) {
     run(raw);
   }, () => waitFor(input.value));
 
+  let typed = "";
   input.addEventListener("focus", () => pagefind(), { once: true });
-  input.addEventListener("input", () => preload(input.value, { lead: true }));
+  input.addEventListener("input", () => {
+    const now = queryText(input.value);
+    // Emptied, or replaced by other text: a new query, not the next key of the last one.
+    if (!now || !(now.startsWith(typed) || typed.startsWith(now))) engine?.renew();
+    typed = now;
+    preload(input.value, { lead: true });
+  });
   input.addEventListener("input", ask);
   input.addEventListener("keydown", (event) => {
     const items = options();
