@@ -4,7 +4,8 @@
 // this worker: a running Pagefind search cannot be interrupted any other way, and Pagefind's
 // own worker is private to its module (bench/RESULTS.md, "Search (issue 11)").
 //
-// Messages: {id, op, args} in, {id, result} or {id, error} out. Ops: "init", "search" (the
+// Messages: {id, op, args} in, {id, result} or {id, error} out, with `chunks`: how many index
+// chunks it has fetched so far (search.js: WorkerPool.renew). Ops: "init", "search" (the
 // results come back without their data(): each has a `ref` for "data"), "data", "preload",
 // "filters", and "skip" (args: [id of a search]; no answer). A search loads its index chunks,
 // then says {id, computing: true} and computes; one told to skip before it computes answers
@@ -51,7 +52,7 @@ const ops = {
     kept.set(key, found.results);
     if (kept.size > KEPT_SEARCHES) kept.delete(kept.keys().next().value);
     const results = found.results.map((result, i) => ({ ref: [key, i], id: result.id, score: result.score }));
-    return { ...found, results, chunks };
+    return { ...found, results };
   },
   data: async ([key, i]) => {
     const results = kept.get(key);
@@ -60,7 +61,7 @@ const ops = {
   },
   preload: async (raw) => {
     await localPreload(raw);
-    return chunks;
+    return true;
   },
   filters: async () => (await pagefind()).filters(),
 };
@@ -71,9 +72,10 @@ self.addEventListener("message", async ({ data: { id, op, args } }) => {
     return;
   }
   try {
-    self.postMessage({ id, result: await (op === "search" ? ops.search(id, ...args) : ops[op](...args)) });
+    const result = await (op === "search" ? ops.search(id, ...args) : ops[op](...args));
+    self.postMessage({ id, result, chunks });
   } catch (error) {
-    self.postMessage({ id, error: String(error?.message || error) });
+    self.postMessage({ id, error: String(error?.message || error), chunks });
   } finally {
     skipped.delete(id);
   }

@@ -125,7 +125,7 @@ class EngineWorker {
     this.chunks = 0; // how many index chunks it has loaded, as of its last answer (WorkerPool.renew)
     this.initialised = false; // whether its Pagefind is ready
     this.ended = false;
-    this.worker.addEventListener("message", ({ data: { id, result, error, computing } }) => {
+    this.worker.addEventListener("message", ({ data: { id, result, error, computing, chunks } }) => {
       if (computing) {
         this.computing.add(id);
         if (this.skipped.has(id)) this.onOvertaken();
@@ -136,7 +136,7 @@ class EngineWorker {
       this.pending.delete(id);
       this.computing.delete(id);
       this.skipped.delete(id);
-      if (typeof (result?.chunks ?? result) === "number") this.chunks = result?.chunks ?? result;
+      if (chunks !== undefined) this.chunks = chunks;
       if (error !== undefined) call.reject(new Error(error));
       else if (result?.skipped) call.reject(new Cancelled());
       else call.resolve(result);
@@ -252,7 +252,7 @@ class WorkerPool {
   }
 
   /** A new query starts in a worker that holds no index chunks, once the worker holds more
-   * than RENEW_CHUNKS, the spare is ready and nothing runs: the spare takes over and a new spare
+   * than `renewAbove` (RENEW_CHUNKS), the spare is ready and nothing runs: the spare takes over and a new spare
    * starts. Pagefind extends each query word to every indexed word it begins among the chunks
    * its worker has loaded, so the chunks of earlier queries made later ones slower (a common
    * syllable 3 to 5 times at 10,000 records) and changed what they found ("da thanh pho ho chi
