@@ -38,6 +38,7 @@ class PagePlan:
     searchable: bool
     digest: str = ""  # of its file, when kept from the last build
 
+
 def feed_unchanged(feed: Feed, edited: set[str], docs_dir: Path, previous_files: dict[str, tuple[int, int]]) -> bool:
     """Whether a feed's files in `docs_dir` are what planning it again would write: it lists
     none of the `edited` records (which records it lists is fixed by the site index's
