@@ -315,6 +315,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             outside = None
             if self.cache is not None and list(config.plugins)[-1:] == ["guong-sang"]:
                 outside = site_files(site_dir) or {}
+            if self.cache is not None:  # the same: while Pagefind finishes
+                self.cache.save_entries()
             if self._reused_index is not None:
                 link_tree(self._reused_index, site_dir / BUNDLE)
                 report = None

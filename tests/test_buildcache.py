@@ -321,9 +321,15 @@ def sharded_sample(tmp_path, workers, caplog, monkeypatch) -> tuple[Path, Path]:
     return config, config.parent / "site"
 
 
-def test_an_edit_reindexes_only_the_search_shards_it_changed(sharded_sample, tmp_path, caplog):
+def test_an_edit_reindexes_only_the_search_shards_it_changed(sharded_sample, tmp_path, caplog, monkeypatch):
     import json
 
+    from generator import search_index
+
+    niced = []  # the output folder of each Pagefind process given a lower priority
+    real_lower = search_index._lower_priority
+    monkeypatch.setattr(search_index, "_lower_priority",
+                        lambda process: niced.append(Path(process.args[-1]).parent.name) or real_lower(process))
     config, site = sharded_sample
     src = config.parent
     assert shards_reused(caplog) == 0
@@ -339,12 +345,17 @@ def test_an_edit_reindexes_only_the_search_shards_it_changed(sharded_sample, tmp
     engine.build_site(config, site)
     assert shards_reused(caplog) == full + lead - 2
     assert _index_digest(site) == _index_digest(cold_index(src, tmp_path / "cold-sentence"))
+    # The two run at once; the lead bundle's shard, the larger, ends the build: the full
+    # bundle's yields it the CPU.
+    assert niced == ["full"]
+    niced.clear()
 
     # A word no record had: the vocabulary changes, so every shard is indexed again.
     edit(story, "Tin minh họa cho trang mẫu.\n", "Tin minh họa cho trang mẫu Xyzzyqua.\n")
     engine.build_site(config, site)
     assert shards_reused(caplog) == 0
     assert _index_digest(site) == _index_digest(cold_index(src, tmp_path / "cold-word"))
+    assert niced == []  # one after another: none yields
 
     # Kept shards whose keeping was cut short (no stamp) are indexed again, never trusted.
     kept = sorted((src / FOLDER / "search-shards" / "full").iterdir())
@@ -405,6 +416,32 @@ def test_an_edit_reads_only_the_entry_files_it_changed(built_sample, workers, mo
     engine.build_site(config, site)
     assert read == [record]
     assert "Đã sửa — " in (site / "mo-hinh" / record.stem / "index.html").read_text("utf-8")
+
+
+def test_entries_kept_by_a_build_that_failed_are_never_taken_for_other_inputs(built_sample, workers, monkeypatch):
+    """The validated entries are saved before the build ends (while Pagefind finishes), so a
+    build that fails after that leaves them beside the stamp of the build before it: they are
+    taken again only under the inputs they were validated under."""
+    config, site = built_sample
+    original = config.read_text("utf-8")
+    config.write_text(original + "\n# a comment changes the configuration's digest\n", "utf-8")
+
+    def publish_fails(*args, **kwargs):
+        raise OSError("disk full")
+
+    real_publish = engine.publish
+    monkeypatch.setattr(engine, "publish", publish_fails)
+    with pytest.raises(OSError):
+        engine.build_site(config, site)
+    monkeypatch.setattr(engine, "publish", real_publish)
+
+    config.write_text(original, "utf-8")  # the inputs of the stamp in place again, and an edit
+    edit(next((config.parent / "entries" / "mo-hinh").glob("*.md")), "title: ", "title: Đã sửa — ")
+    validated = []
+    real = site_module._validate_one
+    monkeypatch.setattr(site_module, "_validate_one", lambda source, *a, **kw: validated.append(source) or real(source, *a, **kw))
+    engine.build_site(config, site)
+    assert len(validated) == len(list((config.parent / "entries").rglob("*.md")))
 
 
 def test_an_edit_to_a_news_record_digests_only_its_own_teaser(built_sample, tmp_path, workers, monkeypatch):

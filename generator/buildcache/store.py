@@ -144,13 +144,34 @@ class BuildCache:
             self._entries_changed = True
 
     def _load_entries(self) -> dict[str, tuple[str, Any]]:
-        # Records depend on the catalogue, glossary, hand-written pages (images) and code too.
-        if not self._same_except("entries", "theme", "site_dir", "cms"):
-            return {}
         try:
-            return pickles.load(self.folder / ENTRIES, lasting=True)
+            stored = pickles.load(self.folder / ENTRIES, lasting=True)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             return {}
+        # Held with the inputs they were validated under, not the last stamp's: the entries are
+        # saved before the build ends (`save_entries`), and a build that then fails leaves the
+        # stamp of the one before it.
+        if not isinstance(stored, dict) or stored.get("inputs") != self._entry_inputs():
+            return {}
+        return stored["entries"]
+
+    def _entry_inputs(self) -> dict[str, str]:
+        """What a validated record depends on besides its file: the catalogue, glossary,
+        hand-written pages (images) and the code."""
+        return {kind: digest for kind, digest in self.inputs.items() if kind not in ("entries", "theme", "site_dir", "cms")}
+
+    def save_entries(self) -> None:
+        """Keep the validated entries for the next build, if this one changed them (commit
+        calls it too; the plugin calls it while Pagefind finishes, so that the 60 MB of 10,000
+        records are not written after it, when the build waits for nothing else)."""
+        if not self._entries_changed or self._entries is None:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        staged = self.folder / (ENTRIES + ".tmp")
+        with open(staged, "wb") as out:
+            pickle.dump({"inputs": self._entry_inputs(), "entries": self._entries}, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(staged, self.folder / ENTRIES)
+        self._entries_changed = False
 
     # -- record bodies ------------------------------------------------------------------------
 
@@ -229,12 +250,8 @@ class BuildCache:
 
     def commit(self) -> None:
         """Record the build just published in `site_dir`."""
+        self.save_entries()
         self.folder.mkdir(parents=True, exist_ok=True)
-        if self._entries_changed and self._entries is not None:
-            staged = self.folder / (ENTRIES + ".tmp")
-            with open(staged, "wb") as out:
-                pickle.dump(self._entries, out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(staged, self.folder / ENTRIES)
         stamp = {
             "inputs": self.inputs,
             "next_publication": self.next_publication.isoformat() if self.next_publication else None,
