@@ -266,7 +266,10 @@ class IndexingJob:
             def prepare(position: int) -> Path:
                 """The folder Pagefind indexes for a shard: its documents and the vocabulary."""
                 shard_documents, output, _ = jobs[position]
-                folder = self._split / "in" / output.relative_to(self._split / "out")
+                key = output.relative_to(self._split / "out")
+                if self._shard_cache is not None:
+                    return self._shard_input(key.as_posix(), documents, shard_documents, vocabulary)
+                folder = self._split / "in" / key
                 for document in shard_documents:
                     link_or_copy(documents / document, folder / document)
                 (folder / VOCABULARY).mkdir(parents=True)
@@ -412,11 +415,50 @@ class IndexingJob:
             return set()
         return seed_fragments(place / "bundle", output)
 
+    def _shard_input(self, key: str, documents: Path, members: list[Path], vocabulary: str) -> Path:
+        """The shard's input folder kept from its last indexing, brought up to date: a hard
+        link to each of its documents, and the vocabulary. A document the build rewrote is the
+        same file (written in place, search_documents): only the links to documents that
+        joined, left or were replaced (another inode) change, and the vocabulary if it did.
+        Laying out the lead shard's 3,400 folders and links held back the Pagefind process
+        that ends a build after one edit at 10,000 records (bench/RESULTS.md, "Session 12")."""
+        place = self._shard_cache / key / "input"
+        listing = self._shard_cache / key / "input.json"  # relative path → inode linked
+        try:
+            linked = json.loads(listing.read_text("utf-8"))
+        except (OSError, ValueError):
+            linked = None
+        if not isinstance(linked, dict) or not place.is_dir():
+            shutil.rmtree(place, ignore_errors=True)
+            linked = {}
+        listing.unlink(missing_ok=True)  # not trusted while it changes
+        wanted = {document.as_posix(): self._memo.inode(document.as_posix()) for document in members}
+        for relative, inode in linked.items():
+            if wanted.get(relative) != inode or inode is None:
+                (place / relative).unlink(missing_ok=True)
+                if relative not in wanted:  # a record's folder holds its document alone
+                    with contextlib.suppress(OSError):
+                        (place / relative).parent.rmdir()
+        kept = {}
+        for relative, inode in wanted.items():
+            if inode is None or linked.get(relative) != inode:
+                link_or_copy(documents / relative, place / relative)
+                # A copy (no hard link across file systems) would miss the next in-place rewrite.
+                inode = inode if inode is not None and os.stat(place / relative).st_ino == inode else None
+            kept[relative] = inode
+        marker = place / VOCABULARY / "index.html"
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        if not marker.is_file() or marker.read_text("utf-8") != vocabulary:
+            marker.write_text(vocabulary, "utf-8")
+        listing.write_text(json.dumps(kept), "utf-8")
+        return place
+
     def _keep_shard(self, key: str, digest: str, output: Path, report: IndexReport) -> None:
         if self._shard_cache is None:
             return
         place = self._shard_cache / key
-        shutil.rmtree(place, ignore_errors=True)
+        (place / _SHARD_STAMP).unlink(missing_ok=True)
+        shutil.rmtree(place / "bundle", ignore_errors=True)
         link_tree(output, place / "bundle")
         stamp = {"digest": digest, "pages": report.pages, "output": report.output, "pagefind": _PAGEFIND_VERSION}
         (place / (_SHARD_STAMP + ".tmp")).write_text(json.dumps(stamp), "utf-8")

@@ -367,6 +367,18 @@ def test_an_edit_reindexes_only_the_search_shards_it_changed(sharded_sample, tmp
     assert shards_reused(caplog) == lead - 1
     assert _index_digest(site) == _index_digest(cold_index(src, tmp_path / "cold-stamp"))
 
+    # Each shard's input folder (its documents, hard-linked) is kept and brought up to date:
+    # a record removed leaves every one of them, and the index is a cold build's.
+    story.unlink()
+    engine.build_site(config, site)
+    assert _index_digest(site) == _index_digest(cold_index(src, tmp_path / "cold-removed"))
+    documents = {p.relative_to(src / "build" / "search-documents").as_posix()
+                 for p in (src / "build" / "search-documents").rglob("index.html")}
+    inputs = [p for p in (src / FOLDER / "search-shards" / "full").glob("*/input")]
+    held = [p.relative_to(folder).as_posix() for folder in inputs for p in folder.rglob("index.html")
+            if p.parent.name != search_index.VOCABULARY]
+    assert sorted(held) == sorted(documents) and story.stem not in " ".join(held)
+
 
 def cold_index(src: Path, scratch: Path) -> Path:
     cold_build(src, scratch)

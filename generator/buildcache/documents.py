@@ -142,6 +142,11 @@ class DocumentMemo:
         self._unread.clear()
         return {self._word_list[number] for number in numbers}
 
+    def inode(self, relative: str) -> int | None:
+        """The inode of a document as this build's scan found it (after `digests`)."""
+        known = self._known.get(relative)
+        return known.inode if known is not None else None
+
     def unchanged_digest(self, relative: str, path: Path) -> str | None:
         """The digest of a document this build's scan found unchanged since the last build,
         if its stat is still the one scanned (and it is a regular file); None: read it."""
