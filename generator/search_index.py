@@ -198,6 +198,9 @@ class IndexingJob:
         shutil.rmtree(output, ignore_errors=True)
         self.output = output
         self._shard_cache = shard_cache
+        # Beside the documents, not in the cache: CI keeps the cache, but not the documents,
+        # so links to them would only make it a copy of them.
+        self._shard_inputs = output.with_name(output.name + "-inputs")
         self.reused_shards = 0
         # What the documents' digests and words are, read again only where a document changed
         # since the last build (buildcache/documents.py); without a memo, every one is read.
@@ -422,8 +425,8 @@ class IndexingJob:
         joined, left or were replaced (another inode) change, and the vocabulary if it did.
         Laying out the lead shard's 3,400 folders and links held back the Pagefind process
         that ends a build after one edit at 10,000 records (bench/RESULTS.md, "Session 12")."""
-        place = self._shard_cache / key / "input"
-        listing = self._shard_cache / key / "input.json"  # relative path → inode linked
+        place = self._shard_inputs / key
+        listing = self._shard_inputs / f"{key}.json"  # relative path → inode linked
         try:
             linked = json.loads(listing.read_text("utf-8"))
         except (OSError, ValueError):
@@ -457,20 +460,27 @@ class IndexingJob:
         if self._shard_cache is None:
             return
         place = self._shard_cache / key
-        (place / _SHARD_STAMP).unlink(missing_ok=True)
-        shutil.rmtree(place / "bundle", ignore_errors=True)
+        shutil.rmtree(place, ignore_errors=True)
         link_tree(output, place / "bundle")
         stamp = {"digest": digest, "pages": report.pages, "output": report.output, "pagefind": _PAGEFIND_VERSION}
         (place / (_SHARD_STAMP + ".tmp")).write_text(json.dumps(stamp), "utf-8")
         os.replace(place / (_SHARD_STAMP + ".tmp"), place / _SHARD_STAMP)
 
     def _forget_shards_except(self, keys: set[str]) -> None:
-        if self._shard_cache is None or not self._shard_cache.is_dir():
+        if self._shard_cache is None:
             return
-        for bundle in self._shard_cache.iterdir():
+        for bundle in self._shard_cache.iterdir() if self._shard_cache.is_dir() else ():
             for place in bundle.iterdir() if bundle.is_dir() else ():
                 if f"{bundle.name}/{place.name}" not in keys:
                     shutil.rmtree(place, ignore_errors=True)
+        for bundle in self._shard_inputs.iterdir() if self._shard_inputs.is_dir() else ():
+            for place in bundle.iterdir() if bundle.is_dir() else ():
+                if f"{bundle.name}/{place.name.removesuffix('.json')}" in keys:
+                    continue
+                if place.is_dir():
+                    shutil.rmtree(place, ignore_errors=True)
+                else:
+                    place.unlink(missing_ok=True)
 
     def cancel(self) -> None:
         with self._lock:

@@ -374,7 +374,7 @@ def test_an_edit_reindexes_only_the_search_shards_it_changed(sharded_sample, tmp
     assert _index_digest(site) == _index_digest(cold_index(src, tmp_path / "cold-removed"))
     documents = {p.relative_to(src / "build" / "search-documents").as_posix()
                  for p in (src / "build" / "search-documents").rglob("index.html")}
-    inputs = [p for p in (src / FOLDER / "search-shards" / "full").glob("*/input")]
+    inputs = [p for p in (src / "build" / "search-index-inputs" / "full").iterdir() if p.is_dir()]
     held = [p.relative_to(folder).as_posix() for folder in inputs for p in folder.rglob("index.html")
             if p.parent.name != search_index.VOCABULARY]
     assert sorted(held) == sorted(documents) and story.stem not in " ".join(held)
