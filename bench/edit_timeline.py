@@ -13,61 +13,34 @@ the search index's preparation of each shard indexed again (its input folder, se
 fragments), each Pagefind process, and the cache's commit: what holds back the process that
 ends the build (bench/RESULTS.md, "Issue 13 … Session 12").
 """
-import logging, os, resource, sys, threading, time
+import logging, os, sys
 from pathlib import Path
 
-from wrapping import around
+from wrapping import Timeline
 
 os.chdir(sys.argv[1])
 import generator.mkdocs_plugin as mp, generator.mkdocs_generated as mg, generator.search_index as si
 import generator.site as site, generator.engine as engine, generator.buildcache.store as store
 import mkdocs.commands.build as mb
-T0 = time.perf_counter()
-events: list[tuple[float, str]] = []
-lock = threading.Lock()
-
-
-def note(what: str) -> None:
-    with lock:
-        events.append((time.perf_counter() - T0, what))
-
-
-def spans(owner, name, label):
-    around(owner, name, lambda: note(f"{label} start"), lambda _: note(f"{label} end"))
-
-
-spans(store.BuildCache, "open", "cache: input digests")
-spans(site, "check", "core: check")
-spans(site, "_page_plan", "core: page plan")
-spans(site, "write_pages", "core: plan and write the pages")
-spans(mp, "generate", "core")
-spans(si.IndexingJob, "_run_jobs", "search: shards")
-spans(si.IndexingJob, "_shard_input", "search: a shard's input folder")
-spans(si.IndexingJob, "_seed", "search: a shard's seeded fragments")
-spans(mb, "get_files", "MkDocs: scan docs/")
-spans(mp.GuongSangPlugin, "on_files", "plugin: patch the previous site")
-spans(mg.GeneratedPages, "start", "theme workers")
-spans(mp.GuongSangPlugin, "on_post_build", "plugin: post-build (waits for Pagefind)")
-spans(engine, "_remember", "cache: commit")
-finish = si._finish
-
-
-def timed_finish(process):
-    started = time.perf_counter() - T0
-    report = finish(process)
-    note(f"  pagefind {'/'.join(Path(process.args[2]).parts[-2:])} ({report.pages} pages) ran until here, started by {started:.1f}")
-    return report
-
-
-si._finish = timed_finish
+timeline = Timeline()
+for owner, name, label in [
+    (store.BuildCache, "open", "cache: input digests"),
+    (site, "check", "core: check"),
+    (site, "_page_plan", "core: page plan"),
+    (site, "write_pages", "core: plan and write the pages"),
+    (mp, "generate", "core"),
+    (si.IndexingJob, "_run_jobs", "search: shards"),
+    (si.IndexingJob, "_shard_input", "search: a shard's input folder"),
+    (si.IndexingJob, "_seed", "search: a shard's seeded fragments"),
+    (mb, "get_files", "MkDocs: scan docs/"),
+    (mp.GuongSangPlugin, "on_files", "plugin: patch the previous site"),
+    (mg.GeneratedPages, "start", "theme workers"),
+    (mp.GuongSangPlugin, "on_post_build", "plugin: post-build (waits for Pagefind)"),
+    (engine, "_remember", "cache: commit"),
+]:
+    timeline.spans(owner, name, label)
+timeline.pagefind_processes(si)
 logging.basicConfig(level=logging.WARNING)
 engine.build_site(Path("mkdocs.yml"), Path("site"))
-note("build done (swapped in)")
-seen = set()
-for at, what in sorted(events):
-    if (round(at, 2), what) not in seen:  # a span entered many times in the same instant once
-        seen.add((round(at, 2), what))
-        print(f"{at:7.2f}  {what}")
-ru, me = resource.getrusage(resource.RUSAGE_CHILDREN), resource.getrusage(resource.RUSAGE_SELF)
-print("cpu: build process %.1f s, children (workers, Pagefind) %.1f s; load %s" % (
-    me.ru_utime + me.ru_stime, ru.ru_utime + ru.ru_stime, os.getloadavg()))
+timeline.note("build done (swapped in)")
+timeline.print(digits=2)

@@ -318,7 +318,9 @@ class IndexingJob:
         # records, one full shard of ~1,250), the largest ends the build; the others yield it
         # the CPU they share with the build's own work (−1.7 s an edit at 10,000 records,
         # bench/RESULTS.md "Session 12"). Not in a cold build: there, shards follow each other.
-        critical = max(to_index, key=lambda position: len(jobs[position][0])) if len(to_index) <= CONCURRENT_SHARDS else None
+        critical = max(to_index, key=lambda position: len(jobs[position][0]), default=None)
+        if len(to_index) > CONCURRENT_SHARDS:
+            critical = None
         errors: list[Exception] = []
 
         def runner() -> None:
@@ -421,7 +423,7 @@ class IndexingJob:
     def _shard_input(self, key: str, documents: Path, members: list[Path], vocabulary: str) -> Path:
         """The shard's input folder kept from its last indexing, brought up to date: a hard
         link to each of its documents, and the vocabulary. A document the build rewrote is the
-        same file (written in place, search_documents): only the links to documents that
+        same file (written in place: `with_search_documents`): only the links to documents that
         joined, left or were replaced (another inode) change, and the vocabulary if it did.
         Laying out the lead shard's 3,400 folders and links held back the Pagefind process
         that ends a build after one edit at 10,000 records (bench/RESULTS.md, "Session 12")."""
@@ -467,20 +469,18 @@ class IndexingJob:
         os.replace(place / (_SHARD_STAMP + ".tmp"), place / _SHARD_STAMP)
 
     def _forget_shards_except(self, keys: set[str]) -> None:
+        """Remove the kept bundles and input folders (with their listings) of shards no longer made."""
         if self._shard_cache is None:
             return
-        for bundle in self._shard_cache.iterdir() if self._shard_cache.is_dir() else ():
-            for place in bundle.iterdir() if bundle.is_dir() else ():
-                if f"{bundle.name}/{place.name}" not in keys:
-                    shutil.rmtree(place, ignore_errors=True)
-        for bundle in self._shard_inputs.iterdir() if self._shard_inputs.is_dir() else ():
-            for place in bundle.iterdir() if bundle.is_dir() else ():
-                if f"{bundle.name}/{place.name.removesuffix('.json')}" in keys:
-                    continue
-                if place.is_dir():
-                    shutil.rmtree(place, ignore_errors=True)
-                else:
-                    place.unlink(missing_ok=True)
+        for root in (self._shard_cache, self._shard_inputs):
+            for bundle in root.iterdir() if root.is_dir() else ():
+                for place in bundle.iterdir() if bundle.is_dir() else ():
+                    if f"{bundle.name}/{place.name.removesuffix('.json')}" in keys:
+                        continue
+                    if place.is_dir():
+                        shutil.rmtree(place, ignore_errors=True)
+                    else:
+                        place.unlink(missing_ok=True)
 
     def cancel(self) -> None:
         with self._lock:

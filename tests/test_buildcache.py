@@ -380,6 +380,22 @@ def test_an_edit_reindexes_only_the_search_shards_it_changed(sharded_sample, tmp
     assert sorted(held) == sorted(documents) and story.stem not in " ".join(held)
 
 
+def test_a_site_deleted_takes_every_search_shard_from_the_cache(sharded_sample, tmp_path, caplog):
+    """No document changed but the site is gone: the index is made again from the kept shards
+    alone, no Pagefind process at all."""
+    import json
+
+    config, site = sharded_sample
+    src = config.parent
+    full = 1 + len(json.loads((site / "pagefind" / "full" / "shards.json").read_text("utf-8")))
+    lead = 1 + len(json.loads((site / "pagefind" / "shards.json").read_text("utf-8")))
+    caplog.clear()
+    shutil.rmtree(site)
+    engine.build_site(config, site)
+    assert shards_reused(caplog) == full + lead
+    assert _index_digest(site) == _index_digest(cold_index(src, tmp_path / "cold"))
+
+
 def cold_index(src: Path, scratch: Path) -> Path:
     cold_build(src, scratch)
     return scratch / "site"
