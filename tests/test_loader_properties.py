@@ -6,7 +6,7 @@ import json
 import unicodedata
 
 import yaml
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator.loader import Kind, read_source
@@ -34,6 +34,7 @@ def test_any_bytes_give_a_source_or_a_problem_with_a_line(raw):
 
 @FAST
 @given(st.text(max_size=300))
+@example("0:\r")  # its "\r" and the line end after it are one CRLF: two lines of front matter, not three
 def test_any_text_front_matter_gives_data_or_a_problem(text):
     raw = ("---\n" + text + "\n---\nNội dung.\n").encode("utf-8")
     try:
@@ -42,7 +43,8 @@ def test_any_text_front_matter_gives_data_or_a_problem(text):
         assert error.problem.line >= 1
         return
     assert isinstance(source.front.data, dict)
-    written = decode_text(text.encode("utf-8"), "x.md").split("\n")
+    # The front matter's lines as the file has them: a "\r" ending `text` joins the line end after it.
+    written = decode_text(("---\n" + text + "\n").encode("utf-8"), "x.md").split("\n")[1:-1]
     if not any(line.rstrip() in ("---", "...") for line in written):  # else the front matter ends early
         assert source.body == "Nội dung."
         assert source.body_line == len(written) + 3
