@@ -1,5 +1,9 @@
 """Instrumenting the generator from a bench script: code run around each call of a function."""
 import functools
+import os
+import resource
+import threading
+import time
 
 
 def around(owner, name, enter, leave):
@@ -21,7 +25,6 @@ class Timeline:
     """Wall-clock moments of a build, in seconds from the timeline's creation, from any thread."""
 
     def __init__(self):
-        import threading, time
         self._clock = time.perf_counter
         self._start = self._clock()
         self._lock = threading.Lock()
@@ -50,7 +53,6 @@ class Timeline:
 
     def print(self, digits: int = 1) -> None:
         """The moments in order (a span entered many times in the same instant, once), then CPU and load."""
-        import os, resource
         shown = set()
         for at, what in sorted(self.events):
             if (round(at, digits), what) not in shown:

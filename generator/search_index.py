@@ -51,7 +51,7 @@ from .outputs import KeptPage
 from .pages import Page
 from .pagefind_bundle import prune_fragments, seed_fragments
 from .publish import tied_to_this_process
-from .publish.links import link_or_copy, link_tree
+from .publish.links import link_in_place, link_tree
 from .publish.swap import remove_in_background, set_aside
 
 # One language for the whole site: Vietnamese has no Pagefind stemmer, and a page that
@@ -200,7 +200,7 @@ class IndexingJob:
         self._shard_cache = shard_cache
         # Beside the documents, not in the cache: CI keeps the cache, but not the documents,
         # so links to them would only make it a copy of them.
-        self._shard_inputs = output.with_name(output.name + "-inputs")
+        self._shard_inputs = output.with_name(output.name + "-inputs") if shard_cache is not None else None
         self.reused_shards = 0
         # What the documents' digests and words are, read again only where a document changed
         # since the last build (buildcache/documents.py); without a memo, every one is read.
@@ -269,15 +269,9 @@ class IndexingJob:
             def prepare(position: int) -> Path:
                 """The folder Pagefind indexes for a shard: its documents and the vocabulary."""
                 shard_documents, output, _ = jobs[position]
-                key = output.relative_to(self._split / "out")
-                if self._shard_cache is not None:
-                    return self._shard_input(key.as_posix(), documents, shard_documents, vocabulary)
-                folder = self._split / "in" / key
-                for document in shard_documents:
-                    link_or_copy(documents / document, folder / document)
-                (folder / VOCABULARY).mkdir(parents=True)
-                (folder / VOCABULARY / "index.html").write_text(vocabulary, "utf-8")
-                return folder
+                key = output.relative_to(self._split / "out").as_posix()
+                return self._shard_input(self._shard_inputs or self._split / "in", key, documents, shard_documents,
+                                         vocabulary)
 
             self._run_jobs(jobs, digests, prepare)
             if self._cancelled:
@@ -420,15 +414,16 @@ class IndexingJob:
             return set()
         return seed_fragments(place / "bundle", output)
 
-    def _shard_input(self, key: str, documents: Path, members: list[Path], vocabulary: str) -> Path:
-        """The shard's input folder kept from its last indexing, brought up to date: a hard
+    def _shard_input(self, root: Path, key: str, documents: Path, members: list[Path], vocabulary: str) -> Path:
+        """The shard's input folder under `root`, kept from its last indexing (a new one in the
+        work folder without a build cache), brought up to date: a hard
         link to each of its documents, and the vocabulary. A document the build rewrote is the
         same file (written in place: `with_search_documents`): only the links to documents that
         joined, left or were replaced (another inode) change, and the vocabulary if it did.
         Laying out the lead shard's 3,400 folders and links held back the Pagefind process
         that ends a build after one edit at 10,000 records (bench/RESULTS.md, "Session 12")."""
-        place = self._shard_inputs / key
-        listing = self._shard_inputs / f"{key}.json"  # relative path → inode linked
+        place = root / key
+        listing = root / f"{key}.json"  # relative path → inode linked
         try:
             linked = json.loads(listing.read_text("utf-8"))
         except (OSError, ValueError):
@@ -447,9 +442,9 @@ class IndexingJob:
         kept = {}
         for relative, inode in wanted.items():
             if inode is None or linked.get(relative) != inode:
-                link_or_copy(documents / relative, place / relative)
-                # A copy (no hard link across file systems) would miss the next in-place rewrite.
-                inode = inode if inode is not None and os.stat(place / relative).st_ino == inode else None
+                if not link_in_place(documents / relative, place / relative):
+                    shutil.copy2(documents / relative, place / relative)
+                    inode = None  # a copy (another file system) would miss the next in-place rewrite
             kept[relative] = inode
         marker = place / VOCABULARY / "index.html"
         marker.parent.mkdir(parents=True, exist_ok=True)
