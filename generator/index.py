@@ -20,6 +20,8 @@ from .vietnamese import sort_key
 # A group of entries of one kind sharing a value: (kind, taxonomy, value slug).
 GroupKey = tuple[Kind, str, str]
 
+RELATED_LIMIT = 5  # records in a page's "Các tin khác" (or "… khác") block
+
 
 @dataclass
 class SiteIndex:
@@ -52,7 +54,7 @@ class SiteIndex:
             return sorted(found, key=lambda pair: pair[0].slug, reverse=True)
         return sorted(found, key=lambda pair: sort_key(pair[0].label))
 
-    def related(self, entry: Entry, limit: int = 5) -> list[Entry]:
+    def related(self, entry: Entry, limit: int = RELATED_LIMIT) -> list[Entry]:
         """Same-kind records sharing a unit, movement or category with `entry`, newest first."""
         candidates: dict[int, Entry] = {}
         for key in _related_groups(entry):

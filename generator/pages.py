@@ -13,20 +13,21 @@ from typing import Any, Iterator
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
-from .escaping import safe_url, url_scheme
+from .escaping import json_text, safe_url, url_scheme
 from .glossary import Glossary
 from .images import PhotoLibrary, body_image_sources
 from .images.card import CardText
 from .index import SiteIndex
 from .listings import ListingPage, listings, paginate_listing
 from .loader import Kind
+from .outputs import OutputFile
 from .markup import BodyRenderer, is_external, relative_url
 from .parallel import render_all
 from .search import FILTERS, SEARCH_URL, search_record
 from .siteinfo import SiteInfo
 from .social import modified_at, record_head, share_links
 from .taxonomies import taxonomy
-from .views import Link, Section, Teaser, Views
+from .views import LATEST_FILE, LATEST_SHOWN, Link, Section, Teaser, Views
 from .vietnamese import alphabet_letter
 
 
@@ -114,7 +115,10 @@ class Planner:
 
     @pass_context
     def _teaser_html(self, context, teaser: Teaser, level: int) -> Markup:
-        depth = context["page_url"].count("/")
+        return self.teaser_markup(context["page_url"], teaser, level)
+
+    def teaser_markup(self, page_url: str, teaser: Teaser, level: int) -> Markup:
+        depth = page_url.count("/")
         key = (id(teaser), level, depth)
         html = self._teasers.get(key)
         if html is None:
@@ -191,6 +195,13 @@ class Planner:
                     yield self.listing_page(listing_page)
                 else:
                     yield Unplanned(listing_page.url)
+
+    def latest_file(self) -> OutputFile:
+        """LATEST_FILE: the newest news as teasers, in the same HTML as a page's, with addresses
+        relative to the file itself (the browser resolves them against its URL)."""
+        items = [{"url": relative_url(LATEST_FILE, t.url), "html": str(self.teaser_markup(LATEST_FILE, t, 3))}
+                 for t in self.views.latest()]
+        return OutputFile(LATEST_FILE, json_text({"shown": LATEST_SHOWN, "items": items}).encode("utf-8"))
 
     def entry_page(self, entry) -> Page:
         self.views.shown = shown = {entry.url}

@@ -104,6 +104,7 @@ class Portal:
             urls.append(SitemapUrl(page.url, lastmod))
             yield page
         yield from self.planner.image_files()
+        yield self.planner.latest_file()
         yield from feed_files(self.index, self.site, self.feeds, self.docs_dir, self.planner.photos, self._feed_kept)
         yield from data_files(self.index, self.site)
         if self.docs_dir is not None:

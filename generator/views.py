@@ -10,12 +10,19 @@ from dataclasses import dataclass, field
 from .escaping import web_address
 from .images import Photo, PhotoLibrary
 from .images.library import credit_text
-from .index import SiteIndex
+from .index import RELATED_LIMIT, SiteIndex
 from .loader import Kind
 from .records import Entry
 from .taxonomies import taxonomy
 from .schema import CommendationFields, ModelFields, NewsFields, UnitFields
 from .vietnamese import format_day, format_moment, format_short_date
+
+# Record pages fill their "Mới nhất" list from this one file, in the browser: were the list in
+# each page, editing one of the newest stories would change every record page (thousands of
+# pages planned, rendered and indexed again for a typo). Readers without scripts get the link to
+# all news instead.
+LATEST_FILE = "tin-tuc/moi-nhat.json"
+LATEST_SHOWN = 5
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,7 @@ class Section:
     items: list[Teaser]
     more: Link | None = None
     slug: str = ""
+    source: str = ""  # site-relative file the browser fills `items` from (LATEST_FILE)
 
 
 @dataclass(frozen=True)
@@ -140,6 +148,11 @@ class Views:
 
     def teasers(self, entries: list[Entry]) -> list[Teaser]:
         return [self.teaser(e) for e in entries]
+
+    def latest(self) -> list[Teaser]:
+        """The newest news for LATEST_FILE: enough that a page can leave out itself and the
+        stories it lists in "Các tin khác" (index.related) and still show LATEST_SHOWN."""
+        return self.teasers(self.index.by_kind[Kind.NEWS][: LATEST_SHOWN + 1 + RELATED_LIMIT])
 
     def term_link(self, entry: Entry, name: str) -> Link | None:
         term = entry.terms.get(name)
@@ -227,11 +240,8 @@ class Views:
         if related:
             title = "Các tin khác" if entry.kind is Kind.NEWS else f"{entry.kind.plural_label} khác"
             sections.append(Section(title, self.teasers(related), slug="lien-quan"))
-        # "Mới nhất" never repeats a story already listed above it on the same page.
-        shown = {id(entry), *(id(e) for e in related)}
-        latest = [e for e in index.by_kind[Kind.NEWS][:6 + len(related)] if id(e) not in shown][:5]
-        if latest:
-            sections.append(Section("Mới nhất", self.teasers(latest), Link("Tất cả tin tức", "tin-tuc/"), "moi-nhat"))
+        if index.by_kind[Kind.NEWS]:
+            sections.append(Section("Mới nhất", [], Link("Tất cả tin tức", "tin-tuc/"), "moi-nhat", LATEST_FILE))
 
         image = getattr(fields, "image", None)
         text, iso = date_texts(entry)

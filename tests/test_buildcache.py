@@ -128,8 +128,8 @@ def test_record_edits_plan_only_the_pages_they_touch_and_build_what_a_cold_build
         incremental = stable_digest(engine.build_site(config, site))
         again = planned_again(caplog)
         if structure_kept:
-            # The sample's few news records are on most pages ("Mới nhất"): a body edit
-            # touches its own page only, a title edit every page showing the record.
+            # A body edit touches its own page only, a title edit every page showing the
+            # record (listings, related blocks; "Mới nhất" on record pages is one file).
             assert again is not None and 0 < again <= (1 if what == "body" else pages / 2), f"{what}: planned {again} of {pages}"
         elif structure_kept is False:
             assert again is None, f"{what}: the index changed, every page must be planned again"

@@ -33,6 +33,7 @@ from generator.escaping import FORMULA_STARTS, SAFE_SCHEMES, web_address
 from generator.loader import Kind
 from generator.siteinfo import DEFAULT_IMAGE
 from generator.validate import _VOCABULARY_FIELDS, SCHEMAS
+from generator.views import LATEST_FILE
 
 from conftest import copy_sample
 from test_escaping_properties import browser_scheme
@@ -241,6 +242,9 @@ def decode_site(site: Path) -> Decoded:
                 decoded.text[name] = "\n".join(json_strings(document))
             continue
         raw = path.read_bytes().decode("utf-8-sig")
+        if name == LATEST_FILE:  # teasers the browser puts into record pages as HTML
+            raw = "\n".join(item["html"] for item in json.loads(raw)["items"])
+            suffix = ".html"
         decoded.raw[name] = raw
         if suffix in (".html", ".svg"):
             decoded.text[name] = parse_html(raw).text

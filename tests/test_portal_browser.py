@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlsplit
+import json
+from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.request import urlopen
 
 import pytest
 
@@ -10,6 +12,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 SAMPLE_NEWS = "tin-tuc/hoc-tap-va-lam-theo-bac-bang-nhung-viec-lam-thuong-xuyen-thiet-thuc/"
+SAMPLE_MODEL = "mo-hinh/dan-van-kheo-trong-chuyen-doi-so-nganh-giao-duc/"
 PUBLIC_URL = "http://127.0.0.1:8000/" + SAMPLE_NEWS  # mkdocs.yml sample_url + the page
 
 
@@ -69,3 +72,36 @@ def test_reader_shares_resizes_text_and_prints_a_record(sample_url, browser):
     assert PUBLIC_URL in page.locator(".gs-print-only").inner_text()
     assert page.locator(".gs-entry__body").is_visible()
     context.close()
+
+
+def test_a_record_lists_the_newest_stories_not_already_on_the_page(sample_url, browser):
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    page.goto(sample_url + SAMPLE_MODEL)
+    latest = page.locator(".gs-section--moi-nhat")
+    titles = latest.locator(".gs-teaser__title a")
+    titles.first.wait_for()
+    others = page.locator(".gs-teaser__title a").evaluate_all(
+        "links => links.filter(a => !a.closest('.gs-section--moi-nhat')).map(a => a.href)")
+    shown = titles.evaluate_all("links => links.map(a => a.href)")
+    newest = json.loads(urlopen(sample_url + "tin-tuc/moi-nhat.json").read())["items"]
+    expected = [url for item in newest if (url := urljoin(sample_url + "tin-tuc/", item["url"])) not in {*others, page.url}]
+    # The model page lists news of its own: the newest stories but those fill the block.
+    assert len(others) > 1 and len(newest) > len(expected) > 0
+    assert shown == expected[:5]
+    # Filled from one file beside the news listing: its addresses resolve from any page.
+    photos = latest.locator("img")
+    for i in range(photos.count()):
+        photos.nth(i).scroll_into_view_if_needed()
+        assert page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=photos.nth(i).element_handle())
+    heading = titles.first.inner_text()
+    titles.first.click()
+    assert page.locator("h1").inner_text() == heading
+
+    # Without the file (or without scripts), the link to all news stays.
+    page.route("**/moi-nhat.json", lambda route: route.abort())
+    page.goto(sample_url + SAMPLE_MODEL)
+    page.wait_for_load_state("networkidle")
+    assert latest.locator(".gs-teaser").count() == 0
+    latest.get_by_role("link", name="Tất cả tin tức").click()
+    page.wait_for_url("**/tin-tuc/")
+    page.close()

@@ -2,10 +2,11 @@
 
 Planning every record page again costs as much as a third of a cold build, though one edited
 record changes only its own page and the pages that show it as a teaser (listings, related
-and latest blocks, its unit's page). So each build keeps, per record and listing page: its
-URL, its sitemap date, the records it shows (`Page.shows`), the digest and stat of its file in
-docs/. The next build plans again only the pages showing an edited record, and keeps the
-others' files as they are, when all of this holds (else it plans everything):
+blocks, its unit's page; record pages' "Mới nhất" comes from one file, views.LATEST_FILE). So
+each build keeps, per record and listing page: its URL, its sitemap date, the records it shows
+(`Page.shows`), the digest and stat of its file in docs/. The next build plans again only the
+pages showing an edited record, and keeps the others' files as they are, when all of this holds
+(else it plans everything):
 
 - the same inputs but the records (code, configuration, theme, hand-written pages, the
   catalogue and glossary files: `key`);

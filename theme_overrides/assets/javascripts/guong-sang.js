@@ -2,6 +2,8 @@
    - Font size A− / A / A+, remembered across pages in localStorage.
    - "Copy link" share link copies instead of navigating; "In bài" prints.
    - Abbreviations (<abbr title>) become focusable, so keyboard users see their meaning too.
+   - "Mới nhất" on record pages is filled from one file of the newest stories (generator/views.py
+     LATEST_FILE), leaving out the page itself and the stories already listed on it.
    Self-hosted, loaded deferred; partials/gs-head.html applies the stored size inline before the
    page is drawn (keep its key and range in step with KEY, MIN and MAX here). */
 (function () {
@@ -29,6 +31,40 @@
   }
 
   apply(stored());
+
+  // One address per page, however it was reached (…/x/, …/x/index.html, #anchor).
+  function pageKey(href) {
+    var url = new URL(href, document.baseURI);
+    return url.origin + url.pathname.replace(/index\.html$/, "");
+  }
+
+  function fillLatest(section) {
+    var source = new URL(section.getAttribute("data-gs-latest"), document.baseURI);
+    var listed = {};
+    listed[pageKey(location.href)] = true;
+    document.querySelectorAll(".gs-teaser__title a").forEach(function (link) { listed[pageKey(link.href)] = true; });
+    fetch(source).then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.json();
+    }).then(function (data) {
+      var items = data.items.filter(function (item) { return !listed[pageKey(new URL(item.url, source))]; });
+      if (!items.length) return;
+      var template = document.createElement("template");
+      template.innerHTML = '<ul class="gs-list">' + items.slice(0, data.shown).map(function (item) { return item.html; }).join("") + "</ul>";
+      var list = template.content.firstElementChild;
+      // The file's addresses are relative to the file, not to this page.
+      list.querySelectorAll("[href]").forEach(function (el) { el.href = new URL(el.getAttribute("href"), source).href; });
+      list.querySelectorAll("img[src]").forEach(function (el) { el.src = new URL(el.getAttribute("src"), source).href; });
+      list.querySelectorAll("[srcset]").forEach(function (el) {
+        el.srcset = el.getAttribute("srcset").split(", ").map(function (candidate) {
+          var parts = candidate.split(" ");
+          parts[0] = new URL(parts[0], source).href;
+          return parts.join(" ");
+        }).join(", ");
+      });
+      section.insertBefore(list, section.querySelector(".gs-more"));
+    }).catch(function () { /* the link to all news stays */ });
+  }
 
   document.addEventListener("DOMContentLoaded", function () {
     var tools = document.querySelector("[data-gs-font-tools]");
@@ -58,6 +94,8 @@
       button.hidden = false;
       button.addEventListener("click", function () { window.print(); });
     });
+
+    document.querySelectorAll("[data-gs-latest]").forEach(fillLatest);
 
     document.querySelectorAll("abbr[title]").forEach(function (abbr) {
       if (!abbr.hasAttribute("tabindex")) abbr.tabIndex = 0;
