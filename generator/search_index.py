@@ -305,7 +305,9 @@ class IndexingJob:
         ones to finish are short."""
         reports: list[IndexReport | None] = [None] * len(jobs)
         keys = [output.relative_to(self._split / "out").as_posix() for _, output, _ in jobs]  # "full/3"
-        kept_shards = {position: self._kept_shard(keys[position], digests[position]) for position in range(len(jobs))}
+        stamps = [self._stamp(key) for key in keys]
+        kept_shards = {position: self._kept_shard(keys[position], digests[position], stamps[position])
+                       for position in range(len(jobs))}
         to_index = [position for position, kept in kept_shards.items() if kept is None]
         pending = iter(sorted(to_index, key=lambda position: -len(jobs[position][0])))
         # When every shard to index runs at once (after an edit: one lead shard of ~3,400
@@ -327,7 +329,7 @@ class IndexingJob:
                         return
                     _, output, options = jobs[position]
                     folder = prepare(position)
-                    seeded = self._seed(keys[position], output)
+                    seeded = self._seed(keys[position], output, stamps[position])
                     process = subprocess.Popen(_command(folder, *options, "--output-path", str(output)), **_PIPES,
                                                **tied_to_this_process())
                     self._running.add(process)
@@ -388,31 +390,28 @@ class IndexingJob:
     # the edit changed the site's vocabulary, which every shard holds). Each shard's output is
     # kept as hard links under `shard_cache/<bundle>/<k>/`, with the digest of its input
     # written last, so a shard whose keeping was interrupted is never trusted.
-    def _kept_shard(self, key: str, digest: str) -> "_KeptShard | None":
+    def _stamp(self, key: str) -> dict:
+        """The kept shard's stamp ({} if none): the digest of its input, what Pagefind said."""
         if self._shard_cache is None:
-            return None
-        place = self._shard_cache / key
+            return {}
         try:
-            stamp = json.loads((place / _SHARD_STAMP).read_text("utf-8"))
+            stamp = json.loads((self._shard_cache / key / _SHARD_STAMP).read_text("utf-8"))
         except (OSError, ValueError):
-            return None
-        if not isinstance(stamp, dict) or stamp.get("digest") != digest or not (place / "bundle").is_dir():
+            return {}
+        return stamp if isinstance(stamp, dict) else {}
+
+    def _kept_shard(self, key: str, digest: str, stamp: dict) -> "_KeptShard | None":
+        place = self._shard_cache / key if self._shard_cache is not None else None
+        if place is None or stamp.get("digest") != digest or not (place / "bundle").is_dir():
             return None
         return _KeptShard(place / "bundle", IndexReport(int(stamp.get("pages", 0)), str(stamp.get("output", ""))))
 
-    def _seed(self, key: str, output: Path) -> set[str]:
+    def _seed(self, key: str, output: Path, stamp: dict) -> set[str]:
         """Start a shard indexed again from its previous version's fragments, if the same
         Pagefind wrote them (pagefind_bundle.py): it then writes only the changed pages'."""
-        if self._shard_cache is None:
+        if self._shard_cache is None or stamp.get("pagefind") != _PAGEFIND_VERSION:
             return set()
-        place = self._shard_cache / key
-        try:
-            stamp = json.loads((place / _SHARD_STAMP).read_text("utf-8"))
-        except (OSError, ValueError):
-            return set()
-        if not isinstance(stamp, dict) or stamp.get("pagefind") != _PAGEFIND_VERSION:
-            return set()
-        return seed_fragments(place / "bundle", output)
+        return seed_fragments(self._shard_cache / key / "bundle", output)
 
     def _shard_input(self, root: Path, key: str, documents: Path, members: list[Path], vocabulary: str) -> Path:
         """The shard's input folder under `root`, kept from its last indexing (a new one in the
