@@ -62,6 +62,24 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), "utf-8")
 
 
+def test_a_build_after_an_edit_says_nothing_false_about_the_files_it_kept(built_sample, caplog):
+    """The previous site's files are kept, not copied again (mkdocs_patch.py): MkDocs, which
+    sees them marked excluded, must not tell the editor that the guide's screenshots are left
+    out of the site."""
+    caplog.set_level(logging.INFO)
+    config, site = built_sample
+    docs = config.parent / "docs"
+    edit(next((config.parent / "entries" / "tin-tuc").glob("*.md")), "title: ", "title: Đã sửa — ")
+    caplog.clear()
+    engine.build_site(config, site)
+    messages = [record.getMessage() for record in caplog.records]
+    assert any(message.startswith("Gương sáng: chỉ bản ghi thay đổi: giữ") for message in messages)  # patched
+    assert not [message for message in messages if "excluded from the built site" in message]
+    screenshots = list((docs / "huong-dan").rglob("*.png"))
+    assert len(screenshots) >= 3
+    assert all((site / shot.relative_to(docs)).is_file() for shot in screenshots)
+
+
 def test_an_edit_and_a_template_change_build_what_a_cold_build_builds(built_sample, tmp_path, workers, caplog):
     caplog.set_level(logging.INFO)
     config, site = built_sample
