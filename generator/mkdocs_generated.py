@@ -55,7 +55,8 @@ def hold_out(files: Files, nav: Navigation, generated: set[str]) -> list[File]:
 
 
 class ExcludedLinkNote(logging.Filter):
-    """MkDocs notes each link to an excluded page; held-out pages are built, so drop the note."""
+    """MkDocs notes each link to an excluded file; held-out pages and the files a patched build
+    kept are in the site, so drop the note for them."""
 
     def __init__(self, held: set[str]):
         super().__init__()

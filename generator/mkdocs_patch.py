@@ -25,10 +25,8 @@ plugin's (it replaces the bundle whole). The staging folder is then swapped in a
 
 from __future__ import annotations
 
-import logging
 import os
 import posixpath
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
@@ -43,25 +41,7 @@ from .publish.spare import fill_from_spare
 class Patch:
     kept_pages: dict[str, str]  # source path of each page kept → digest of its source
     kept_files: int  # outputs reused from the previous site, pages included
-    kept_sources: frozenset[str] = frozenset()  # source paths of every output kept
-
-
-class KeptLinkNotes(logging.Filter):
-    """Drops MkDocs' note that a page links to a file "excluded from the built site" when the
-    file is one the patch kept: it is in the site (linked from the previous one), so the note is
-    false, and the editors' guide printed one for each of its screenshots on every build after
-    an edit. MkDocs formats the note itself (no arguments to read): its text names the file."""
-
-    NOTE = re.compile(r"^Doc file '.*' contains a link to '(.*)' which is excluded from the built site\.$", re.S)
-    LOGGER = "mkdocs.structure.pages"
-
-    def __init__(self, kept: frozenset[str]):
-        super().__init__()
-        self.kept = kept
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        found = self.NOTE.match(record.getMessage())
-        return found is None or found.group(1) not in self.kept
+    kept_sources: frozenset[str]  # source paths of every output kept, pages or not
 
 
 def nav_paths(nav: Any) -> set[str] | None:

@@ -25,7 +25,7 @@ from .cms.files import find_bundle
 from .glossary import load_glossary
 from .images.library import PUBLISHED_DIR
 from .mkdocs_generated import ExcludedLinkNote, GeneratedPages, SharedBlocks, hold_out
-from .mkdocs_patch import KeptLinkNotes, Patch, patch_files
+from .mkdocs_patch import Patch, patch_files
 from .overlay import with_overlay
 from .parallel import available_cores
 from .problems import Problem, ValidationFailed
@@ -52,7 +52,6 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self._nav = None  # the navigation, when this plugin holds generated pages out of it
         self._reused_index: Path | None = None
         self._patch: Patch | None = None  # only records changed: the previous site patched (mkdocs_patch.py)
-        self._kept_link_notes: KeptLinkNotes | None = None  # while the patched site builds
         self._workers = 1
         self._serving = False
         self._lock: FileLock | None = None
@@ -210,8 +209,6 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
                                           result.report.source_digests, self.cache.rendered_before, BUNDLE,
                                           self.cache.site_inodes)
                 if self._patch is not None:
-                    self._kept_link_notes = KeptLinkNotes(self._patch.kept_sources)
-                    logging.getLogger(KeptLinkNotes.LOGGER).addFilter(self._kept_link_notes)
                     log.info(f"Gương sáng: chỉ bản ghi thay đổi: giữ {format_number(self._patch.kept_files)} tệp của lần dựng trước, "
                              "chỉ dựng lại phần còn lại.")
             self._link_published_images(files, config)
@@ -254,7 +251,9 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         held = hold_out(files, nav, generated_paths(Path(config.docs_dir)))
         self._generated = GeneratedPages(held, config, nav, files, self._workers, self.cache,
                                          self._result.report.source_digests)
-        kept = set(self._patch.kept_pages) if self._patch is not None else set()
+        # Kept files (mkdocs_patch.py) are in the site too: the editors' guide's screenshots
+        # were each said to be "excluded from the built site" on every build after an edit.
+        kept = self._patch.kept_sources if self._patch is not None else frozenset()
         self._link_note = ExcludedLinkNote({file.src_uri for file in held} | kept)
         logging.getLogger("mkdocs.structure.pages").addFilter(self._link_note)
         return nav
@@ -292,7 +291,6 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     # atomic build swaps in the pages and their index together, and `mkdocs serve` has
     # working search too. Then the summary of what was built.
     def on_post_build(self, config) -> None:
-        self._forget_kept_link_notes()  # every page is rendered
         site_dir = Path(config.site_dir)
         result = getattr(self, "_result", None)
         if self.cache is not None and result is not None:  # while the project's lock is held
@@ -364,12 +362,6 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         if self._indexing is not None:
             self._indexing.cancel()
             self._indexing = None
-        self._forget_kept_link_notes()
-
-    def _forget_kept_link_notes(self) -> None:
-        if self._kept_link_notes is not None:
-            logging.getLogger(KeptLinkNotes.LOGGER).removeFilter(self._kept_link_notes)
-            self._kept_link_notes = None
 
     def _release(self) -> None:
         if self._lock is not None:
