@@ -33,6 +33,7 @@ class SiteIndex:
     excluded: int = 0  # drafts and scheduled records left out
     _units: dict[str, Entry] = field(default_factory=dict)
     _models: dict[str, Entry] = field(default_factory=dict)
+    _group_positions: dict[GroupKey, dict[str, int]] = field(default_factory=dict)
 
     def unit(self, unit_id: str | None) -> Entry | None:
         return self._units.get(unit_id) if unit_id else None
@@ -55,15 +56,39 @@ class SiteIndex:
         return sorted(found, key=lambda pair: sort_key(pair[0].label))
 
     def related(self, entry: Entry, limit: int = RELATED_LIMIT) -> list[Entry]:
-        """Same-kind records sharing a unit, movement or category with `entry`, newest first."""
-        candidates: dict[int, Entry] = {}
+        """Same-kind records sharing a unit, movement or category with `entry`, nearest to it in
+        each group's order: the `limit` just before it (older news, models registered earlier),
+        and when they are fewer, the nearest after it; newest first.
+
+        As Vietnamese portals' "Các tin khác" (NukeViet's older and newer stories of the same
+        topic): the block of an older story shows its time's stories, "Mới nhất" shows the
+        newest. It also keeps an edit local: a story is in the blocks of the few records next
+        to it, not (as when every block showed its group's newest) of most of its category."""
+        older: dict[str, Entry] = {}
+        newer: dict[str, Entry] = {}
         for key in _related_groups(entry):
-            # Each group is sorted, so its first limit+1 items hold its share of the answer.
-            for other in self.groups.get(key, [])[: limit + 1]:
-                # By URL, not identity: a caller may hold a fresh copy of an indexed record.
-                if other.url != entry.url:
-                    candidates[id(other)] = other
-        return sorted(candidates.values(), key=recent_first_key)[:limit]
+            group = self.groups.get(key, [])
+            at = self._positions(key).get(entry.url)
+            if at is None:  # not published (the preview of a draft): where it would stand
+                own = recent_first_key(entry)
+                first_older = end_of_newer = next(
+                    (i for i, other in enumerate(group) if recent_first_key(other) > own), len(group))
+            else:
+                first_older, end_of_newer = at + 1, at
+            # By URL, not identity: a caller may hold a fresh copy of an indexed record.
+            older.update((other.url, other) for other in group[first_older: first_older + limit] if other.url != entry.url)
+            newer.update((other.url, other) for other in group[max(0, end_of_newer - limit): end_of_newer]
+                         if other.url != entry.url)
+        chosen = sorted(older.values(), key=recent_first_key)[:limit]
+        chosen += sorted(newer.values(), key=recent_first_key)[::-1][: limit - len(chosen)]
+        return sorted(chosen, key=recent_first_key)
+
+    def _positions(self, key: GroupKey) -> dict[str, int]:
+        """Each record's place in a group, by URL (made once per group, when first asked)."""
+        found = self._group_positions.get(key)
+        if found is None:
+            found = self._group_positions[key] = {other.url: i for i, other in enumerate(self.groups.get(key, []))}
+        return found
 
 
 def build_index(entries: list[Entry], now: dt.datetime) -> SiteIndex:

@@ -9,8 +9,10 @@ import pytest
 
 from conftest import NOW, index_of
 from generator.catalogue import Term
+from generator.index import build_index
 from generator.loader import Kind
 from generator.records import recent_first
+from generator.site import Project, check
 
 
 def keys(index, entry_url):
@@ -118,14 +120,28 @@ def test_related_records_are_those_sharing_a_unit_category_movement_authority_or
     assert [e.slug for e in related_project.related(related_project.by_url[url])] == expected
 
 
-def test_related_takes_the_newest_across_groups_up_to_the_limit(project):
+def test_related_takes_the_nearest_older_records_then_the_nearest_newer_across_groups(project):
     project.add_unit()
     project.add_unit("khac", "Chi bộ Khác")
     for n in range(8):  # the same category, another unit: only the category relates them
         project.write(f"tin-tuc/t{n}.md", f"---\ntitle: Tin {n}\ndate: 2024-01-0{n + 1}\ncategory: dan-van\nunits: [khac]\n---\n")
     project.write("tin-tuc/goc.md", "---\ntitle: Gốc\ndate: 2023-01-01\ncategory: dan-van\nunits: [so-gd-dt]\n---\n")
-    index = index_of(project)
-    goc = index.by_url["tin-tuc/goc/"]
-    assert [e.slug for e in index.related(goc)] == ["t7", "t6", "t5", "t4", "t3"]
-    assert [e.slug for e in index.related(goc, limit=2)] == ["t7", "t6"]
-    assert [e.slug for e in index.related(index.by_url["tin-tuc/t7/"], limit=1)] == ["t6"]
+    project.write("tin-tuc/nhap.md", "---\ntitle: Nháp\ndate: 2024-01-04T12:00:00+07:00\ncategory: dan-van\nunits: [so-gd-dt]\ndraft: true\n---\n")
+    checked = check(Project.at(project.root))
+    index = build_index(checked.entries, NOW)
+
+    def related(slug: str, limit: int = 5) -> list[str]:
+        return [e.slug for e in index.related(index.by_url[f"tin-tuc/{slug}/"], limit=limit)]
+
+    # Older stories first, nearest to it; shown newest first.
+    assert related("t7") == ["t6", "t5", "t4", "t3", "t2"]
+    assert related("t4") == ["t3", "t2", "t1", "t0", "goc"]
+    assert related("t7", limit=1) == ["t6"]
+    # Too few older ones: the nearest newer ones fill the block.
+    assert related("t1") == ["t4", "t3", "t2", "t0", "goc"]
+    assert related("goc") == ["t4", "t3", "t2", "t1", "t0"]
+    assert related("goc", limit=2) == ["t1", "t0"]
+    # A record the index does not hold (the preview of a draft) stands where its date puts it.
+    draft = next(entry for entry in checked.entries if entry.slug == "nhap")
+    assert "tin-tuc/nhap/" not in index.by_url
+    assert [e.slug for e in index.related(draft)] == ["t3", "t2", "t1", "t0", "goc"]

@@ -55,15 +55,15 @@ def test_drafts_and_future_records_are_not_planned(project):
     assert "tin-tuc/sau/" in later
 
 
-def test_related_records_share_a_unit_or_category_newest_first(project):
+def test_related_records_share_a_unit_or_category_and_are_the_nearest_in_time(project):
     project.add_unit()
     project.add_unit("khac", "Chi bộ Báo Quảng Trị")
     add_news(project, 8)
     project.write("tin-tuc/la.md", "---\ntitle: Tin lạ\ndate: 2024-06-01\ncategory: xay-dung-dang\nunits: [khac]\n---\n")
     index, _ = plan(project)
-    first = index.by_url["tin-tuc/tin-000/"]
+    first = index.by_url["tin-tuc/tin-000/"]  # the oldest: the stories just after it
     related = index.related(first)
-    assert [e.slug for e in related] == ["tin-007", "tin-006", "tin-005", "tin-004", "tin-003"]
+    assert [e.slug for e in related] == ["tin-005", "tin-004", "tin-003", "tin-002", "tin-001"]
 
 
 def test_unit_page_lists_its_models_commendations_and_news(project):
