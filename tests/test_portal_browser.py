@@ -97,6 +97,13 @@ def test_a_record_lists_the_newest_stories_not_already_on_the_page(sample_url, b
     titles.first.click()
     assert page.locator("h1").inner_text() == heading
 
+    # A page that already lists every one of the newest stories (the sample has four) shows
+    # no empty block.
+    page.goto(sample_url + SAMPLE_NEWS)
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".gs-section--lien-quan .gs-teaser").count() == 3
+    assert page.locator(".gs-section--moi-nhat").is_hidden()
+
     # Without the file (or without scripts), the link to all news stays.
     page.route("**/moi-nhat.json", lambda route: route.abort())
     page.goto(sample_url + SAMPLE_MODEL)

@@ -48,7 +48,10 @@
       return response.json();
     }).then(function (data) {
       var items = data.items.filter(function (item) { return !listed[pageKey(new URL(item.url, source))]; });
-      if (!items.length) return;
+      if (!items.length) {
+        section.hidden = true; // every newest story is on the page already: a heading over nothing
+        return;
+      }
       var template = document.createElement("template");
       template.innerHTML = '<ul class="gs-list">' + items.slice(0, data.shown).map(function (item) { return item.html; }).join("") + "</ul>";
       var list = template.content.firstElementChild;
