@@ -80,7 +80,7 @@ class SiteIndex:
             newer.update((other.url, other) for other in group[max(0, end_of_newer - limit): end_of_newer]
                          if other.url != entry.url)
         chosen = sorted(older.values(), key=recent_first_key)[:limit]
-        chosen += sorted(newer.values(), key=recent_first_key)[::-1][: limit - len(chosen)]
+        chosen += sorted(newer.values(), key=recent_first_key, reverse=True)[: limit - len(chosen)]
         return sorted(chosen, key=recent_first_key)
 
     def _positions(self, key: GroupKey) -> dict[str, int]:

@@ -27,7 +27,7 @@ from .search import FILTERS, SEARCH_URL, search_record
 from .siteinfo import SiteInfo
 from .social import modified_at, record_head, share_links
 from .taxonomies import taxonomy
-from .views import LATEST_FILE, LATEST_SHOWN, Link, Section, Teaser, Views
+from .views import LATEST_FILE, LATEST_READER, LATEST_SHOWN, Link, Section, Teaser, Views
 from .vietnamese import alphabet_letter
 
 
@@ -197,9 +197,9 @@ class Planner:
                     yield Unplanned(listing_page.url)
 
     def latest_file(self) -> OutputFile:
-        """LATEST_FILE: the newest news as teasers, in the same HTML as a page's, with addresses
-        relative to the file itself (the browser resolves them against its URL)."""
-        items = [{"url": relative_url(LATEST_FILE, t.url), "html": str(self.teaser_markup(LATEST_FILE, t, 3))}
+        """LATEST_FILE: the newest news as teasers, in the HTML a record page shows them in
+        (addresses relative to a record page: LATEST_READER)."""
+        items = [{"url": relative_url(LATEST_READER, t.url), "html": str(self.teaser_markup(LATEST_READER, t, 3))}
                  for t in self.views.latest()]
         return OutputFile(LATEST_FILE, json_text({"shown": LATEST_SHOWN, "items": items}).encode("utf-8"))
 

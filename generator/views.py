@@ -23,6 +23,10 @@ from .vietnamese import format_day, format_moment, format_short_date
 # all news instead.
 LATEST_FILE = "tin-tuc/moi-nhat.json"
 LATEST_SHOWN = 5
+# Its teasers' addresses are written for a record page, as the pages that load it see them:
+# every record page is two folders deep (Entry.url: "tin-tuc/<slug>/"), so the HTML is put in
+# as it is, and is the very teaser HTML the record pages' other blocks use.
+LATEST_READER = "tin-tuc/-/"
 
 
 @dataclass(frozen=True)
