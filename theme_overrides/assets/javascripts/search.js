@@ -27,8 +27,9 @@ const PAGE_SIZE = 10;
 const BOX_SIZE = 6;
 // The pause after a keystroke before searching. A last word of one or two letters is most
 // often a longer word being typed, and Pagefind extends it to every indexed word it begins
-// ("v" → và, về, việc…), the slowest searches there are: it waits for a longer pause, and its
-// chunks are not preloaded (bench/search_bench.py --typed measures both).
+// ("v" → và, về, việc…), the slowest searches there are: it waits for a longer pause (unless
+// it is a marked syllable after other words: endsInMarkedSyllable), and its chunks are not
+// preloaded (bench/search_bench.py --typed measures both).
 export const PAUSE_MS = 120;
 export const SHORT_WORD_PAUSE_MS = 450;
 // Pagefind ranking options (pagefind.options({ranking})). Pagefind's defaults measured best
@@ -426,8 +427,12 @@ export class Engine {
    * no index chunks loaded (WorkerPool.renew). Not the full bundle's: each of its workers holds
    * four shards, whose restart took longer than it saved (bench/RESULTS.md, issue 11,
    * session 6). Only on a large site, where the lead bundle answers the box alone: on a small
-   * one it also holds the search page's results, whose data() its workers answer later. */
+   * one it also holds the search page's results, whose data() its workers answer later.
+   * The full bundle's workers start then too, if they have not: starting them (WebAssembly,
+   * eight shards' metadata) took 150–200 ms of the first query that needs them, and a reader's
+   * first query keeps its bytes (bench/RESULTS.md, issue 11, session 14). */
   renew() {
+    if (this.split) this.full();
     return this.split && Boolean(this.lead?.renew());
   }
 }
@@ -456,13 +461,13 @@ export function engineQuery(raw) {
 }
 
 /** Whether the box may match the marks typed exactly (Engine.search): the reader typed a tone
- * or vowel mark or đ, and the last word, which may still be being typed, reads the same in
- * both tone placements. "toà" could be "tòa" (old placement) or the start of "toàn": moved to
- * "tòa" it would no longer begin "toàn", so such a query is matched folded, as before. */
+ * or vowel mark or đ. A last word in the old tone placement is matched as its canonical form:
+ * "toà" finds "tòa" and "toà", no longer the start of "toàn", which only a pause in the middle
+ * of that word shows, until its next key; folding it instead made "Thánh hoá" compare every
+ * thanh- and hoa- word, ten times the work (bench/RESULTS.md, issue 11, session 14). */
 export function matchesMarksExactly(raw) {
   const query = queryText(raw);
-  const last = nfc(raw).toLowerCase().trim().split(/\s+/).at(-1);
-  return fold(query) !== query && canonicalTones(last) === last;
+  return fold(query) !== query;
 }
 
 /** Whether the query is a single letter ("t" on the way to "Tài"): a search would extend it to
@@ -478,9 +483,21 @@ function endsInShortWord(raw) {
   return Boolean(last) && [...fold(last[1])].length <= 2;
 }
 
+/** Whether what is typed is words followed by a short syllable with a vowel and a mark ("khi
+ * là", "Vệ binh Thuỵ Sĩ"; not "dân đ"): most often a complete syllable, which the box
+ * matches exactly, extending it to a few words only (matchesMarksExactly). Alone ("Hà", on the
+ * way to "Hàn") it still waits: a cold page's first search would load chunks the words typed
+ * next do not need. */
+function endsInMarkedSyllable(raw) {
+  const words = nfc(raw).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const last = words.at(-1) || "";
+  const folded = fold(last);
+  return words.length > 1 && folded !== last.toLowerCase() && /[aeiouy]/.test(folded);
+}
+
 /** How long to wait after a keystroke before searching what is typed. */
 export function waitFor(raw) {
-  return endsInShortWord(raw) ? SHORT_WORD_PAUSE_MS : PAUSE_MS;
+  return endsInShortWord(raw) && !endsInMarkedSyllable(raw) ? SHORT_WORD_PAUSE_MS : PAUSE_MS;
 }
 
 /**
@@ -866,7 +883,9 @@ function setUpBox(form) {
   let typed = "";
   input.addEventListener("focus", () => pagefind(), { once: true });
   input.addEventListener("input", () => {
-    const now = queryText(input.value);
+    // Folded: an input method puts a mark on a letter typed before ("toa" → "toá"), and
+    // "toá" reads "tóa" in queryText, yet "toán" is its next key.
+    const now = fold(input.value).trim();
     // Emptied, or replaced by other text: a new query, not the next key of the last one.
     if (!now || !(now.startsWith(typed) || typed.startsWith(now))) engine?.renew();
     typed = now;
