@@ -461,13 +461,15 @@ export function engineQuery(raw) {
 }
 
 /** Whether the box may match the marks typed exactly (Engine.search): the reader typed a tone
- * or vowel mark or đ. A last word in the old tone placement is matched as its canonical form:
- * "toà" finds "tòa" and "toà", no longer the start of "toàn", which only a pause in the middle
- * of that word shows, until its next key; folding it instead made "Thánh hoá" compare every
- * thanh- and hoa- word, ten times the work (bench/RESULTS.md, issue 11, session 14). */
+ * or vowel mark or đ, and the last word, which may still be being typed, reads the same in
+ * both tone placements. "toà" could be "tòa" (old placement) or the start of "toàn": moved to
+ * "tòa" it would no longer begin "toàn", so such a query is matched folded, as before (tried:
+ * matched as "tòa", "Nguyễn Đức Toà" no longer found "Nguyễn Đức Toàn"; bench/RESULTS.md, issue
+ * 11, session 14). */
 export function matchesMarksExactly(raw) {
   const query = queryText(raw);
-  return fold(query) !== query;
+  const last = nfc(raw).toLowerCase().trim().split(/\s+/).at(-1);
+  return fold(query) !== query && canonicalTones(last) === last;
 }
 
 /** Whether the query is a single letter ("t" on the way to "Tài"): a search would extend it to
@@ -489,10 +491,10 @@ function endsInShortWord(raw) {
  * way to "Hàn") it still waits: a cold page's first search would load chunks the words typed
  * next do not need. */
 function endsInMarkedSyllable(raw) {
-  const words = nfc(raw).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = nfc(raw).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const last = words.at(-1) || "";
   const folded = fold(last);
-  return words.length > 1 && folded !== last.toLowerCase() && /[aeiouy]/.test(folded);
+  return words.length > 1 && folded !== last && /[aeiouy]/.test(folded) && matchesMarksExactly(raw);
 }
 
 /** How long to wait after a keystroke before searching what is typed. */
