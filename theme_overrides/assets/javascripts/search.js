@@ -423,17 +423,19 @@ export class Engine {
     return Boolean(lead || full);
   }
 
-  /** The reader starts a new query in the header box: the lead bundle's workers start it with
-   * no index chunks loaded (WorkerPool.renew). Not the full bundle's: each of its workers holds
-   * four shards, whose restart took longer than it saved (bench/RESULTS.md, issue 11,
-   * session 6). Only on a large site, where the lead bundle answers the box alone: on a small
-   * one it also holds the search page's results, whose data() its workers answer later.
-   * The full bundle's workers start then too, if they have not: starting them (WebAssembly,
-   * eight shards' metadata) took 150–200 ms of the first query that needs them, and a reader's
-   * first query keeps its bytes (bench/RESULTS.md, issue 11, session 14). */
-  renew() {
-    if (this.split) this.full();
-    return this.split && Boolean(this.lead?.renew());
+  /** The reader starts a new query in the header box. Only on a large site, where the lead
+   * bundle answers the box alone (on a small one it also holds the search page's results, whose
+   * data() its workers answer later):
+   * - the lead bundle's workers start it with no index chunks loaded (WorkerPool.renew). Not the
+   *   full bundle's: each of its workers holds four shards, whose restart took longer than it
+   *   saved (bench/RESULTS.md, issue 11, session 6);
+   * - the full bundle's workers start, if they have not: starting them (WebAssembly, eight
+   *   shards' metadata) took 150–200 ms of the first query that needs them, and a reader's
+   *   first query keeps its bytes (bench/RESULTS.md, issue 11, session 14). */
+  newQuery() {
+    if (!this.split) return;
+    this.lead?.renew();
+    this.full();
   }
 }
 
@@ -889,7 +891,7 @@ function setUpBox(form) {
     // "toá" reads "tóa" in queryText, yet "toán" is its next key.
     const now = fold(input.value).trim();
     // Emptied, or replaced by other text: a new query, not the next key of the last one.
-    if (!now || !(now.startsWith(typed) || typed.startsWith(now))) engine?.renew();
+    if (!now || !(now.startsWith(typed) || typed.startsWith(now))) engine?.newQuery();
     typed = now;
     preload(input.value, { lead: true });
   });
