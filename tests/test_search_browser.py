@@ -642,8 +642,16 @@ def test_the_box_matches_the_marks_typed_in_the_lead_and_falls_back_to_folding(b
           const titles = async (found) => Promise.all(found.results.map(async (r) => (await r.data()).meta.title));
           return { box: await titles(await s.search("hóa", {}, { enough: 1 })),
                    page: await titles(await s.search("hóa")),
-                   mixed: await titles(await s.search("tổ hoa giải", {}, { enough: 1 })) };
+                   mixed: await titles(await s.search("tổ hoa giải", {}, { enough: 1 })),
+                   old: await titles(await s.search("hoà", {}, { enough: 1 })),
+                   start: await titles(await s.search("toà", {}, { enough: 1 })) };
         }""")
+    # A last word in the old tone placement is matched exactly too: as its canonical form
+    # ("hoà" finds "hòa", not "hóa") and as typed, whose extensions it may begin ("toà" → the
+    # "Toàn bộ tài liệu" of "Số hóa tài liệu lưu trữ").
+    assert any(title.startswith("Tổ hòa giải giỏi") for title in outcome["old"]), outcome
+    assert "Số hóa tài liệu lưu trữ" not in outcome["old"], outcome
+    assert "Số hóa tài liệu lưu trữ" in outcome["start"], outcome
     assert "Số hóa tài liệu lưu trữ" in outcome["box"], outcome
     assert not any(title.startswith(("Tổ hòa giải", "Khu dân cư hoà")) for title in outcome["box"]), outcome
     assert any(title.startswith("Tổ hòa giải giỏi") for title in outcome["page"]), outcome
@@ -654,8 +662,7 @@ def test_the_box_waits_longer_after_a_short_word_unless_it_is_a_marked_syllable_
     # A word of one or two letters is most often the start of a longer one, and Pagefind would
     # extend it to every word it begins: the box waits for a longer pause. Not when it has a
     # vowel and a mark after other words ("khi là", "Vệ binh Thuỵ Sĩ"): a complete syllable,
-    # most often, matched exactly. "đ" begins most words; "Hà" alone may be "Hàn" on a cold page;
-    # "uỷ" (old tone placement) is matched folded.
+    # most often, matched exactly. "đ" begins most words; "Hà" alone may be "Hàn" on a cold page.
     queries = ["khi là", "Vệ binh Thuỵ Sĩ", "Quân đội Mỹ", "dân v", "dân đ", "khi la", "Hà", "ban uỷ", "dân vận", "khi là "]
     waits = evaluate_in_page(browser, fixture_url,
         f"""async () => {{
@@ -664,7 +671,7 @@ def test_the_box_waits_longer_after_a_short_word_unless_it_is_a_marked_syllable_
         }}""")
     assert dict(zip(queries, waits)) == {
         "khi là": "usual", "Vệ binh Thuỵ Sĩ": "usual", "Quân đội Mỹ": "usual",
-        "dân v": "longer", "dân đ": "longer", "khi la": "longer", "Hà": "longer", "ban uỷ": "longer",
+        "dân v": "longer", "dân đ": "longer", "khi la": "longer", "Hà": "longer", "ban uỷ": "usual",
         "dân vận": "usual", "khi là ": "usual"}
 
 
@@ -699,12 +706,15 @@ def test_pagefind_gets_each_word_once_and_a_lone_letter_is_not_searched(browser,
         """async () => {
           const s = await import("/assets/javascripts/search.js");
           return [["Chi phí chi phí sản xuất", "khi là giải có tên là", "dân vận"].map(s.engineQuery),
-                  ["hóa", "Cộng hoà Texas", "dan van", "Nguyễn Đức Toà"].map(s.matchesMarksExactly)];
+                  ["hóa", "Cộng hoà Texas", "dan van", "Nguyễn Đức Toà"].map(s.matchesMarksExactly),
+                  ["Nguyễn Đức Toà", "Thánh hoá", "hoà bình hoà", "Cộng hoà Texas"].map(s.exactQueries)];
         }""")
     assert queries[0] == ["chi phí sản xuất", "khi là giải có tên", "dân vận"]
-    # Marks are matched exactly in the box unless the last word may be the start of a longer
-    # one in the other tone placement ("toà" → "toàn", canonically "tòa").
-    assert queries[1] == [True, True, False, False]
+    # Marks are matched exactly in the box, a last word in the old tone placement too: as its
+    # canonical form, and as typed, for the words it may be the start of ("toà" → "toàn").
+    assert queries[1] == [True, True, False, True]
+    assert queries[2] == [["nguyễn đức tòa", "nguyễn đức toà"], ["thánh hóa", "thánh hoá"],
+                          ["hòa bình", "hòa bình hoà"], ["cộng hòa texas"]]
     box = page.locator("#gs-searchbox-q")
     box.click()
     page.keyboard.type("s")

@@ -43,7 +43,7 @@ const ops = {
     return true;
   },
   search: async (id, raw, selected, options) => {
-    await localLoad(raw, selected);
+    await localLoad(raw, selected, options);
     if (skipped.has(id)) return { skipped: true };
     self.postMessage({ id, computing: true });
     const found = await localSearch(raw, selected, options);

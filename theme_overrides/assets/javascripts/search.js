@@ -463,15 +463,24 @@ export function engineQuery(raw) {
 }
 
 /** Whether the box may match the marks typed exactly (Engine.search): the reader typed a tone
- * or vowel mark or đ, and the last word, which may still be being typed, reads the same in
- * both tone placements. "toà" could be "tòa" (old placement) or the start of "toàn": moved to
- * "tòa" it would no longer begin "toàn", so such a query is matched folded, as before (tried:
- * matched as "tòa", "Nguyễn Đức Toà" no longer found "Nguyễn Đức Toàn"; bench/RESULTS.md, issue
- * 11, session 14). */
+ * or vowel mark or đ. A last word in the old tone placement ("toà") is then searched both as
+ * its canonical form ("tòa", which every spelling of the word is indexed under) and as typed,
+ * whose extensions ("toàn") it may be the start of (exactQueries). */
 export function matchesMarksExactly(raw) {
   const query = queryText(raw);
-  const last = nfc(raw).toLowerCase().trim().split(/\s+/).at(-1);
-  return fold(query) !== query && canonicalTones(last) === last;
+  return fold(query) !== query;
+}
+
+/** What an exact search asks Pagefind (localSearch): engineQuery, and, when the last word is in
+ * the old tone placement, the same with that word as typed. Matched as "tòa" alone, "Nguyễn Đức
+ * Toà" no longer found "Nguyễn Đức Toàn"; folded, "Thánh hoá" compared every thanh- and hoa-
+ * word (bench/RESULTS.md, issue 11, session 14). */
+export function exactQueries(raw) {
+  const typed = nfc(raw).toLowerCase().trim().split(/\s+/);
+  const last = typed.at(-1);
+  if (canonicalTones(last) === last) return [engineQuery(raw)];
+  const words = queryText(raw).split(/\s+/);
+  return [engineQuery(raw), [...new Set([...words.slice(0, -1), last])].join(" ")];
 }
 
 /** Whether the query is a single letter ("t" on the way to "Tài"): a search would extend it to
@@ -595,9 +604,10 @@ export async function search(raw, selected = {}, { rerank = true, enough = Infin
 
 /** In the search worker: loads the index chunks a search needs (a search cancelled while
  * they load stops here: WorkerPool.cancel). */
-export async function localLoad(raw, selected = {}) {
-  const query = engineQuery(raw);
-  if (query) await (await loadPagefind()).preload(query, { filters: pagefindFilters(selected) });
+export async function localLoad(raw, selected = {}, { exact = false } = {}) {
+  const pf = await loadPagefind();
+  const queries = exact && ownShards === 1 ? exactQueries(raw) : [engineQuery(raw)];
+  if (queries[0]) await Promise.all(queries.map((query) => pf.preload(query, { filters: pagefindFilters(selected) })));
 }
 
 /** In the search worker: Pagefind's search for what search() asks, without re-ranking (the
@@ -608,11 +618,24 @@ export async function localSearch(raw, selected = {}, { exact = false } = {}) {
   const query = engineQuery(raw);
   if (!query && !Object.values(selected).some((values) => values.length)) return null;
   const started = performance.now();
-  const search = () => pf.search(query || null, { filters: pagefindFilters(selected) });
+  const search = (text) => pf.search(text || null, { filters: pagefindFilters(selected) });
   // Pagefind's option is its first shard's only (merged shards keep the one they were merged
   // with): the page asks for it only from workers holding one shard (Bundle.canExact).
-  const found = exact && ownShards === 1 ? await withExactDiacritics(pf, search) : await search();
+  const found = exact && ownShards === 1
+    ? await withExactDiacritics(pf, async () => union(await Promise.all(exactQueries(raw).map(search))))
+    : await search(query);
   return { ...found, ms: performance.now() - started };
+}
+
+/** Several searches' results as one: each record once, with its best score, best first (a
+ * stable sort: ties in the first search's order). Counts and filters are the first search's. */
+function union([first, ...others]) {
+  if (!others.length) return first;
+  const best = new Map(first.results.map((result) => [result.id, result]));
+  for (const result of others.flatMap((found) => found.results)) {
+    if (!best.has(result.id) || best.get(result.id).score < result.score) best.set(result.id, result);
+  }
+  return { ...first, results: [...best.values()].sort((a, b) => b.score - a.score) };
 }
 
 /** `search()` with Pagefind's exactDiacritics on, then off again (one search at a time runs in
