@@ -6,6 +6,7 @@ unit", "related models") is a dictionary look-up and a slice: O(1) work per entr
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -70,9 +71,7 @@ class SiteIndex:
             group = self.groups.get(key, [])
             at = self._positions(key).get(entry.url)
             if at is None:  # not published (the preview of a draft): where it would stand
-                own = recent_first_key(entry)
-                first_older = end_of_newer = next(
-                    (i for i, other in enumerate(group) if recent_first_key(other) > own), len(group))
+                first_older = end_of_newer = bisect.bisect_right(group, recent_first_key(entry), key=recent_first_key)
             else:
                 first_older, end_of_newer = at + 1, at
             # By URL, not identity: a caller may hold a fresh copy of an indexed record.

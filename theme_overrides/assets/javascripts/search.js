@@ -606,8 +606,15 @@ export async function search(raw, selected = {}, { rerank = true, enough = Infin
  * they load stops here: WorkerPool.cancel). */
 export async function localLoad(raw, selected = {}, { exact = false } = {}) {
   const pf = await loadPagefind();
-  const queries = exact && ownShards === 1 ? exactQueries(raw) : [engineQuery(raw)];
+  const queries = workerQueries(raw, exact);
   if (queries[0]) await Promise.all(queries.map((query) => pf.preload(query, { filters: pagefindFilters(selected) })));
+}
+
+/** In the search worker: what Pagefind is asked for `raw` (one query, or exactQueries'). Pagefind's
+ * exactDiacritics is its first shard's only (merged shards keep the one they were merged with):
+ * the page asks for it only from workers holding one shard (Bundle.canExact). */
+function workerQueries(raw, exact) {
+  return exact && ownShards === 1 ? exactQueries(raw) : [engineQuery(raw)];
 }
 
 /** In the search worker: Pagefind's search for what search() asks, without re-ranking (the
@@ -615,15 +622,11 @@ export async function localLoad(raw, selected = {}, { exact = false } = {}) {
  * match only forms with the marks typed (Pagefind's exactDiacritics; Engine.search). */
 export async function localSearch(raw, selected = {}, { exact = false } = {}) {
   const pf = await loadPagefind();
-  const query = engineQuery(raw);
-  if (!query && !Object.values(selected).some((values) => values.length)) return null;
+  const queries = workerQueries(raw, exact);
+  if (!queries[0] && !Object.values(selected).some((values) => values.length)) return null;
   const started = performance.now();
-  const search = (text) => pf.search(text || null, { filters: pagefindFilters(selected) });
-  // Pagefind's option is its first shard's only (merged shards keep the one they were merged
-  // with): the page asks for it only from workers holding one shard (Bundle.canExact).
-  const found = exact && ownShards === 1
-    ? await withExactDiacritics(pf, async () => union(await Promise.all(exactQueries(raw).map(search))))
-    : await search(query);
+  const searchAll = async () => union(await Promise.all(queries.map((text) => pf.search(text || null, { filters: pagefindFilters(selected) }))));
+  const found = exact && ownShards === 1 ? await withExactDiacritics(pf, searchAll) : await searchAll();
   return { ...found, ms: performance.now() - started };
 }
 
