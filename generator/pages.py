@@ -6,6 +6,7 @@ site engine needs. The theme (theme_overrides/) adds the header, footer and navi
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Iterator
@@ -43,6 +44,9 @@ class Page:
     # URLs of the records whose content the page shows (its own, its teasers'): an edit to
     # one of them, and only then, changes the page while the index keeps its structure.
     shows: frozenset[str] = frozenset()
+    # A record page's search document (search_index.search_document), made where the page is
+    # planned: in the planner's worker processes, as marking its words is work per record.
+    search_html: str | None = None
 
     @property
     def path(self) -> str:
@@ -215,7 +219,10 @@ class Planner:
             self.views.shown = None
         meta = {"hide": ["navigation", "toc"], "kind": entry.kind.value, "date": view.date_iso or None,
                 **record_head(entry, self.index, self.site, self.share_image(entry), self.share_image())}
-        return Page(entry.url, entry.title, html, entry.summary, meta, updated=modified_at(entry), shows=frozenset(shown))
+        page = Page(entry.url, entry.title, html, entry.summary, meta, updated=modified_at(entry), shows=frozenset(shown))
+        from .search_index import search_document  # search_index plans with Page: imported here
+
+        return dataclasses.replace(page, search_html=search_document(page))
 
     def listing_page(self, page: ListingPage) -> Page:
         self.views.shown = shown = set()

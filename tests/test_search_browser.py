@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from urllib.parse import parse_qs, urlsplit
 
@@ -658,12 +659,15 @@ def test_the_box_matches_the_marks_typed_in_the_lead_and_falls_back_to_folding(b
     assert outcome["mixed"][0].startswith("Tổ hòa giải giỏi"), outcome
 
 
-def test_the_box_waits_longer_after_a_short_word_unless_it_is_a_marked_syllable_after_others(browser, fixture_url):
+def test_the_box_waits_longer_after_a_short_word_unless_it_is_a_syllable_after_others(browser, fixture_url):
     # A word of one or two letters is most often the start of a longer one, and Pagefind would
     # extend it to every word it begins: the box waits for a longer pause. Not when it has a
     # vowel and a mark after other words ("khi là", "Vệ binh Thuỵ Sĩ"): a complete syllable,
-    # most often, matched exactly. "đ" begins most words; "Hà" alone may be "Hàn" on a cold page.
-    queries = ["khi là", "Vệ binh Thuỵ Sĩ", "Quân đội Mỹ", "dân v", "dân đ", "khi la", "Hà", "ban uỷ", "dân vận", "khi là "]
+    # most often, matched exactly; nor when it repeats a word before it, which is not searched
+    # again. "đ" begins most words; "Hà" alone may be "Hàn" on a cold page; "ke to" may be "kế
+    # toán", and searching "to" would load the chunks of every to- word.
+    queries = ["khi là", "Vệ binh Thuỵ Sĩ", "Quân đội Mỹ", "dân v", "dân đ", "khi la", "Hà", "ban uỷ", "dân vận",
+               "khi là ", "cac che do", "Đông Nam Á", "thanh th", "năm 20", "khi la giai co ten la", "ke to"]
     waits = evaluate_in_page(browser, fixture_url,
         f"""async () => {{
           const s = await import("/assets/javascripts/search.js");
@@ -672,7 +676,42 @@ def test_the_box_waits_longer_after_a_short_word_unless_it_is_a_marked_syllable_
     assert dict(zip(queries, waits)) == {
         "khi là": "usual", "Vệ binh Thuỵ Sĩ": "usual", "Quân đội Mỹ": "usual",
         "dân v": "longer", "dân đ": "longer", "khi la": "longer", "Hà": "longer", "ban uỷ": "usual",
-        "dân vận": "usual", "khi là ": "usual"}
+        "dân vận": "usual", "khi là ": "usual", "cac che do": "longer", "Đông Nam Á": "usual",
+        "thanh th": "longer", "năm 20": "longer", "khi la giai co ten la": "usual", "ke to": "longer"}
+
+
+def test_words_typed_to_the_end_are_sent_as_whole_words(browser, fixture_url):
+    # The index ends each word in WORD_END (generator/search_index.py): a word followed by a
+    # space or a mark is sent with it and matches that word only; the last one, maybe still
+    # being typed, matches every word it begins.
+    queries = ["dân vận khéo", "dân vận khéo ", "altyn-tagh", "tp.hcm", "covid-19 ở", "ban chỉ đạo."]
+    spelled = evaluate_in_page(browser, fixture_url,
+        f"""async () => {{
+          const s = await import("/assets/javascripts/search.js");
+          return {queries!r}.map((q) => s.indexSpelling(s.engineQuery(q), q).replaceAll(s.WORD_END, "|"));
+        }}""")
+    assert dict(zip(queries, spelled)) == {
+        "dân vận khéo": "dân| vận| khéo", "dân vận khéo ": "dân| vận| khéo|", "altyn-tagh": "altyn|-tagh",
+        "tp.hcm": "tp|.hcm", "covid-19 ở": "covid|-19| ở", "ban chỉ đạo.": "ban| chỉ| đạo|."}
+
+
+def test_a_whole_word_finds_that_word_only_and_results_show_no_word_ends(browser, fixture_url):
+    # "than" followed by a space matches "Than" (Bến Than), not "thanh" (once Pagefind extended
+    # every word to the words it begins); typed last, "than" still finds what it begins. What
+    # the box shows holds no WORD_END.
+    found = evaluate_in_page(browser, fixture_url,
+        """async () => {
+          const s = await import("/assets/javascripts/search.js");
+          const titles = async (raw) => Promise.all((await s.search(raw)).results.map(async (r) => (await r.data()).meta.title));
+          const best = (await s.search("ben than")).results[0];
+          return { whole: await titles("than "), start: await titles("than"), data: await best.data(),
+                   shown: await s.describe(best, "ben than") };
+        }""")
+    assert found["whole"] == ["Ngày hội ở thôn Bến Than"], found
+    assert "Ngày hội ở thôn Bến Than" in found["start"] and any("thanh niên" in title for title in found["start"]), found
+    assert found["data"]["content"].startswith("Ngày hội ở thôn Bến Than"), found["data"]
+    dumped = json.dumps([found["data"], found["shown"]], ensure_ascii=False)
+    assert "ǂ" not in dumped, dumped[max(0, dumped.find("ǂ") - 200):dumped.find("ǂ") + 100]
 
 
 def test_emptying_the_box_starts_the_full_bundle_for_the_next_query(browser, sharded_url):

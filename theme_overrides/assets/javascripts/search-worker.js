@@ -10,7 +10,7 @@
 // "filters", and "skip" (args: [id of a search]; no answer). A search loads its index chunks,
 // then says {id, computing: true} and computes; one told to skip before it computes answers
 // {skipped: true} instead (search.js: WorkerPool.cancel).
-import { localLoad, localPreload, localSearch, pagefind } from "./search.js";
+import { localLoad, localPreload, localSearch, pagefind, plainData } from "./search.js";
 
 // Every shard of every bundle holds the same Pagefind WebAssembly (one Pagefind wrote them all,
 // generator/search_index.py), and Pagefind fetches it from its first shard's folder: a worker
@@ -57,7 +57,7 @@ const ops = {
   data: async ([key, i]) => {
     const results = kept.get(key);
     if (!results) throw new Error("Pagefind result no longer kept");
-    return results[i].data();
+    return plainData(await results[i].data());
   },
   preload: async (raw) => {
     await localPreload(raw);

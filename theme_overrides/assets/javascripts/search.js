@@ -6,8 +6,9 @@
 // first; each record also indexes the folded spelling of its words with đ and the canonical
 // tone placement of its words written the other way (hoà → hòa; see generator/search.py), so
 // "dang vien" finds "đảng viên" and "hoà" finds "hòa" as the same word. The query is sent in
-// NFC with canonical tone placement; excerpts and highlights are computed here with fold() and
-// canonicalTones(), the same rules as the index side.
+// NFC with canonical tone placement, its finished words as whole words (indexSpelling);
+// excerpts and highlights are computed here with fold() and canonicalTones(), the same rules
+// as the index side.
 //
 // Typing: each keystroke preloads the index chunks of what is typed; the search itself runs
 // once the reader pauses (waitFor), one at a time, for the newest query only (newestOnly): a
@@ -28,7 +29,7 @@ const BOX_SIZE = 6;
 // The pause after a keystroke before searching. A last word of one or two letters is most
 // often a longer word being typed, and Pagefind extends it to every indexed word it begins
 // ("v" → và, về, việc…), the slowest searches there are: it waits for a longer pause (unless
-// it is a marked syllable after other words: endsInMarkedSyllable), and its chunks are not
+// it may be a whole syllable after other words: endsInSyllable), and its chunks are not
 // preloaded (bench/search_bench.py --typed measures both).
 export const PAUSE_MS = 120;
 export const SHORT_WORD_PAUSE_MS = 450;
@@ -496,21 +497,25 @@ function endsInShortWord(raw) {
   return Boolean(last) && [...fold(last[1])].length <= 2;
 }
 
-/** Whether what is typed is words followed by a short syllable with a vowel and a mark ("khi
- * là", "Vệ binh Thuỵ Sĩ"; not "dân đ"): most often a complete syllable, which the box
- * matches exactly, extending it to a few words only (matchesMarksExactly). Alone ("Hà", on the
- * way to "Hàn") it still waits: a cold page's first search would load chunks the words typed
- * next do not need. */
-function endsInMarkedSyllable(raw) {
+/** Whether what is typed is words followed by a short word that is most often a whole
+ * syllable: one with a vowel and a mark ("khi là", "Vệ binh Thuỵ Sĩ"; not "dân đ"), which the
+ * box matches with its marks (matchesMarksExactly), or a word typed before ("… tên là"), which
+ * engineQuery leaves out. Unmarked ("cac che do", "ke to" on the way to "kế toán") it still
+ * waits: on a cold page that search would load chunks of every word it begins, which the words
+ * typed next do not need (over 1 MB for the first query at 250 ms per key); alone ("Hà", on
+ * the way to "Hàn") too. */
+function endsInSyllable(raw) {
   const words = nfc(raw).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const last = words.at(-1) || "";
+  if (words.length < 2) return false;
+  if (words.slice(0, -1).includes(last)) return true;
   const folded = fold(last);
-  return words.length > 1 && folded !== last && /[aeiouy]/.test(folded) && matchesMarksExactly(raw);
+  return folded !== last && /[aeiouy]/.test(folded) && matchesMarksExactly(raw);
 }
 
 /** How long to wait after a keystroke before searching what is typed. */
 export function waitFor(raw) {
-  return endsInShortWord(raw) && !endsInMarkedSyllable(raw) ? SHORT_WORD_PAUSE_MS : PAUSE_MS;
+  return endsInShortWord(raw) && !endsInSyllable(raw) ? SHORT_WORD_PAUSE_MS : PAUSE_MS;
 }
 
 /**
@@ -524,7 +529,28 @@ export function preload(raw, options = {}) {
 /** In the search worker: what preload asks for. */
 export async function localPreload(raw) {
   const query = engineQuery(raw);
-  if (query && !endsInShortWord(raw)) await (await loadPagefind()).preload(query);
+  if (query && !endsInShortWord(raw)) await (await loadPagefind()).preload(indexSpelling(query, raw));
+}
+
+// Ends every word of the indexed text (generator/search_index.py: WORD_END), so that a query
+// word the reader has finished typing matches that word only: Pagefind extends every query word
+// to each indexed word it begins, and on syllables ("da" → dân, đảng, danh…) that was most of
+// its time (bench/RESULTS.md, issue 11, session 15). A letter (Pagefind keeps only letters and
+// digits in words) that Vietnamese never uses.
+export const WORD_END = "\u01c2";
+
+/** `query` (engineQuery's) as the index spells it: each word the reader has finished typing,
+ * followed by a space or a mark, ends in WORD_END; the last one, still being typed, does not
+ * and matches every word it begins. */
+export function indexSpelling(query, raw) {
+  const open = /[\p{L}\p{N}\p{M}]$/u.test(raw);
+  return query.replace(/[\p{L}\p{N}\p{M}]+/gu, (word, at) => (open && at + word.length === query.length ? word : word + WORD_END));
+}
+
+/** A result's data without WORD_END, as the page shows and compares it: every text in it (its
+ * content, excerpts, anchors, sub-results) is plain data, sent to the page as such anyway. */
+export function plainData(data) {
+  return JSON.parse(JSON.stringify(data).replaceAll(WORD_END, ""));
 }
 
 /**
@@ -607,7 +633,7 @@ export async function search(raw, selected = {}, { rerank = true, enough = Infin
 export async function localLoad(raw, selected = {}, { exact = false } = {}) {
   const pf = await loadPagefind();
   const queries = workerQueries(raw, exact);
-  if (queries[0]) await Promise.all(queries.map((query) => pf.preload(query, { filters: pagefindFilters(selected) })));
+  if (queries[0]) await Promise.all(queries.map((query) => pf.preload(indexSpelling(query, raw), { filters: pagefindFilters(selected) })));
 }
 
 /** In the search worker: what Pagefind is asked for `raw` (one query, or exactQueries'). Pagefind's
@@ -625,7 +651,7 @@ export async function localSearch(raw, selected = {}, { exact = false } = {}) {
   const queries = workerQueries(raw, exact);
   if (!queries[0] && !Object.values(selected).some((values) => values.length)) return null;
   const started = performance.now();
-  const searchAll = async () => union(await Promise.all(queries.map((text) => pf.search(text || null, { filters: pagefindFilters(selected) }))));
+  const searchAll = async () => union(await Promise.all(queries.map((text) => pf.search(text ? indexSpelling(text, raw) : null, { filters: pagefindFilters(selected) }))));
   const found = exact && ownShards === 1 ? await withExactDiacritics(pf, searchAll) : await searchAll();
   return { ...found, ms: performance.now() - started };
 }
