@@ -63,8 +63,8 @@ def search_record(entry: Entry, view: EntryView, views: Views, body_lead: str, b
             filters.append((key, entry.terms[term].label))
     if entry.year:
         filters.append(("nam", str(entry.year)))
-    # The title said explicitly: Pagefind's own is its <h1>'s indexed text, whose words end in
-    # search_index.WORD_END.
+    # The title said explicitly, the record's own whatever <h1> a body holds; its words end in
+    # search_index.WORD_END as the text's do (Pagefind ranks by them), search.js shows it plain.
     meta = {"title": entry.title, "kind": entry.kind.label, "date": teaser.date_text, "unit": teaser.unit.text if teaser.unit else ""}
     names, prose = _name_text(view), _prose_text(view, body_lead)
     # Whole titles, not only their changed words: Pagefind ranks words of a query found next to

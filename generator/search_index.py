@@ -189,14 +189,18 @@ WORD_END = "\u01c2"
 _TAG_SPLIT = re.compile(r"(<[^>]*>)")
 _WORD_END_AT = re.compile(r"(?<=\w)(?!\w)")  # a literal replacement: the fastest sub there is
 _REFERENCE = re.compile(rf"&#?\w+{WORD_END};")
-# Filter and metadata values are not words: they must reach the box as typed.
-_VALUE = re.compile(r"<\w+[^>]*\sdata-pagefind-(?:filter|meta)=")
+# Filter and metadata values are not words: they must reach the box as typed. Except the title,
+# whose words Pagefind weighs in ranking (`metaWeights`): ended as the text's, or a query's
+# finished words never match it and titles lose their rank (bench/RESULTS.md, issue 11,
+# session 16: exact titles at 1,000 records, hit@1 100 → 92 %). The page shows it plain
+# (search.js: plainData).
+_VALUE = re.compile(r'<\w+[^>]*\sdata-pagefind-(?:filter=|meta="(?!title"))')
 
 
 def end_words(html: str) -> str:
     """`html` with WORD_END after each word of its text; tags, character references and the
-    text of filter and metadata elements (which hold text only) left as they are. About 0.7 ms
-    for a news article, in the planner's workers (pages.py: Page.search_html)."""
+    text of filter and metadata elements but the title (which hold text only) left as they
+    are. About 0.7 ms for a news article, in the planner's workers (pages.py: Page.search_html)."""
     parts = _TAG_SPLIT.split(html)  # text, tag, text, tag…, text
     for i in range(0, len(parts), 2):
         if i and _VALUE.match(parts[i - 1]):

@@ -106,8 +106,8 @@ def test_a_search_document_is_the_record_article_without_the_blocks_after_it(sam
 
 def test_pagefind_reads_each_word_of_a_record_ended_and_its_filters_as_typed():
     """Words end in WORD_END, so the box can ask for a finished word alone (search.js:
-    indexSpelling); tags, character references, filter and metadata values and what follows the
-    record are left as they are."""
+    indexSpelling); tags, character references, filter and metadata values (but the title, which
+    Pagefind ranks by) and what follows the record are left as they are."""
     from generator.search_index import WORD_END, indexed_page
 
     page = ('<main><article class="gs-entry" data-pagefind-body><h1 class="t">Dân vận khéo &amp; TP.HCM</h1>'
@@ -115,7 +115,7 @@ def test_pagefind_reads_each_word_of_a_record_ended_and_its_filters_as_typed():
             '</article><!--gs:end-of-record--><section>Các tin khác</section></main>')
     assert indexed_page(page).replace(WORD_END, "|") == (
         '<main><article class="gs-entry" data-pagefind-body><h1 class="t">Dân| vận| khéo| &amp; TP|.HCM|</h1>'
-        '<span data-pagefind-filter="don_vi">Sở Y tế</span><span data-pagefind-meta="title">A &lt;b&gt;</span> sau| 2024|'
+        '<span data-pagefind-filter="don_vi">Sở Y tế</span><span data-pagefind-meta="title">A| &lt;b|&gt;</span> sau| 2024|'
         '</article><!--gs:end-of-record--><section>Các tin khác</section></main>')
     assert indexed_page("<main><h1>Trang chủ</h1></main>") is None
 
