@@ -665,19 +665,24 @@ def test_the_box_waits_longer_after_a_short_word_unless_it_is_a_syllable_after_o
     # vowel and a mark after other words ("khi là", "Vệ binh Thuỵ Sĩ"): a complete syllable,
     # most often, matched exactly; nor when it repeats a word before it, which is not searched
     # again. "đ" begins most words; "Hà" alone may be "Hàn" on a cold page; "ke to" may be "kế
-    # toán", and searching "to" would load the chunks of every to- word.
+    # toán", and searching "to" would load the chunks of every to- word. A consonant alone is no
+    # syllable at all: the longest wait ("Vitamin K" waits too, rare as it is); a vowel or a
+    # digit alone may be one ("ngành y", "lớp 5").
     queries = ["khi là", "Vệ binh Thuỵ Sĩ", "Quân đội Mỹ", "dân v", "dân đ", "khi la", "Hà", "ban uỷ", "dân vận",
-               "khi là ", "cac che do", "Đông Nam Á", "thanh th", "năm 20", "khi la giai co ten la", "ke to"]
+               "khi là ", "cac che do", "Đông Nam Á", "thanh th", "năm 20", "khi la giai co ten la", "ke to",
+               "tài khoản (k", "ngành y", "lớp 5", "Vitamin K", "d"]
     waits = evaluate_in_page(browser, fixture_url,
         f"""async () => {{
           const s = await import("/assets/javascripts/search.js");
-          return {queries!r}.map((q) => s.waitFor(q) === s.PAUSE_MS ? "usual" : s.waitFor(q) === s.SHORT_WORD_PAUSE_MS ? "longer" : "?");
+          const names = {{ [s.PAUSE_MS]: "usual", [s.SHORT_WORD_PAUSE_MS]: "longer", [s.LONE_CONSONANT_PAUSE_MS]: "longest" }};
+          return {queries!r}.map((q) => names[s.waitFor(q)] || "?");
         }}""")
     assert dict(zip(queries, waits)) == {
         "khi là": "usual", "Vệ binh Thuỵ Sĩ": "usual", "Quân đội Mỹ": "usual",
-        "dân v": "longer", "dân đ": "longer", "khi la": "longer", "Hà": "longer", "ban uỷ": "usual",
+        "dân v": "longest", "dân đ": "longest", "khi la": "longer", "Hà": "longer", "ban uỷ": "usual",
         "dân vận": "usual", "khi là ": "usual", "cac che do": "longer", "Đông Nam Á": "usual",
-        "thanh th": "longer", "năm 20": "longer", "khi la giai co ten la": "usual", "ke to": "longer"}
+        "thanh th": "longer", "năm 20": "longer", "khi la giai co ten la": "usual", "ke to": "longer",
+        "tài khoản (k": "longest", "ngành y": "longer", "lớp 5": "longer", "Vitamin K": "longest", "d": "longest"}
 
 
 def test_words_typed_to_the_end_are_sent_as_whole_words(browser, fixture_url):

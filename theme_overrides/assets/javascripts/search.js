@@ -30,9 +30,15 @@ const BOX_SIZE = 6;
 // often a longer word being typed, and Pagefind extends it to every indexed word it begins
 // ("v" → và, về, việc…), the slowest searches there are: it waits for a longer pause (unless
 // it may be a whole syllable after other words: endsInSyllable), and its chunks are not
-// preloaded (bench/search_bench.py --typed measures both).
+// preloaded (bench/search_bench.py --typed measures both). A consonant alone waits longest.
 export const PAUSE_MS = 120;
 export const SHORT_WORD_PAUSE_MS = 450;
+// A consonant alone after other words ("tài khoản (k", "dân v") is no Vietnamese syllable:
+// a word being typed, whose search would show nothing the reader wants and, on a cold page,
+// load the chunks of every word it begins, which the words typed next do not need (over 1 MB
+// for the first query at 250 ms per key: bench/RESULTS.md, issue 11, session 16). A reader who
+// ends a query in one ("Vitamin K") waits longer.
+export const LONE_CONSONANT_PAUSE_MS = 900;
 // Pagefind ranking options (pagefind.options({ranking})). Pagefind's defaults measured best
 // at 10,000 records: a higher termSimilarity ranks "đỏ" above its extension "động" but then
 // misses partly typed words, a higher diacriticSimilarity misses queries typed without marks
@@ -513,9 +519,16 @@ function endsInSyllable(raw) {
   return folded !== last && /[aeiouy]/.test(folded) && matchesMarksExactly(raw);
 }
 
+/** Whether the last word of what is typed is one consonant, not followed by a space. */
+function endsInConsonant(raw) {
+  const last = /([\p{L}\p{N}]+)$/u.exec(nfc(raw));
+  return Boolean(last) && /^[b-df-hj-np-tv-xz]$/.test(fold(last[1]));
+}
+
 /** How long to wait after a keystroke before searching what is typed. */
 export function waitFor(raw) {
-  return endsInShortWord(raw) && !endsInSyllable(raw) ? SHORT_WORD_PAUSE_MS : PAUSE_MS;
+  if (!endsInShortWord(raw) || endsInSyllable(raw)) return PAUSE_MS;
+  return endsInConsonant(raw) ? LONE_CONSONANT_PAUSE_MS : SHORT_WORD_PAUSE_MS;
 }
 
 /**
