@@ -13,7 +13,7 @@ reads what is inside `data-pagefind-body`, so both ways give the same index.
 Large sites are indexed in shards: Pagefind's search compares every matching page with every
 posting of the matched words (time grows with their product, worse than linearly with the
 number of records), so at 10,000 records a common syllable took seconds; split into bundles of
-about `SHARD_RECORDS` records, merged in the browser (`pagefind.mergeIndex`), each search
+a few thousand records (`SHARD_RECORDS`), merged in the browser (`pagefind.mergeIndex`), each search
 costs a fraction of it. The price is bytes: each shard loads its own index chunk for each word
 (bench/RESULTS.md, "Search (issue 11)"). The first shard is the bundle in `pagefind/`, the
 others are bundles in its subfolders, listed in `pagefind/shards.json` for the search box.
@@ -60,8 +60,17 @@ LANGUAGE = "vi"
 SEARCHABLE = "data-pagefind-body"
 BUNDLE = "pagefind"  # the folder the search box loads the index from
 SHARDS_FILE = "shards.json"  # in BUNDLE: the subfolders holding the other shards' bundles
-SHARD_RECORDS = 1250  # records per shard, about; measured at 10,000 records (bench/RESULTS.md)
+# A site of more records is indexed in shards, a lead and a full bundle; this many records, about,
+# per shard of the lead bundle (times LEAD_SHARD_FACTOR) and of the full one (times
+# FULL_SHARD_FACTOR). Measured at 10,000 records (bench/RESULTS.md, "Search (issue 11)").
+SHARD_RECORDS = 1250
 MAX_SHARDS = 8
+# The full bundle's shards hold 2,500 records: since the indexed words end in WORD_END, only a
+# query's last word extends, so a search computes little and its time is in loading the index
+# chunks of its words, one per word per shard, each at least Pagefind's chunk size (20,000
+# word positions) whatever the word: 4 shards at 10,000 records typed faster than 8 (p95 at
+# 100 ms per key 352 → 289 ms, issue 11, session 16).
+FULL_SHARD_FACTOR = 2
 # Pagefind processes indexing shards at once: one each keeps a core about busy (2 measured
 # best on 2 cores, bench/RESULTS.md "Issue 13"); each holds one shard's index in memory.
 CONCURRENT_SHARDS = 2
@@ -114,7 +123,7 @@ def index_site(site_dir: Path) -> IndexReport:
         # Pagefind adds its files to a bundle folder already there: the last index's chunks and
         # fragments (records since made drafts among them) would stay published beside the new ones.
         shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
-        if shard_count(len(documents)) == 1:
+        if not sharded(len(documents)):
             command = _command(work / "documents", "--output-path", str(site_dir / BUNDLE))
             report = _finish(subprocess.Popen(command, **_PIPES, **tied_to_this_process()))
             _one_bundle(site_dir / BUNDLE)
@@ -134,8 +143,15 @@ def _one_bundle(bundle: Path) -> None:
     (bundle / FULL / SHARDS_FILE).write_text("null", "utf-8")
 
 
+def sharded(documents: int) -> bool:
+    """Whether a site of `documents` search documents is indexed in shards, as a lead and a
+    full bundle."""
+    return documents > SHARD_RECORDS
+
+
 def shard_count(documents: int) -> int:
-    return _shards(documents, SHARD_RECORDS, MAX_SHARDS)
+    """The full bundle's shards."""
+    return _shards(documents, SHARD_RECORDS * FULL_SHARD_FACTOR, MAX_SHARDS)
 
 
 def lead_shard_count(documents: int) -> int:
@@ -267,14 +283,13 @@ class IndexingJob:
 
             memo = DocumentMemo(documents)
         self._memo = memo
-        shards = shard_count(len(found))
         self._cancelled = False
         self._lock = threading.Lock()  # cancel() must not miss a shard's process being started
         self._process: subprocess.Popen | None = None  # the one process of an unsharded index
         self._running: set[subprocess.Popen] = set()  # the shards' processes running now
         self._reports: list[IndexReport] = []
         self._error: Exception | None = None
-        if shards == 1:
+        if not sharded(len(found)):
             # Tied to the build: a killed build must not leave Pagefind running (issue 9).
             self._process = subprocess.Popen(_command(documents, "--output-path", str(output)), **_PIPES,
                                              **tied_to_this_process())
@@ -285,7 +300,7 @@ class IndexingJob:
             shutil.rmtree(leftover, ignore_errors=True)
         self._split = split
         self._full_jobs = 0
-        self._bundles = [("full", shards, output / FULL), ("lead", lead_shard_count(len(found)), output)]
+        self._bundles = [("full", shard_count(len(found)), output / FULL), ("lead", lead_shard_count(len(found)), output)]
         # A thread that lives until the last shard is indexed prepares the shards' documents,
         # off the build's main thread, and starts the threads that start Pagefind (`_run_jobs`).
         self._thread = threading.Thread(target=self._run_shards, args=(documents, found), daemon=True)
@@ -355,7 +370,7 @@ class IndexingJob:
         Shards are independent, and one Pagefind process keeps about one core busy: while the
         theme renders, the two share the cores with it; once it is done, two shards at a time
         finish the index in half the time (a build's wall time ends with the last shard).
-        Largest shards first (the lead bundle's hold 4 times the records), so that the last
+        Largest shards first (the lead bundle's hold twice the records), so that the last
         ones to finish are short."""
         reports: list[IndexReport | None] = [None] * len(jobs)
         keys = [output.relative_to(self._split / "out").as_posix() for _, output, _ in jobs]  # "full/3"
@@ -364,8 +379,8 @@ class IndexingJob:
                        for position in range(len(jobs))}
         to_index = [position for position, kept in kept_shards.items() if kept is None]
         pending = iter(sorted(to_index, key=lambda position: -len(jobs[position][0])))
-        # When every shard to index runs at once (after an edit: one lead shard of ~3,400
-        # records, one full shard of ~1,250), the largest ends the build; the others yield it
+        # When every shard to index runs at once (after an edit: one lead shard of ~5,000
+        # records, one full shard of ~2,500), the largest ends the build; the others yield it
         # the CPU they share with the build's own work (−1.7 s an edit at 10,000 records,
         # bench/RESULTS.md "Session 12"). Not in a cold build: there, shards follow each other.
         critical = max(to_index, key=lambda position: len(jobs[position][0]), default=None)

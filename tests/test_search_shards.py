@@ -70,7 +70,7 @@ def test_the_vocabulary_holds_the_words_of_every_document_once(tmp_path):
 
 @pytest.fixture
 def small_shards(monkeypatch):
-    monkeypatch.setattr(search_index, "SHARD_RECORDS", 5)  # 8 full shards and 2 lead shards of 40 documents
+    monkeypatch.setattr(search_index, "SHARD_RECORDS", 5)  # 4 full shards and 2 lead shards of 40 documents
 
 
 def test_shards_indexed_at_once_give_the_index_of_shards_one_after_another(tmp_path, small_shards, monkeypatch):
@@ -86,7 +86,7 @@ def test_shards_indexed_at_once_give_the_index_of_shards_one_after_another(tmp_p
         bundles[concurrent] = _bundle_digest(site / "pagefind")
     assert bundles[1] == bundles[2]
     assert (tmp_path / "site-2" / "pagefind" / "full" / "shards.json").read_text("utf-8") == \
-        '["s1", "s2", "s3", "s4", "s5", "s6", "s7"]'
+        '["s1", "s2", "s3"]'
     assert (tmp_path / "site-2" / "pagefind" / "shards.json").read_text("utf-8") == '["s1"]'
 
 
@@ -164,13 +164,13 @@ def test_a_shard_indexed_again_starts_from_its_previous_fragments_and_ends_as_a_
     again.mkdir()
     job = IndexingJob(documents, tmp_path / "index", shard_cache=cache)
     job.finish_into(again)
-    assert job.reused_shards == 8  # 10 shards: one of each bundle indexed again
+    assert job.reused_shards == 4  # 6 shards: one of each bundle indexed again
     cold = tmp_path / "site-cold"
     cold.mkdir()
     IndexingJob(documents, tmp_path / "index-cold").finish_into(cold)
     assert _bundle_digest(again / "pagefind") == _bundle_digest(cold / "pagefind")
     # The re-indexed shards' unchanged fragments are the previous build's files, not new ones.
-    shard = shard_of(Path("tin-tuc/tin-7/index.html"), 8)
+    shard = shard_of(Path("tin-tuc/tin-7/index.html"), 4)
     bundle = "full" if shard == 0 else f"full/s{shard}"
     before = {p.name: p.stat().st_ino for p in (first / "pagefind" / bundle / "fragment").iterdir()}
     after = {p.name: p.stat().st_ino for p in (again / "pagefind" / bundle / "fragment").iterdir()}

@@ -434,9 +434,9 @@ export class Engine {
    * bundle answers the box alone (on a small one it also holds the search page's results, whose
    * data() its workers answer later):
    * - the lead bundle's workers start it with no index chunks loaded (WorkerPool.renew). Not the
-   *   full bundle's: each of its workers holds four shards, whose restart took longer than it
-   *   saved (bench/RESULTS.md, issue 11, session 6);
-   * - the full bundle's workers start, if they have not: starting them (WebAssembly, eight
+   *   full bundle's: each of its workers holds several shards, whose restart took longer than
+   *   it saved (bench/RESULTS.md, issue 11, session 6);
+   * - the full bundle's workers start, if they have not: starting them (WebAssembly, its
    *   shards' metadata) took 150–200 ms of the first query that needs them, and a reader's
    *   first query keeps its bytes (bench/RESULTS.md, issue 11, session 14). */
   newQuery() {
