@@ -507,9 +507,8 @@ function endsInShortWord(raw) {
  * syllable: one with a vowel and a mark ("khi là", "Vệ binh Thuỵ Sĩ"; not "dân đ"), which the
  * box matches with its marks (matchesMarksExactly), or a word typed before ("… tên là"), which
  * engineQuery leaves out. Unmarked ("cac che do", "ke to" on the way to "kế toán") it still
- * waits: on a cold page that search would load chunks of every word it begins, which the words
- * typed next do not need (over 1 MB for the first query at 250 ms per key); alone ("Hà", on
- * the way to "Hàn") too. */
+ * waits, as alone ("Hà", on the way to "Hàn"): searched after the usual pause, it measured no
+ * better at 10,000 records (bench/RESULTS.md, issue 11, sessions 15 and 16). */
 function endsInSyllable(raw) {
   const words = nfc(raw).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const last = words.at(-1) || "";
