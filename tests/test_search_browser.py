@@ -11,7 +11,7 @@ import pytest
 from generator.audit.chromium import serve
 from generator.engine import build_site
 from generator.vietnamese import canonical_tones, fold
-from search_fixture import EXACT_FIRST, QUERIES, nfd, write_project
+from search_fixture import EXACT_FIRST, QUERIES, REPO, nfd, write_project
 
 pytestmark = pytest.mark.browser
 
@@ -769,3 +769,42 @@ def test_pagefind_gets_each_word_once_and_a_lone_letter_is_not_searched(browser,
     page.wait_for_function("document.querySelector('[role=listbox]').dataset.query === 'sở y'")
     assert "Sở Y tế" in page.locator("[role=listbox] [role=option]").first.inner_text()
     page.close()
+
+
+def test_a_record_titled_with_the_query_ranks_above_records_holding_it_in_their_body(browser, tmp_path):
+    # Pagefind weighs query words found in the title metadata; the box sends finished words
+    # with WORD_END, so the title's words must end in it too (search_index.end_words). With a
+    # plain title, the 14 records repeating the phrase in their body filled the first 10
+    # results, which the box re-ranks by title, and the titled record was not among them. (These
+    # pages hold no folded aliases, which the generator writes: queries here keep their marks.)
+    import shutil
+
+    from generator.search_index import index_site
+
+    site = tmp_path / "site"
+    scripts = site / "assets" / "javascripts"
+    scripts.mkdir(parents=True)
+    for name in ("search.js", "search-worker.js", "vietnamese.js"):
+        shutil.copy(REPO / "theme_overrides" / "assets" / "javascripts" / name, scripts / name)
+
+    def record(slug: str, title: str, body: str) -> None:
+        page = site / "tin-tuc" / slug / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(
+            f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{title}</title></head><body>'
+            f'<article data-pagefind-body><h1>{title}</h1><div hidden data-pagefind-ignore>'
+            f'<span data-pagefind-meta="title">{title}</span></div><p>{body}</p></article></body></html>', "utf-8")
+
+    record("chu-nghia-da-van-hoa", "Chủ nghĩa đa văn hóa", "Nhiều cộng đồng cùng sống trong một quốc gia. " * 30)
+    for i in range(14):
+        record(f"dan-toc-{i}", f"Chủ nghĩa dân tộc {i}", "Chủ nghĩa đa văn hóa được bàn nhiều. " * 3)
+    index_site(site)
+    with serve(site) as url:
+        found = evaluate_in_page(browser, url + "tin-tuc/chu-nghia-da-van-hoa/",
+            """async () => {
+              const s = await import("/assets/javascripts/search.js");
+              const urls = async (raw) => Promise.all((await s.search(raw)).results.map(async (r) => (await r.data()).url));
+              return { typed: await urls("Chủ nghĩa đa văn hóa"), lower: await urls("chủ nghĩa đa văn hóa") };
+            }""")
+    assert found["typed"][0] == "/tin-tuc/chu-nghia-da-van-hoa/", found
+    assert found["lower"][0] == "/tin-tuc/chu-nghia-da-van-hoa/", found
