@@ -497,10 +497,15 @@ export function loneLetter(raw) {
   return (fold(queryText(raw)).match(/[\p{L}\p{N}]/gu) || []).length === 1;
 }
 
+/** The word being typed, folded: the last one, when nothing follows it ("" after a space). */
+function wordBeingTyped(raw) {
+  return fold(/[\p{L}\p{N}]*$/u.exec(nfc(raw))[0]);
+}
+
 /** Whether the last word of what is typed is one or two letters, not followed by a space. */
 function endsInShortWord(raw) {
-  const last = /([\p{L}\p{N}]+)$/u.exec(nfc(raw));
-  return Boolean(last) && [...fold(last[1])].length <= 2;
+  const last = wordBeingTyped(raw);
+  return last.length > 0 && [...last].length <= 2;
 }
 
 /** Whether what is typed is words followed by a short word that is most often a whole
@@ -520,8 +525,7 @@ function endsInSyllable(raw) {
 
 /** Whether the last word of what is typed is one consonant, not followed by a space. */
 function endsInConsonant(raw) {
-  const last = /([\p{L}\p{N}]+)$/u.exec(nfc(raw));
-  return Boolean(last) && /^[b-df-hj-np-tv-xz]$/.test(fold(last[1]));
+  return /^[b-df-hj-np-tv-xz]$/.test(wordBeingTyped(raw));
 }
 
 /** How long to wait after a keystroke before searching what is typed. */
