@@ -65,7 +65,7 @@ SHARDS_FILE = "shards.json"  # in BUNDLE: the subfolders holding the other shard
 # FULL_SHARD_FACTOR). Measured at 10,000 records (bench/RESULTS.md, "Search (issue 11)").
 SHARD_RECORDS = 1250
 MAX_SHARDS = 8
-# The full bundle's shards hold 2,500 records: since the indexed words end in WORD_END, only a
+# The full bundle's shards hold up to 2,500 records: since the indexed words end in WORD_END, only a
 # query's last word extends, so a search computes little and its time is in loading the index
 # chunks of its words, one per word per shard, each at least Pagefind's chunk size (20,000
 # word positions) whatever the word: 4 shards at 10,000 records typed faster than 8 (p95 at
@@ -370,7 +370,7 @@ class IndexingJob:
         Shards are independent, and one Pagefind process keeps about one core busy: while the
         theme renders, the two share the cores with it; once it is done, two shards at a time
         finish the index in half the time (a build's wall time ends with the last shard).
-        Largest shards first (the lead bundle's hold twice the records), so that the last
+        Largest shards first (the lead bundle's hold up to twice the records), so that the last
         ones to finish are short."""
         reports: list[IndexReport | None] = [None] * len(jobs)
         keys = [output.relative_to(self._split / "out").as_posix() for _, output, _ in jobs]  # "full/3"
@@ -379,8 +379,8 @@ class IndexingJob:
                        for position in range(len(jobs))}
         to_index = [position for position, kept in kept_shards.items() if kept is None]
         pending = iter(sorted(to_index, key=lambda position: -len(jobs[position][0])))
-        # When every shard to index runs at once (after an edit: one lead shard of ~5,000
-        # records, one full shard of ~2,500), the largest ends the build; the others yield it
+        # When every shard to index runs at once (after an edit: the record's lead shard and its
+        # full shard, ~3,400 and ~2,000 records of 10,070 search documents), the largest ends the build; the others yield it
         # the CPU they share with the build's own work (−1.7 s an edit at 10,000 records,
         # bench/RESULTS.md "Session 12"). Not in a cold build: there, shards follow each other.
         critical = max(to_index, key=lambda position: len(jobs[position][0]), default=None)
