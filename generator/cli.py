@@ -110,7 +110,7 @@ def _run_engine(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import Abort
 
     from .engine import build_site, serve_site
-    from .publish import DEFAULT_WAIT, BuildBusy
+    from .publish import DEFAULT_WAIT, BuildBusy, stop_on_termination
 
     try:
         if args.command == "build":
@@ -121,8 +121,10 @@ def _run_engine(args: argparse.Namespace) -> int:
         elif args.command == "preview":
             from .preview import run_preview
 
+            stop_on_termination()
             run_preview(args.config, args.dev_addr)
         else:
+            stop_on_termination()
             serve_site(args.config, args.dev_addr)
     except (Abort, BuildBusy) as failure:
         print(str(failure).strip(), file=sys.stderr)

@@ -428,22 +428,24 @@ def make_handler(site: PreviewSite, version: _Version):
 def run_preview(config_file: Path, dev_addr: str) -> None:
     host, _, port = dev_addr.rpartition(":")
     site_dir = Path(tempfile.mkdtemp(prefix="guong-sang-preview-"))
-    site = PreviewSite(config_file, site_dir)
-    # Like a build, the preview writes docs/: it takes turns with builds of the same project.
-    lock = [project_lock(config_file.resolve().parent)]
-    say = lambda message: print(message, flush=True)  # noqa: E731
-    print("Đang dựng toàn bộ trang lần đầu…", flush=True)
-    with hold_locks(lock, say=say, what="thư mục docs/ và build/ của dự án"):
-        first = site.full_build()
-    _report(first)
-    version = _Version()
-    root = site.project.root
-    watcher = _Watcher([site.project.entries_dir])
-    server = http.server.ThreadingHTTPServer((host or "127.0.0.1", int(port)), make_handler(site, version))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"Xem trước tại http://{host or '127.0.0.1'}:{port}/ — sửa tệp trong {site.project.entries_dir.relative_to(root)}/, trang tự cập nhật. Nhấn Ctrl+C để dừng.", flush=True)
-    try:
+    watcher: _Watcher | None = None
+    server: http.server.ThreadingHTTPServer | None = None
+    try:  # from the folder's creation on: a preview stopped during its first build removes it too
+        site = PreviewSite(config_file, site_dir)
+        # Like a build, the preview writes docs/: it takes turns with builds of the same project.
+        lock = [project_lock(config_file.resolve().parent)]
+        say = lambda message: print(message, flush=True)  # noqa: E731
+        print("Đang dựng toàn bộ trang lần đầu…", flush=True)
+        with hold_locks(lock, say=say, what="thư mục docs/ và build/ của dự án"):
+            first = site.full_build()
+        _report(first)
+        version = _Version()
+        root = site.project.root
+        watcher = _Watcher([site.project.entries_dir])
+        server = http.server.ThreadingHTTPServer((host or "127.0.0.1", int(port)), make_handler(site, version))
+        server.daemon_threads = True
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        print(f"Xem trước tại http://{host or '127.0.0.1'}:{port}/ — sửa tệp trong {site.project.entries_dir.relative_to(root)}/, trang tự cập nhật. Nhấn Ctrl+C để dừng.", flush=True)
         while True:
             watcher.event.wait()
             time.sleep(0.02)  # let an editor's save (write + rename) finish
@@ -463,10 +465,12 @@ def run_preview(config_file: Path, dev_addr: str) -> None:
                     if not watcher.event.is_set():
                         print(f"Xem trước: cập nhật thêm {len(update.rendered) - fast} trang liên quan trong {time.perf_counter() - started:.2f} giây.", flush=True)
     except KeyboardInterrupt:
-        print("Đã dừng xem trước.")
+        print("Đã dừng xem trước.", flush=True)
     finally:
-        watcher.stop()
-        server.shutdown()
+        if watcher is not None:
+            watcher.stop()
+        if server is not None:
+            server.shutdown()
         shutil.rmtree(site_dir, ignore_errors=True)
 
 

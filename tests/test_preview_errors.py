@@ -4,6 +4,7 @@ the last good site with the problem list over it, and fixing the file reloads th
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
 import subprocess
 import sys
@@ -56,20 +57,30 @@ def wait_until_served(url: str, process: subprocess.Popen, log: Path, timeout: f
 @contextlib.contextmanager
 def served(root: Path, command: str, log: Path, first_page: str = "") -> Iterator[str]:
     """`python -m generator <command>` (serve or preview) for the project at `root`, on a free
-    port: its base URL, once `first_page` answers. Stopped afterwards."""
+    port: its base URL, once `first_page` answers. Stopped afterwards as a service manager or
+    a closed terminal stops it (SIGTERM), after which it must have removed its temporary site."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
+    temporary = log.parent / f"tmp-{command}"
+    temporary.mkdir()
     with log.open("w") as output:
         server = subprocess.Popen(
             [sys.executable, "-m", "generator", "--config", str(root / "mkdocs.yml"), command, "--dev-addr",
              f"127.0.0.1:{port}"], cwd=REPO, stdout=output, stderr=subprocess.STDOUT,
+            env={**os.environ, "TMPDIR": str(temporary)},
         )
     try:
         wait_until_served(base + first_page, server, log)
+        assert any(temporary.iterdir())  # the site it serves
         yield base
     finally:
         server.terminate()
         server.wait(timeout=30)
+    # A replaced preview site is removed by a helper process that may still be at work.
+    deadline = time.monotonic() + 30
+    while any(temporary.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(temporary.iterdir()), sorted(path.name for path in temporary.iterdir())
 
 
 def write_new_entry(root: Path) -> Path:

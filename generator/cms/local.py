@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import time
@@ -17,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from ..publish import stop_on_termination
 from .files import _REPO
 from .settings import PROXY_ENV
 
@@ -80,13 +80,9 @@ def serve_editor(config_file: Path, dev_addr: str, proxy_port: int) -> None:
     from ..preview import run_preview
 
     root = config_file.resolve().parent
-    signal.signal(signal.SIGTERM, _interrupt)  # stopped by a service manager: stop decap-server too
+    stop_on_termination()  # stopped by a service manager: stop decap-server too
     with decap_server(root, proxy_port) as api:
         os.environ[PROXY_ENV] = api  # read by CmsSettings.from_extra when the preview plans /admin/
         host, _, port = dev_addr.rpartition(":")
         print(f"Trang biên tập: http://{host or '127.0.0.1'}:{port}/admin/ (lưu thẳng vào {root.name}/entries/, qua decap-server ở cổng {proxy_port}).", flush=True)
         run_preview(config_file, dev_addr)
-
-
-def _interrupt(signum, frame) -> None:
-    raise KeyboardInterrupt

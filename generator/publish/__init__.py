@@ -8,12 +8,13 @@
   every moment; leftovers of killed builds are swept up by the next build.
 - `spare`: after a build that patched the previous site, the site it replaced is kept as the
   next build's starting point (double buffering), so that build links only what differs.
-- `children`: helper processes (Pagefind) die with the build, even when it is killed.
+- `children`: helper processes (Pagefind) die with the build, even when it is killed; a
+  preview server stopped by SIGTERM or SIGHUP removes its temporary site, as on Ctrl+C.
 """
 
-from .children import tied_to_this_process
+from .children import stop_on_termination, tied_to_this_process
 from .lock import DEFAULT_WAIT, BuildBusy, FileLock, hold_locks, project_lock
 from .swap import publish, remove_leftovers, staging_folder
 
 __all__ = ["DEFAULT_WAIT", "BuildBusy", "FileLock", "hold_locks", "project_lock", "publish", "remove_leftovers", "staging_folder",
-           "tied_to_this_process"]
+           "stop_on_termination", "tied_to_this_process"]
