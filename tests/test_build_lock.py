@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from generator.publish import BuildBusy, FileLock, hold_locks, project_lock, tied_to_this_process
+from generator.publish import BuildBusy, FileLock, hold_locks, project_lock, stop_on_termination, tied_to_this_process
 from generator.publish.lock import POLL, _duration
 
 
@@ -136,3 +136,18 @@ def test_a_helper_process_lives_while_its_thread_does():
     finally:
         child.kill()
         child.wait()
+
+
+def test_a_server_stopped_by_sigterm_or_sighup_stops_as_on_ctrl_c():
+    # Python runs `finally` blocks (the preview's temporary site removed) on Ctrl+C only.
+    names = [name for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    before = {name: signal.getsignal(getattr(signal, name)) for name in names}
+    try:
+        stop_on_termination()
+        for name in names:
+            with pytest.raises(KeyboardInterrupt):
+                os.kill(os.getpid(), getattr(signal, name))
+                time.sleep(5)  # the handler raises here, in the main thread
+    finally:
+        for name, handler in before.items():
+            signal.signal(getattr(signal, name), handler)
