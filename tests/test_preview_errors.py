@@ -75,7 +75,12 @@ def served(root: Path, command: str, log: Path, first_page: str = "") -> Iterato
         yield base
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+            raise AssertionError(f"{command} still ran 30 s after SIGTERM:\n{log.read_text('utf-8')}") from None
     # A replaced preview site is removed by a helper process that may still be at work.
     deadline = time.monotonic() + 30
     while any(temporary.iterdir()) and time.monotonic() < deadline:

@@ -12,10 +12,12 @@ service manager, a closed terminal or a test stops the server with SIGTERM or SI
 
 from __future__ import annotations
 
+import _thread
 import ctypes
 import os
 import signal
 import sys
+import threading
 from functools import cache
 
 _PR_SET_PDEATHSIG = 1
@@ -46,14 +48,39 @@ def stop_on_termination() -> None:
     Without it each stopped preview left its site in /tmp (1.2 GB at 10,000 records with
     photos; 26 folders after one test run). Call it from the main thread, where Python runs
     signal handlers.
+
+    Python drops an exception raised while a finaliser runs (a `__del__`, a generator closed by
+    the garbage collector), reporting it to `sys.unraisablehook` and going on: a stop arriving
+    then is lost, and the server runs on (the one cause found for a preview in CI still running
+    30 s after SIGTERM; builds run in the main thread, where handlers run, creating garbage).
+    The hook asks again, a moment later: asked from the hook itself, the handler would run in
+    the hook, whose exceptions are dropped too.
     """
     for name in ("SIGTERM", "SIGHUP"):  # Windows has no SIGHUP
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), _interrupt)
+    previous = sys.unraisablehook
+
+    def ask_again(report) -> None:
+        if report.exc_type is KeyboardInterrupt:
+            again = threading.Timer(0.05, _signal_main_thread)
+            again.daemon = True
+            again.start()
+        else:
+            previous(report)
+
+    sys.unraisablehook = ask_again
 
 
 def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
+
+
+def _signal_main_thread() -> None:
+    if hasattr(signal, "pthread_kill"):  # a signal, unlike interrupt_main, ends a wait the thread is in
+        signal.pthread_kill(threading.main_thread().ident, signal.SIGTERM)
+    else:  # Windows
+        _thread.interrupt_main(signal.SIGTERM)
 
 
 @cache
