@@ -5,7 +5,7 @@ Usage::
 
     .venv/bin/python bench/photo_build_bench.py setup --n 10000 --work DIR [--mkdocs VENV/bin/mkdocs]
     .venv/bin/python bench/photo_build_bench.py warm  --work DIR      # fills the image cache (not timed)
-    .venv/bin/python bench/photo_build_bench.py time  --work DIR --peer gs|gs-rehash|mkdocs [--runs 1]
+    .venv/bin/python bench/photo_build_bench.py time  --work DIR --peer gs|gs-rehash|gs-ci|mkdocs [--runs 1]
 
 `setup` writes the corpus of ../shared/bench/peers/gen_content.py twice: as a project of ours
 (layout guongsang, from this checkout) and as plain MkDocs + Material (layout mkplain: lunr
@@ -22,6 +22,12 @@ timing) and prints wall and CPU time (user+sys of the build and its children, fr
   on the same machine: one stat per photo);
 - gs-rehash: the same, but the photos are fresh files (a CI run with the cache restored onto a
   new checkout): each photo is read and hashed, nothing decoded;
+- gs-ci: a push to a site CI built before, as .github/workflows/site.yml runs it: a fresh
+  checkout (photos fresh files, no generated docs/), `.cache/images` and what the workflow's
+  build cache step lists restored as actions/cache restores them (same contents and times,
+  new inodes), and one record's body edited (bench/edit_record.py, another record each run).
+  Without a previous build the first run makes one (cold, not timed); each run starts from
+  the previous one's;
 - mkdocs: `mkdocs build --clean` on the same articles with the original photos.
 """
 
@@ -103,6 +109,33 @@ def reset_gs(gs: Path, fresh_photos: bool) -> None:
         link_photos(gs)
 
 
+def ci_kept_paths() -> list[str]:
+    """What .github/workflows/site.yml restores before `make build` (tests/test_buildcache.py
+    checks that the GitLab job keeps the same)."""
+    import yaml
+
+    steps = yaml.safe_load((REPO / ".github" / "workflows" / "site.yml").read_text("utf-8"))["jobs"]["build"]["steps"]
+    (restore,) = [step for step in steps if step.get("name") == "Restore the build cache"]
+    return restore["with"]["path"].split()
+
+
+def restore_as_ci(gs: Path) -> None:
+    """The project as the CI workflow leaves it before `make build`: a fresh checkout (photos
+    fresh files, no generated docs/), then what the workflow's cache restores, copied as
+    actions/cache unpacks it (contents and times kept, not inodes)."""
+    saved = gs.parent / "ci-saved"
+    shutil.rmtree(saved, ignore_errors=True)
+    kept = [path for path in ci_kept_paths() if (gs / path).exists()]
+    for path in kept:
+        (saved / path).parent.mkdir(parents=True, exist_ok=True)
+        os.rename(gs / path, saved / path)
+    reset_gs(gs, fresh_photos=True)
+    for path in kept:
+        (gs / path).parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["cp", "-a", str(saved / path), str(gs / path)], check=True)
+    shutil.rmtree(saved)
+
+
 def timed(command: list[str], cwd: Path, log: Path) -> tuple[float, float, int]:
     with log.open("a") as out:
         started = time.monotonic()
@@ -115,7 +148,20 @@ def run(args) -> None:
     gs, mk = args.work / "gs", args.work / "mk"
     python = str(REPO / ".venv" / "bin" / "python")
     for number in range(args.runs):
-        if args.peer in ("gs", "gs-rehash", "warm"):
+        if args.peer == "gs-ci":
+            command, cwd = [python, "-m", "generator", "build", "--site-dir", "site"], gs
+            if number == 0 and not (gs / "build" / "cache").is_dir():
+                reset_gs(gs, fresh_photos=False)
+                wall, cpu, code = timed(command, cwd, args.work / "gs-ci.log")
+                print(f"gs-ci: the site CI built before (cold, not counted): wall {wall:.1f} s, CPU {cpu:.1f} s, exit {code}", flush=True)
+            restore_as_ci(gs)
+            records = len(list((gs / "entries" / "tin-tuc").glob("*.md")))
+            pushes = gs / "ci-pushes"  # how many runs edited a record: each edits another
+            done = int(pushes.read_text()) if pushes.exists() else 0
+            pushes.write_text(str(done + 1))
+            subprocess.run([sys.executable, str(REPO / "bench" / "edit_record.py"), str(gs), "body",
+                            str((1000 + 997 * done) % (records - 1))], check=True)
+        elif args.peer in ("gs", "gs-rehash", "warm"):
             reset_gs(gs, fresh_photos=args.peer == "gs-rehash")
             command, cwd = [python, "-m", "generator", "build", "--site-dir", "site"], gs
         else:
@@ -133,7 +179,7 @@ def main() -> None:
     parser.add_argument("action", choices=["setup", "warm", "time"])
     parser.add_argument("--n", type=int, default=10000)
     parser.add_argument("--work", type=Path, required=True)
-    parser.add_argument("--peer", choices=["gs", "gs-rehash", "mkdocs"], default="gs")
+    parser.add_argument("--peer", choices=["gs", "gs-rehash", "gs-ci", "mkdocs"], default="gs")
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--mkdocs", type=Path, default=Path("mkdocs"), help="plain MkDocs (peers' venv-mk)")
     args = parser.parse_args()

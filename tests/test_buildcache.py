@@ -10,8 +10,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
-from conftest import copy_sample, stable_digest
+from conftest import REPO, copy_sample, stable_digest
 from generator import engine, mkdocs_plugin, parallel, site as site_module
 from generator.buildcache.store import FOLDER
 from generator.publish.spare import spare_folder
@@ -152,6 +153,37 @@ def test_record_edits_plan_only_the_pages_they_touch_and_build_what_a_cold_build
         elif structure_kept is False:
             assert again is None, f"{what}: the index changed, every page must be planned again"
         assert incremental == cold_build(src, tmp_path / f"cold-{step}"), what
+
+
+def kept_by_github() -> list[str]:
+    """The paths .github/workflows/site.yml restores before `make build`."""
+    steps = yaml.safe_load((REPO / ".github" / "workflows" / "site.yml").read_text("utf-8"))["jobs"]["build"]["steps"]
+    (restore,) = [step for step in steps if step.get("name") == "Restore the build cache"]
+    return restore["with"]["path"].split()
+
+
+def test_a_ci_run_after_a_one_record_push_plans_only_its_page_and_builds_what_a_cold_build_builds(tmp_path, workers, caplog):
+    """CI builds on a fresh clone with the workflow's caches restored (contents and times, as
+    actions/cache unpacks them): that must be enough to plan again only the edited page."""
+    caplog.set_level(logging.INFO)
+    checkout = copy_sample(tmp_path / "project").parent
+    engine.build_site(checkout / "mkdocs.yml", checkout / "site")
+    before = checkout.rename(tmp_path / "last-run")  # the last run's runner, gone but its caches
+    copy_sample(checkout)  # a fresh clone, at the same place
+    for path in kept_by_github():
+        kept = before / path
+        if kept.is_dir():
+            shutil.copytree(kept, checkout / path, dirs_exist_ok=True)
+        elif kept.is_file():
+            shutil.copy2(kept, checkout / path)
+    assert not (checkout / "docs" / "anh").exists()  # photo variants: linked again from .cache/images
+    record = checkout / "entries" / "tin-tuc" / "doanh-nghiep-trong-khoi-uu-tien-su-dung-san-pham-dich-vu-cua-nhau.md"
+    edit(record, "\n---\n", "\n---\nĐoạn mở đầu mới của bài.\n\n")
+    caplog.clear()
+    built = stable_digest(engine.build_site(checkout / "mkdocs.yml", checkout / "site"))
+    assert planned_again(caplog) == 1
+    assert reused(caplog) > 20
+    assert built == cold_build(checkout, tmp_path / "cold")
 
 
 def test_an_edit_writes_again_only_the_feeds_listing_the_record_and_any_feed_changed_outside(built_sample, tmp_path, workers):
