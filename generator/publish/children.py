@@ -62,7 +62,7 @@ def stop_on_termination() -> None:
     previous = sys.unraisablehook
 
     def ask_again(report) -> None:
-        if report.exc_type is KeyboardInterrupt:
+        if report.exc_type is KeyboardInterrupt and not sys.is_finalizing():  # no new threads then
             again = threading.Timer(0.05, _signal_main_thread)
             again.daemon = True
             again.start()
