@@ -166,10 +166,9 @@ def test_a_ci_run_after_a_one_record_push_plans_only_its_page_and_builds_what_a_
     """CI builds on a fresh clone with the workflow's caches restored (contents and times, as
     actions/cache unpacks them): that must be enough to plan again only the edited page."""
     caplog.set_level(logging.INFO)
-    checkout = copy_sample(tmp_path / "project").parent
-    engine.build_site(checkout / "mkdocs.yml", checkout / "site")
-    before = checkout.rename(tmp_path / "last-run")  # the last run's runner, gone but its caches
-    copy_sample(checkout)  # a fresh clone, at the same place
+    before = copy_sample(tmp_path / "last-run").parent
+    engine.build_site(before / "mkdocs.yml", before / "site")
+    checkout = copy_sample(tmp_path / "this-run").parent  # a fresh clone, elsewhere, as some runners do
     for path in kept_by_github():
         kept = before / path
         if kept.is_dir():

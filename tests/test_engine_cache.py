@@ -49,7 +49,9 @@ def test_the_cache_of_a_project_lives_in_its_build_folder_and_reads_its_own_inpu
     assert inputs["theme"] == combine(tree_digests(project / "giao-dien"))
     assert inputs["config"] == config_digest(config_file)
     assert inputs["cms"] == file_digest(b"window.CMS = {};")
-    assert inputs["site_dir"] == str(site)
+    assert inputs["site_dir"] == str(site)  # outside the project: by its whole path
+    inside = engine.open_cache(load_config(str(config_file)), config_file, project / "site")
+    assert inside.inputs["site_dir"] == "site"  # inside: by its path there, so a moved checkout keeps its cache
 
 
 def test_without_a_theme_folder_the_theme_is_no_input(project, tmp_path):

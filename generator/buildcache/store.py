@@ -68,7 +68,9 @@ class BuildCache:
             # /admin/ carries Decap's bundle (node_modules/, outside every other input).
             "cms": file_digest(cms_bundle.read_bytes()) if cms_bundle is not None else "",
             "code": code,
-            "site_dir": str(site_dir),
+            # Relative to the project where inside it: CI runners may check a project out
+            # at another path each run (GitLab's shell executor), and the site moves with it.
+            "site_dir": _within(site_dir, root),
             "format": str(FORMAT),
         }
         try:
@@ -262,3 +264,11 @@ class BuildCache:
         staged = self.folder / (STAMP + ".tmp")
         staged.write_text(json.dumps(stamp, ensure_ascii=False), "utf-8")
         os.replace(staged, self.folder / STAMP)
+
+
+def _within(path: Path, root: Path) -> str:
+    """`path` relative to `root` when inside it, else absolute."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
