@@ -136,6 +136,27 @@ def restore_as_ci(gs: Path) -> None:
     shutil.rmtree(saved)
 
 
+def wait_for_deletions(work: Path, limit: float = 300) -> None:
+    """Wait until no build's background deletion (publish/swap.py: a replaced site, finished
+    work folders) is still unlinking files under `work`: one left running loads the machine
+    for the next build timed (a plain MkDocs run started at load 12.6 in session 18)."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        busy = False
+        for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+            try:
+                arguments = cmdline.read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if any(b"shutil.rmtree" in argument for argument in arguments) and \
+                    any(argument.startswith(str(work).encode()) for argument in arguments):
+                busy = True
+                break
+        if not busy:
+            return
+        time.sleep(0.5)
+
+
 def timed(command: list[str], cwd: Path, log: Path) -> tuple[float, float, int]:
     with log.open("a") as out:
         started = time.monotonic()
@@ -167,6 +188,7 @@ def run(args) -> None:
         else:
             shutil.rmtree(mk / "site", ignore_errors=True)
             command, cwd = [str(args.mkdocs), "build", "--clean"], mk
+        wait_for_deletions(args.work)
         load = os.getloadavg()[0]
         wall, cpu, code = timed(command, cwd, args.work / f"{args.peer}.log")
         files = sum(len(names) for _, _, names in os.walk(cwd / "site"))
