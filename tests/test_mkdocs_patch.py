@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.mkdocs_patch import nav_paths
+from generator.mkdocs_patch import _same_file, nav_paths
 from generator.publish.links import link_files
 
 
@@ -33,3 +33,24 @@ def test_files_are_linked_into_a_new_tree_and_the_missing_ones_named(tmp_path: P
     assert os.path.samefile(old / "tin-tuc" / "a" / "index.html", new / "tin-tuc" / "a" / "index.html")
     assert os.path.samefile(old / "404.html", new / "404.html")
     assert not (new / "tin-tuc" / "b").exists()  # no folder for a file that is not there
+
+
+def test_a_generated_file_is_kept_when_its_bytes_are_the_previous_sites_or_its_name_says_so(tmp_path: Path):
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    docs.mkdir(), site.mkdir()
+    (docs / "feed.xml").write_bytes(b"<rss>1</rss>")
+    os.link(docs / "feed.xml", site / "feed.xml")
+    assert _same_file(docs / "feed.xml", site / "feed.xml")  # the very file
+    (site / "feed.xml").unlink()
+    (site / "feed.xml").write_bytes(b"<rss>1</rss>")  # a copy (a CI cache restored)
+    assert _same_file(docs / "feed.xml", site / "feed.xml")
+    (site / "feed.xml").write_bytes(b"<rss>2</rss>")  # same size, other bytes
+    assert not _same_file(docs / "feed.xml", site / "feed.xml")
+    # A photo variant's name carries the digest of its photo and settings: its size is enough.
+    (docs / "a-0123456789-320.webp").write_bytes(b"RIFF1")
+    (site / "a-0123456789-320.webp").write_bytes(b"RIFF2")
+    assert _same_file(docs / "a-0123456789-320.webp", site / "a-0123456789-320.webp", named_by_content=True)
+    (site / "a-0123456789-320.webp").write_bytes(b"RIFF22")
+    assert not _same_file(docs / "a-0123456789-320.webp", site / "a-0123456789-320.webp", named_by_content=True)
+    assert not _same_file(docs / "a-0123456789-320.webp", site / "missing.webp", named_by_content=True)
+
