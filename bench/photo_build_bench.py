@@ -110,7 +110,7 @@ def reset_gs(gs: Path, fresh_photos: bool) -> None:
 
 
 def ci_kept_paths() -> list[str]:
-    """What .github/workflows/site.yml restores before `make build` (tests/test_buildcache.py
+    """What .github/workflows/site.yml restores before `make build` (tests/test_deployment.py
     checks that the GitLab job keeps the same)."""
     import yaml
 
