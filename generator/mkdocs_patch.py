@@ -33,7 +33,7 @@ from typing import Any, Mapping
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .images.library import PUBLISHED_DIR
+from .images.library import named_by_content
 from .publish.links import link_files
 from .publish.spare import fill_from_spare
 
@@ -97,7 +97,7 @@ def patch_files(files: Files, config, previous_site: Path, generated: set[str], 
             if file.src_uri not in in_nav and digest is not None and rendered.get(file.src_uri) == digest:
                 kept[file.dest_uri] = file
                 kept_pages[file.src_uri] = digest
-        elif _same_file(Path(file.abs_src_path), previous_site / file.dest_uri, file.src_uri.startswith(PUBLISHED_DIR)):
+        elif _same_file(Path(file.abs_src_path), previous_site / file.dest_uri, named_by_content(file.src_uri)):
             kept[file.dest_uri] = file
     spared = None
     if previous_inodes is not None:
@@ -112,18 +112,15 @@ def patch_files(files: Files, config, previous_site: Path, generated: set[str], 
                  frozenset(file.src_uri for destination, file in kept.items() if destination not in missing))
 
 
-def _same_file(source: Path, previous: Path, named_by_content: bool = False) -> bool:
+def _same_file(source: Path, previous: Path, by_name: bool = False) -> bool:
     """Whether the previous site's file holds the bytes of `source` (most often it is `source`
-    itself, hard-linked).
-
-    Photo variants and share cards are named by their content and settings
-    (images/library.py; Pillow's version is in the code digest, whose change re-renders all):
-    there the same name and size is the same file. A CI checkout, its previous site restored
-    as copies, read each of 120,000 variants twice for nothing (5.4 s at 10,000 records)."""
+    itself, hard-linked). `by_name`: the file is named by its content (photo variants, share
+    cards), so the same size is enough: a CI checkout, its previous site restored as copies,
+    read each of 120,000 variants twice for nothing (5.4 s at 10,000 records)."""
     try:
         new, old = os.stat(source), os.stat(previous)
     except OSError:
         return False
     if (new.st_dev, new.st_ino) == (old.st_dev, old.st_ino):
         return True
-    return new.st_size == old.st_size and (named_by_content or source.read_bytes() == previous.read_bytes())
+    return new.st_size == old.st_size and (by_name or source.read_bytes() == previous.read_bytes())

@@ -49,8 +49,8 @@ def test_a_generated_file_is_kept_when_its_bytes_are_the_previous_sites_or_its_n
     # A photo variant's name carries the digest of its photo and settings: its size is enough.
     (docs / "a-0123456789-320.webp").write_bytes(b"RIFF1")
     (site / "a-0123456789-320.webp").write_bytes(b"RIFF2")
-    assert _same_file(docs / "a-0123456789-320.webp", site / "a-0123456789-320.webp", named_by_content=True)
+    assert _same_file(docs / "a-0123456789-320.webp", site / "a-0123456789-320.webp", by_name=True)
     (site / "a-0123456789-320.webp").write_bytes(b"RIFF22")
-    assert not _same_file(docs / "a-0123456789-320.webp", site / "a-0123456789-320.webp", named_by_content=True)
-    assert not _same_file(docs / "a-0123456789-320.webp", site / "missing.webp", named_by_content=True)
+    assert not _same_file(docs / "a-0123456789-320.webp", site / "a-0123456789-320.webp", by_name=True)
+    assert not _same_file(docs / "a-0123456789-320.webp", site / "missing.webp", by_name=True)
 

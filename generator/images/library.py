@@ -75,6 +75,13 @@ class Photo:
         return tuple(v for v in self.fallback if v.width <= width) or self.fallback[:1]
 
 
+def named_by_content(uri: str) -> bool:
+    """Whether a published file's name carries the digest of its photo (or card text) and of
+    the settings that made it: two such files of one name and size hold the same bytes
+    (Pillow's version is in the build cache's code digest, whose change renders all again)."""
+    return uri.startswith(PUBLISHED_DIR)
+
+
 def _published_name(src: str, key: str) -> str:
     stem = slugify(PurePosixPath(src).stem)[:40] or "anh"
     return f"{PUBLISHED_DIR}{stem}-{key[:10]}"
