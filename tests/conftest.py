@@ -105,6 +105,15 @@ def plan_sample_portal(site_url: str) -> tuple[SiteIndex, list]:
     return index, list(Portal(make_planner(project, index, checked.glossary), project.docs_dir).plan())
 
 
+def github_build_cache_step() -> dict:
+    """The step of .github/workflows/site.yml that restores the build cache before `make build`."""
+    import yaml
+
+    steps = yaml.safe_load((REPO / ".github" / "workflows" / "site.yml").read_text("utf-8"))["jobs"]["build"]["steps"]
+    (restore,) = [step for step in steps if step.get("name") == "Restore the build cache"]
+    return restore
+
+
 def copy_sample(target: Path) -> Path:
     """Copy the repo's site sources to `target`; return its mkdocs.yml.
 

@@ -10,9 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import REPO, copy_sample, stable_digest
+from conftest import copy_sample, github_build_cache_step, stable_digest
 from generator import engine, mkdocs_plugin, parallel, site as site_module
 from generator.buildcache.store import FOLDER
 from generator.publish.spare import spare_folder
@@ -155,13 +154,6 @@ def test_record_edits_plan_only_the_pages_they_touch_and_build_what_a_cold_build
         assert incremental == cold_build(src, tmp_path / f"cold-{step}"), what
 
 
-def kept_by_github() -> list[str]:
-    """The paths .github/workflows/site.yml restores before `make build`."""
-    steps = yaml.safe_load((REPO / ".github" / "workflows" / "site.yml").read_text("utf-8"))["jobs"]["build"]["steps"]
-    (restore,) = [step for step in steps if step.get("name") == "Restore the build cache"]
-    return restore["with"]["path"].split()
-
-
 def test_a_ci_run_after_a_one_record_push_plans_only_its_page_and_builds_what_a_cold_build_builds(tmp_path, workers, caplog):
     """CI builds on a fresh clone with the workflow's caches restored (contents and times, as
     actions/cache unpacks them): that must be enough to plan again only the edited page."""
@@ -169,7 +161,7 @@ def test_a_ci_run_after_a_one_record_push_plans_only_its_page_and_builds_what_a_
     before = copy_sample(tmp_path / "last-run").parent
     engine.build_site(before / "mkdocs.yml", before / "site")
     checkout = copy_sample(tmp_path / "this-run").parent  # a fresh clone, elsewhere, as some runners do
-    for path in kept_by_github():
+    for path in github_build_cache_step()["with"]["path"].split():
         kept = before / path
         if kept.is_dir():
             shutil.copytree(kept, checkout / path, dirs_exist_ok=True)

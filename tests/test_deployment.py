@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO
+from conftest import REPO, github_build_cache_step
 from generator.cli import make_parser
 
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml")) + [REPO / ".gitlab-ci.yml"]
@@ -98,8 +98,8 @@ def test_workflows_keep_the_same_build_cache_site_and_generated_pages_between_ru
     kept = {path.rstrip("/") for cache in pages_caches for path in cache["paths"]}
     github = yaml.safe_load((REPO / ".github" / "workflows" / "site.yml").read_text("utf-8"))
     steps = [s for j in github["jobs"].values() for s in j.get("steps", [])]
-    cache = next(s for s in steps if s.get("uses", "").startswith("actions/cache")
-                 and "build/cache" in s["with"]["path"].split())
+    cache = github_build_cache_step()
+    assert cache["uses"].startswith("actions/cache")
     assert {"build/cache", "site", "docs/tin-tuc"} <= set(cache["with"]["path"].split())
     assert kept == set(cache["with"]["path"].split()) | {".cache/images"}
     build = next(i for i, s in enumerate(steps) if "make build" in s.get("run", ""))
