@@ -15,7 +15,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from xml.etree import ElementTree as etree
 
-from .images.library import PhotoLibrary, credit_text, normalised_src
+from .images.library import PhotoLibrary, credit_text, markdown_image_path, normalised_src
 from .rawhtml import removed_markup
 from .search_lead import IGNORE_ATTRIBUTE, INDEXED_BLOCKS, SearchLead
 from .vietnamese import heading_slug
@@ -163,7 +163,7 @@ class _FigureProcessor(Treeprocessor):
         paragraph.remove(img)
         paragraph.tag = "figure"
         paragraph.set("class", "gs-figure")
-        photo = self.photos.photo(normalised_src(img.get("src", ""))) if self.photos else None
+        photo = self.photos.photo(normalised_src(markdown_image_path(img.get("src", "")))) if self.photos else None
         if photo is not None:
             picture = etree.SubElement(paragraph, "picture")
             srcset = lambda variants: ", ".join(f"{v.url} {v.width}w" for v in variants)  # noqa: E731

@@ -197,10 +197,11 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     # Runs once the pages are known: the progress report needs their number.
     def on_files(self, files, config):
         # Editors' original photos are published only as resized variants without metadata
-        # (generator/images/): the originals may carry the photographer's GPS position.
+        # (generator/images/): the originals may carry the photographer's GPS position; nor
+        # does anything only a draft or scheduled record shows go out before it does.
         result = getattr(self, "_result", None)
         if result is not None:
-            for src in result.photo_sources:
+            for src in result.withheld_files:
                 found = files.get_file_from_path(src)
                 if found is not None:
                     files.remove(found)

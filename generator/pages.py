@@ -16,7 +16,8 @@ from markupsafe import Markup, escape
 
 from .escaping import json_text, safe_url, url_scheme
 from .glossary import Glossary
-from .images import PhotoLibrary, body_image_sources
+from .images import PhotoLibrary
+from .images.library import image_sources
 from .images.card import CardText
 from .index import SiteIndex
 from .listings import ListingPage, listings, paginate_listing
@@ -144,14 +145,7 @@ class Planner:
             return
         self._prepared = True
         records = [entry for kind in Kind for entry in self.index.by_kind[kind]]
-        srcs = []
-        for entry in records:
-            image = getattr(entry.fields, "image", None)
-            if image is not None:
-                srcs.append(image.src)
-            if "![" in entry.body:
-                srcs += [src for _, src in body_image_sources(entry.body)]
-        self.photos.prepare(srcs)
+        self.photos.prepare([src for entry in records for src in image_sources(entry.fields, entry.body)])
         self._share_images = {id(entry): self._share_image(entry) for entry in records}
         self.share_image()
 

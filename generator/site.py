@@ -20,6 +20,7 @@ from .docsfolder import collisions, scan_docs, scan_theme
 from .glossary import Glossary, load_glossary
 from .images import CheckedPhotos, PhotoLibrary
 from .images.cache import ImageCache, cache_root
+from .images.library import image_sources, withheld_files
 from .index import SiteIndex, build_index
 from .loader import MAX_FILE_BYTES, Kind, entry_files, read_source, read_sources
 from .markup import BodyRenderer
@@ -82,7 +83,8 @@ class Generated:
     index: SiteIndex
     problems: list[Problem]  # warnings only: errors stop generation
     report: WriteReport
-    photo_sources: frozenset[str] = frozenset()  # originals under docs/ published only as variants
+    # Files under docs/ never published as they are (images/library.py: withheld_files).
+    withheld_files: frozenset[str] = frozenset()
     next_publication: dt.datetime | None = None  # when the next scheduled record goes public
     planned_again: int | None = None  # record and listing pages re-planned; None: every page
 
@@ -274,9 +276,19 @@ def generate(project: Project, now: dt.datetime | None = None, search_documents:
                  for path, page in portal.planned.items()}
         stats = {path: report.sources[path][1] for path in pages}
         memo.keep_page_plan(PlanLedger(ledger.key, ledger.structure, ledger.records, pages, stats, report.files))
+    return Generated(index, checked.problems, report, frozenset(_withheld_files(project, checked.entries, index, planner)),
+                     next_publication(checked.entries, now), len(replan) if replan is not None else None)
+
+
+def _withheld_files(project: Project, entries: list[Entry], index: SiteIndex, planner: Planner) -> set[str]:
+    """Photo originals (published as variants only), the media folder, unpublished records' images."""
+    published = {id(entry) for entry in index.by_url.values()}
+    shown, hidden = [], []
+    for entry in entries:
+        (shown if id(entry) in published else hidden).extend(image_sources(entry.fields, entry.body))
+    media = project.docs_dir / (project.cms or CmsSettings()).public_folder(project.docs_dir.name)
     photos = planner.photos.sources if planner.photos is not None else set()
-    return Generated(index, checked.problems, report, frozenset(photos), next_publication(checked.entries, now),
-                     len(replan) if replan is not None else None)
+    return photos | withheld_files(project.docs_dir, media, shown, hidden)
 
 
 @dataclass

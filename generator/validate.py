@@ -6,6 +6,8 @@ whole list at once, and valid records are never dropped because a neighbour is b
 
 from __future__ import annotations
 
+import os
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -263,10 +265,31 @@ def check_image_path(src: str, docs_dir: Path, photos: CheckedPhotos | None = No
     if ".." in relative.parts:
         return "đường dẫn ảnh không được ra ngoài thư mục docs/ (không dùng “..”)."
     if not (docs_dir / relative).is_file():
-        return f"không tìm thấy tệp ảnh docs/{relative}."
+        return f"không tìm thấy tệp ảnh docs/{relative}." + _near_miss(docs_dir, relative)
     if photos is not None:
         return photos.check(docs_dir / relative, f"docs/{relative}")
     return check_photo(docs_dir / relative, f"docs/{relative}")
+
+
+def _near_miss(docs_dir: Path, relative: PurePosixPath) -> str:
+    """A hint when the folder holds the file under a name that only looks the same: its
+    accents written decomposed (NFD: a Mac's file names, or a zip made on one, while entries
+    are stored NFC), or other capitals (Windows and macOS find the file, the Linux of CI does
+    not). Both look right to the editor, so "not found" alone would only puzzle them."""
+    folder = docs_dir / relative.parent
+    wanted = unicodedata.normalize("NFC", relative.name)
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return ""
+    for name in sorted(names):
+        if unicodedata.normalize("NFC", name) == wanted:
+            return (f" Trong docs/{relative.parent}/ có tệp trông cùng tên nhưng dấu tiếng Việt được mã hoá kiểu khác "
+                    "(Unicode NFD, thường gặp với tệp từ máy Mac): hãy đổi tên tệp, gõ lại tên cho khớp.")
+    for name in sorted(names):
+        if unicodedata.normalize("NFC", name).casefold() == wanted.casefold():
+            return f" Trong docs/{relative.parent}/ có tệp “{unicodedata.normalize('NFC', name)}”: tên tệp phân biệt chữ hoa, chữ thường."
+    return ""
 
 
 def _check_unique_urls(known: Known) -> list[Problem]:

@@ -25,3 +25,35 @@ def test_images_from_other_hosts_or_outside_docs_are_refused(tmp_path):
     (tmp_path / "docs").mkdir()
     assert check_image_path("../bi-mat.jpg", tmp_path / "docs") == outside
     assert check_image_path("/images/../../bi-mat.jpg", tmp_path / "docs") == outside
+
+
+def test_a_file_whose_name_only_looks_the_same_is_pointed_out(tmp_path):
+    """An NFD name (a Mac's) or other capitals (Windows finds it, CI's Linux does not): the
+    editor sees the very name they wrote, so the message says why it is not found."""
+    import unicodedata
+
+    docs = tmp_path / "docs"
+    (docs / "images").mkdir(parents=True)
+    Image.new("RGB", (8, 8)).save(docs / "images" / unicodedata.normalize("NFD", "Ảnh hội nghị.jpg"))
+    Image.new("RGB", (8, 8)).save(docs / "images" / "Le-Ky-Ket.JPG")
+    assert check_image_path("images/Ảnh hội nghị.jpg", docs) == (
+        "không tìm thấy tệp ảnh docs/images/Ảnh hội nghị.jpg. Trong docs/images/ có tệp trông cùng tên nhưng dấu "
+        "tiếng Việt được mã hoá kiểu khác (Unicode NFD, thường gặp với tệp từ máy Mac): hãy đổi tên tệp, gõ lại tên cho khớp.")
+    assert check_image_path("images/le-ky-ket.jpg", docs) == (
+        "không tìm thấy tệp ảnh docs/images/le-ky-ket.jpg. Trong docs/images/ có tệp “Le-Ky-Ket.JPG”: tên tệp phân "
+        "biệt chữ hoa, chữ thường.")
+    assert check_image_path("images/khac.jpg", docs) == "không tìm thấy tệp ảnh docs/images/khac.jpg."
+
+
+def test_markdown_images_are_found_as_python_markdown_reads_them():
+    from generator.images.library import body_image_sources
+
+    body = "\n".join([
+        '![A](images/a.jpg "Ảnh: X")',
+        "![B](<images/Ảnh hội nghị.jpg> 'Ảnh: Y')",
+        "![C](images/%E1%BA%A2nh%20b.jpg (Ảnh: Z))",
+        "![D](/images/d.png)",
+        "chữ ![E](images/e.webp) giữa dòng",
+    ])
+    assert body_image_sources(body) == [(0, "images/a.jpg"), (1, "images/Ảnh hội nghị.jpg"), (2, "images/Ảnh b.jpg"),
+                                        (3, "/images/d.png"), (4, "images/e.webp")]

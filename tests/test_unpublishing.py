@@ -71,3 +71,62 @@ def test_a_record_made_a_draft_is_gone_from_every_output_after_one_build(tmp_pat
     assert not (site / "tin-tuc" / NEWS).exists() and not (site / "mo-hinh" / MODEL).exists()
     sitemap = (site / "sitemap.xml").read_text("utf-8")
     assert sitemap.count("<url>") > 50  # the rest of the site is still listed
+
+
+DRAFT = "nhap-dien-dan-sinh-hoat-chi-bo-hoc-tap-va-lam-theo-bac"
+SCHEDULED = "tuong-lai-tin-hen-gio-dang"
+
+
+def with_gps(source: Path, target: Path) -> None:
+    """A copy of a sample photo carrying a GPS position in its EXIF, as phones write it."""
+    from PIL import Image
+
+    with Image.open(source) as image:
+        exif = Image.Exif()
+        exif[0x8825] = {1: "N", 2: (16.0, 49.0, 0.0), 3: "E", 4: (107.0, 5.0, 0.0)}
+        image.save(target, exif=exif)
+
+
+def add_front_matter(entry: Path, lines: str, body: str = "") -> None:
+    text = entry.read_text("utf-8")
+    assert text.startswith("---\n")
+    head, _, rest = text[len("---\n"):].partition("\n---\n")
+    entry.write_text(f"---\n{lines}\n{head}\n---\n{body}{rest}", "utf-8")
+
+
+def test_no_original_in_the_media_folder_and_no_image_of_an_unpublished_record_is_published(tmp_path):
+    """docs/images/ holds editors' originals (with the phone's GPS position) and the photos of
+    records not yet public: only a published record's photos go out, as variants without
+    metadata, and SVG drawings a published record shows."""
+    config = copy_sample(tmp_path / "src")
+    docs, entries = tmp_path / "src" / "docs", tmp_path / "src" / "entries"
+    for name in ("anh-tin-nhap.jpg", "anh-tin-hen-gio.jpg", "anh-khong-bai-nao-dung.jpg", "Ảnh hội nghị.jpg"):
+        with_gps(docs / "images" / "tach-ca-phe.jpg", docs / "images" / name)
+    (docs / "images" / "IMG_0001.HEIC").write_bytes(b"\0\0\0\x18ftypheic GPS")  # from an iPhone, never referred to
+    (docs / "images" / "so-do-tin-nhap.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', "utf-8")
+    add_front_matter(entries / "tin-tuc" / f"{DRAFT}.md", "image: {src: images/anh-tin-nhap.jpg}",
+                     "![Sơ đồ](images/so-do-tin-nhap.svg)\n\n")
+    add_front_matter(entries / "tin-tuc" / f"{SCHEDULED}.md", "image: {src: images/anh-tin-hen-gio.jpg}")
+    # A published story's photo written as VS Code pastes it: a URL, spaces escaped, title in single quotes.
+    add_front_matter(entries / "tin-tuc" / f"{NEWS}.md", "", "![Hội nghị biểu dương](images/%E1%BA%A2nh%20h%E1%BB%99i%20ngh%E1%BB%8B.jpg 'Văn phòng')\n\n")
+
+    site = build_site(config, tmp_path / "site")
+
+    assert sorted(path.name for path in (site / "images").iterdir()) == ["le-ky-ket.svg"]
+    for path, text in output_texts(site):
+        assert not any(name in path or name in text for name in ("anh-tin-nhap", "anh-tin-hen-gio", "so-do-tin-nhap")), path
+        if path.endswith((".jpg", ".jpeg", ".png", ".webp", ".avif")):
+            assert b"GPS" not in (site / path).read_bytes()[:4096], path
+    page = (site / "tin-tuc" / NEWS / "index.html").read_text("utf-8")
+    figure = page[page.index('<figure class="gs-figure">'):]
+    figure = figure[:figure.index("</figure>")]
+    assert "<picture>" in figure and "../../anh/anh-hoi-nghi-" in figure
+    assert '<span class="gs-caption">Hội nghị biểu dương</span>' in figure and "Ảnh: Văn phòng" in figure
+
+    # Published at last: its photo goes out as variants, the original still does not.
+    text = (entries / "tin-tuc" / f"{DRAFT}.md").read_text("utf-8")
+    (entries / "tin-tuc" / f"{DRAFT}.md").write_text(text.replace("draft: true\n", ""), "utf-8")
+    site = build_site(config, tmp_path / "site")
+    page = (site / "tin-tuc" / DRAFT / "index.html").read_text("utf-8")
+    assert "../../anh/anh-tin-nhap-" in page and "../../images/so-do-tin-nhap.svg" in page
+    assert sorted(path.name for path in (site / "images").iterdir()) == ["le-ky-ket.svg", "so-do-tin-nhap.svg"]

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
+from urllib.parse import unquote
 
 from slugify import slugify
 
@@ -19,19 +20,61 @@ from ..outputs import LinkedFile
 from ..parallel import render_all
 from .cache import CachedPhoto, ImageCache
 from .card import CardText, draw_card
-from .checks import is_photo
+from .checks import VECTOR_SUFFIXES, is_photo
 
 PUBLISHED_DIR = "anh/"  # where variants are published in the site
 MIME = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
 
 # Markdown images: ![caption](images/a.jpg "Ảnh: credit"). Python-Markdown's own syntax, read
-# here only to find the files to check and prepare before rendering.
-_MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# here only to find the files to check and prepare before rendering: a path in angle brackets
+# may hold spaces (`<images/Ảnh hội nghị.jpg>`), a title may be quoted either way or in
+# parentheses. An image this misses is neither checked nor prepared, and shows broken.
+_MARKDOWN_IMAGE = re.compile(
+    r"!\[(?P<alt>[^\]]*)\]\(\s*(?:<(?P<angled>[^>\n]*)>|(?P<bare>[^)\s]+))"
+    r"""(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)"""
+)
 
 
 def body_image_sources(body: str) -> list[tuple[int, str]]:
-    """(line within the body, src) of each Markdown image in a body."""
-    return [(body.count("\n", 0, match.start()), match["src"]) for match in _MARKDOWN_IMAGE.finditer(body)]
+    """(line within the body, src) of each Markdown image in a body, as a path under docs/.
+
+    A Markdown image's address is a URL: `images/Ảnh%20hội%20nghị.jpg` (how editors such as
+    VS Code write a pasted photo's name) is the file `images/Ảnh hội nghị.jpg`, as the
+    browser and MkDocs read it (markup.py reads the rendered `<img>` the same way)."""
+    return [(body.count("\n", 0, match.start()), markdown_image_path(match["angled"] or match["bare"]))
+            for match in _MARKDOWN_IMAGE.finditer(body)]
+
+
+def markdown_image_path(address: str) -> str:
+    """The file a Markdown image's address names (percent-escapes decoded)."""
+    return unquote(address)
+
+
+def image_sources(fields, body: str) -> list[str]:
+    """Every image a record shows: its main image's path, then its body's."""
+    image = getattr(fields, "image", None)
+    srcs = [image.src] if image is not None else []
+    if "![" in body:
+        srcs += [src for _, src in body_image_sources(body)]
+    return srcs
+
+
+def withheld_files(docs_dir: Path, media_dir: Path, shown: Iterable[str], hidden: Iterable[str]) -> set[str]:
+    """Files under docs/ (paths relative to it) never to be published as they are.
+
+    Editors' originals may carry the photographer's GPS position, and a draft's or a scheduled
+    record's images are as unpublished as its text. So nothing in the media folder
+    (`extra.cms.media_folder`, docs/images/) is published as it is but SVG drawings (photos go
+    out as the library's variants only; a HEIC, TIFF or PDF put there, never), and nothing
+    that only unpublished records show (`hidden`, not in `shown`; SVG or hand-placed files
+    elsewhere in docs/ too). Found on disk, not only among referenced files: a photo nobody
+    refers to any more is still in the folder."""
+    withheld = {normalised_src(src) for src in hidden} - {normalised_src(src) for src in shown}
+    if media_dir.is_dir():
+        for path in media_dir.rglob("*"):
+            if path.is_file() and path.suffix.lower() not in VECTOR_SUFFIXES:
+                withheld.add(path.relative_to(docs_dir).as_posix())
+    return withheld
 
 
 def normalised_src(src: str) -> str:
