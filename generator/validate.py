@@ -272,10 +272,18 @@ def check_image_path(src: str, docs_dir: Path, photos: CheckedPhotos | None = No
 
 
 def _near_miss(docs_dir: Path, relative: PurePosixPath) -> str:
-    """A hint when the folder holds the file under a name that only looks the same: its
-    accents written decomposed (NFD: a Mac's file names, or a zip made on one, while entries
-    are stored NFC), or other capitals (Windows and macOS find the file, the Linux of CI does
-    not). Both look right to the editor, so "not found" alone would only puzzle them."""
+    """A hint when the editor's path is one slip away from a file that is there: a path
+    written from the project's root ("docs/images/…") or with Windows' "\\", a file name
+    without its folder, another extension, or a name that only looks the same: its accents written decomposed
+    (NFD: a Mac's file names, or a zip made on one, while entries are stored NFC), or other
+    capitals (Windows and macOS find the file, the Linux of CI does not). "Not found" alone
+    would only puzzle an editor who sees the file right there."""
+    text = relative.as_posix()
+    for fixed, why in ((text.removeprefix(f"{docs_dir.name}/"), "đường dẫn tính từ thư mục docs/"),
+                       (text.replace("\\", "/"), "dùng dấu “/” chứ không dùng “\\”"),
+                       (f"images/{text}", "ảnh nằm trong thư mục docs/images/")):
+        if fixed != text and ".." not in fixed.split("/") and (docs_dir / fixed).is_file():
+            return f" Có lẽ bạn muốn viết “{fixed}” ({why})."
     folder = docs_dir / relative.parent
     wanted = unicodedata.normalize("NFC", relative.name)
     try:
@@ -289,6 +297,10 @@ def _near_miss(docs_dir: Path, relative: PurePosixPath) -> str:
     for name in sorted(names):
         if unicodedata.normalize("NFC", name).casefold() == wanted.casefold():
             return f" Trong docs/{relative.parent}/ có tệp “{unicodedata.normalize('NFC', name)}”: tên tệp phân biệt chữ hoa, chữ thường."
+    stem = PurePosixPath(wanted).stem.casefold()
+    for name in sorted(names):  # another extension: "anh.jpeg" for "anh.jpg"
+        if PurePosixPath(unicodedata.normalize("NFC", name)).stem.casefold() == stem:
+            return f" Trong docs/{relative.parent}/ có tệp “{unicodedata.normalize('NFC', name)}”."
     return ""
 
 

@@ -42,7 +42,21 @@ def test_a_file_whose_name_only_looks_the_same_is_pointed_out(tmp_path):
     assert check_image_path("images/le-ky-ket.jpg", docs) == (
         "không tìm thấy tệp ảnh docs/images/le-ky-ket.jpg. Trong docs/images/ có tệp “Le-Ky-Ket.JPG”: tên tệp phân "
         "biệt chữ hoa, chữ thường.")
+    assert check_image_path("images/le-ky-ket.jpeg", docs) == (
+        "không tìm thấy tệp ảnh docs/images/le-ky-ket.jpeg. Trong docs/images/ có tệp “Le-Ky-Ket.JPG”.")
     assert check_image_path("images/khac.jpg", docs) == "không tìm thấy tệp ảnh docs/images/khac.jpg."
+
+
+def test_a_path_one_slip_away_from_a_photo_gets_the_path_to_write(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "images").mkdir(parents=True)
+    Image.new("RGB", (8, 8)).save(docs / "images" / "anh.jpg")
+    assert check_image_path("docs/images/anh.jpg", docs) == (
+        "không tìm thấy tệp ảnh docs/docs/images/anh.jpg. Có lẽ bạn muốn viết “images/anh.jpg” (đường dẫn tính từ thư mục docs/).")
+    assert check_image_path("images\\anh.jpg", docs) == (
+        "không tìm thấy tệp ảnh docs/images\\anh.jpg. Có lẽ bạn muốn viết “images/anh.jpg” (dùng dấu “/” chứ không dùng “\\”).")
+    assert check_image_path("anh.jpg", docs) == (
+        "không tìm thấy tệp ảnh docs/anh.jpg. Có lẽ bạn muốn viết “images/anh.jpg” (ảnh nằm trong thư mục docs/images/).")
 
 
 def test_markdown_images_are_found_as_python_markdown_reads_them():
