@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .feeds import FEED_DIR
+from .images.library import body_image_sources
 from .loader import Kind, refused_problem
 from .opendata import DATA_DIR
 from .portal import STATS_PAGE
@@ -34,6 +35,23 @@ from .writer import MANIFEST, PENDING
 class DocsFolder:
     unsafe: list[Problem]  # files the engine must not publish
     pages: dict[str, str]  # URL → docs path of every hand-written page
+
+    def images_shown(self, docs_dir: Path) -> frozenset[str]:
+        """The files under docs/ (paths relative to it) that hand-written pages show as
+        Markdown images: published as they are, as MkDocs publishes them (the maintainers'
+        pages, like the editors' guide's screenshots; editors' photos go through records)."""
+        shown = set()
+        for page in self.pages.values():
+            try:
+                text = (docs_dir / page).read_text("utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            for _, src in body_image_sources(text) if "![" in text else ():
+                if "://" in src or src.startswith("//"):
+                    continue
+                path = src.lstrip("/") if src.startswith("/") else posixpath.join(posixpath.dirname(page), src)
+                shown.add(posixpath.normpath(path))
+        return frozenset(shown)
 
 
 def scan_docs(docs_dir: Path, root: Path) -> DocsFolder:

@@ -72,6 +72,7 @@ class Checked:
     entries: list[Entry]
     problems: list[Problem]
     glossary: Glossary = field(default_factory=Glossary)
+    page_images: frozenset[str] = frozenset()  # files under docs/ hand-written pages show
 
     @property
     def ok(self) -> bool:
@@ -138,7 +139,7 @@ def check(project: Project, render_bodies: bool = False, memo: EntryMemo | None 
     found += collisions(entries, known.urls, docs.pages, project.docs_dir, project.root)
     if render_bodies:
         found += body_warnings(entries)
-    return Checked(entries, problems + found, glossary)
+    return Checked(entries, problems + found, glossary, docs.images_shown(project.docs_dir))
 
 
 def _check_with_memo(project: Project, catalogue, problems: list[Problem], memo: EntryMemo) -> Checked | None:
@@ -194,7 +195,7 @@ def _check_with_memo(project: Project, catalogue, problems: list[Problem], memo:
     found += _check_unique(entries) + _check_references(entries) + _check_unit_parents(known)
     found += collisions(entries, known.urls, docs.pages, project.docs_dir, project.root)
     unsafe = docs.unsafe + scan_theme(project.theme_dirs, project.root)
-    checked = Checked(entries, problems + glossary_problems + unsafe + found, glossary)
+    checked = Checked(entries, problems + glossary_problems + unsafe + found, glossary, docs.images_shown(project.docs_dir))
     return checked if checked.ok else None
 
 
@@ -276,19 +277,21 @@ def generate(project: Project, now: dt.datetime | None = None, search_documents:
                  for path, page in portal.planned.items()}
         stats = {path: report.sources[path][1] for path in pages}
         memo.keep_page_plan(PlanLedger(ledger.key, ledger.structure, ledger.records, pages, stats, report.files))
-    return Generated(index, checked.problems, report, frozenset(_withheld_files(project, checked.entries, index, planner)),
+    return Generated(index, checked.problems, report, frozenset(_withheld_files(project, checked, index, planner)),
                      next_publication(checked.entries, now), len(replan) if replan is not None else None)
 
 
-def _withheld_files(project: Project, entries: list[Entry], index: SiteIndex, planner: Planner) -> set[str]:
-    """Photo originals (published as variants only), the media folder, unpublished records' images."""
+def _withheld_files(project: Project, checked: Checked, index: SiteIndex, planner: Planner) -> set[str]:
+    """Photo originals (published as variants only), the media folder, unpublished records'
+    images; but what a hand-written page shows stays, as it did before the media folder was
+    held back (the page would show a broken image)."""
     published = {id(entry) for entry in index.by_url.values()}
     shown, hidden = [], []
-    for entry in entries:
+    for entry in checked.entries:
         (shown if id(entry) in published else hidden).extend(image_sources(entry.fields, entry.body))
     media = project.docs_dir / (project.cms or CmsSettings()).public_folder(project.docs_dir.name)
     photos = planner.photos.sources if planner.photos is not None else set()
-    return photos | withheld_files(project.docs_dir, media, shown, hidden)
+    return (photos | withheld_files(project.docs_dir, media, shown, hidden)) - checked.page_images
 
 
 @dataclass

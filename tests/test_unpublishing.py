@@ -100,7 +100,7 @@ def test_no_original_in_the_media_folder_and_no_image_of_an_unpublished_record_i
     metadata, and SVG drawings a published record shows."""
     config = copy_sample(tmp_path / "src")
     docs, entries = tmp_path / "src" / "docs", tmp_path / "src" / "entries"
-    for name in ("anh-tin-nhap.jpg", "anh-tin-hen-gio.jpg", "anh-khong-bai-nao-dung.jpg", "Ảnh hội nghị.jpg"):
+    for name in ("anh-tin-nhap.jpg", "anh-tin-hen-gio.jpg", "anh-khong-bai-nao-dung.jpg", "Ảnh hội nghị.jpg", "tru-so.jpg"):
         with_gps(docs / "images" / "tach-ca-phe.jpg", docs / "images" / name)
     (docs / "images" / "IMG_0001.HEIC").write_bytes(b"\0\0\0\x18ftypheic GPS")  # from an iPhone, never referred to
     (docs / "images" / "so-do-tin-nhap.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', "utf-8")
@@ -110,12 +110,16 @@ def test_no_original_in_the_media_folder_and_no_image_of_an_unpublished_record_i
     # A published story's photo written as VS Code pastes it: a URL, spaces escaped, title in single quotes.
     add_front_matter(entries / "tin-tuc" / f"{NEWS}.md", "", "![Hội nghị biểu dương](images/%E1%BA%A2nh%20h%E1%BB%99i%20ngh%E1%BB%8B.jpg 'Văn phòng')\n\n")
 
+    # A hand-written page's photo is the maintainers' choice, published as MkDocs publishes it.
+    with (docs / "gioi-thieu.md").open("a", encoding="utf-8") as page:
+        page.write("\n![Trụ sở](images/tru-so.jpg)\n")
     site = build_site(config, tmp_path / "site")
 
-    assert sorted(path.name for path in (site / "images").iterdir()) == ["le-ky-ket.svg"]
+    assert sorted(path.name for path in (site / "images").iterdir()) == ["le-ky-ket.svg", "tru-so.jpg"]
+    assert '<img alt="Trụ sở" src="../images/tru-so.jpg"' in (site / "gioi-thieu" / "index.html").read_text("utf-8")
     for path, text in output_texts(site):
         assert not any(name in path or name in text for name in ("anh-tin-nhap", "anh-tin-hen-gio", "so-do-tin-nhap")), path
-        if path.endswith((".jpg", ".jpeg", ".png", ".webp", ".avif")):
+        if path.endswith((".jpg", ".jpeg", ".png", ".webp", ".avif")) and path != "images/tru-so.jpg":
             assert b"GPS" not in (site / path).read_bytes()[:4096], path
     page = (site / "tin-tuc" / NEWS / "index.html").read_text("utf-8")
     figure = page[page.index('<figure class="gs-figure">'):]
@@ -129,4 +133,4 @@ def test_no_original_in_the_media_folder_and_no_image_of_an_unpublished_record_i
     site = build_site(config, tmp_path / "site")
     page = (site / "tin-tuc" / DRAFT / "index.html").read_text("utf-8")
     assert "../../anh/anh-tin-nhap-" in page and "../../images/so-do-tin-nhap.svg" in page
-    assert sorted(path.name for path in (site / "images").iterdir()) == ["le-ky-ket.svg", "so-do-tin-nhap.svg"]
+    assert sorted(path.name for path in (site / "images").iterdir()) == ["le-ky-ket.svg", "so-do-tin-nhap.svg", "tru-so.jpg"]
