@@ -283,8 +283,8 @@ def generate(project: Project, now: dt.datetime | None = None, search_documents:
 
 def _withheld_files(project: Project, checked: Checked, index: SiteIndex, planner: Planner) -> set[str]:
     """Photo originals (published as variants only), the media folder, unpublished records'
-    images; but what a hand-written page shows stays, as it did before the media folder was
-    held back (the page would show a broken image)."""
+    images; not what a hand-written page shows: the maintainers chose it, and their page would
+    show it broken."""
     published = {id(entry) for entry in index.by_url.values()}
     shown, hidden = [], []
     for entry in checked.entries:

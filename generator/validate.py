@@ -274,10 +274,10 @@ def check_image_path(src: str, docs_dir: Path, photos: CheckedPhotos | None = No
 def _near_miss(docs_dir: Path, relative: PurePosixPath) -> str:
     """A hint when the editor's path is one slip away from a file that is there: a path
     written from the project's root ("docs/images/…") or with Windows' "\\", a file name
-    without its folder, another extension, or a name that only looks the same: its accents written decomposed
-    (NFD: a Mac's file names, or a zip made on one, while entries are stored NFC), or other
-    capitals (Windows and macOS find the file, the Linux of CI does not). "Not found" alone
-    would only puzzle an editor who sees the file right there."""
+    without its folder, another extension, or a name that only looks the same: its accents
+    written decomposed (NFD: a Mac's file names, or a zip made on one, while entries are
+    stored NFC), or other capitals (Windows and macOS find the file, the Linux of CI does
+    not). "Not found" alone would only puzzle an editor who sees the file right there."""
     text = relative.as_posix()
     for fixed, why in ((text.removeprefix(f"{docs_dir.name}/"), "đường dẫn tính từ thư mục docs/"),
                        (text.replace("\\", "/"), "dùng dấu “/” chứ không dùng “\\”"),

@@ -72,7 +72,7 @@ def withheld_files(docs_dir: Path, media_dir: Path, shown: Iterable[str], hidden
     withheld = {normalised_src(src) for src in hidden} - {normalised_src(src) for src in shown}
     if media_dir.is_dir():
         for path in media_dir.rglob("*"):
-            if path.is_file() and path.suffix.lower() not in VECTOR_SUFFIXES:
+            if path.is_file() and path.suffix.lower() not in (*VECTOR_SUFFIXES, ".md"):  # pages are no media
                 withheld.add(path.relative_to(docs_dir).as_posix())
     return withheld
 
