@@ -96,7 +96,8 @@ class BodyRenderer:
                 return value
             if is_external(value):
                 if attribute == "src":  # a page must not load anything from another host
-                    dropped.append(value)
+                    if tag in _TAGS:  # else the whole element goes, and `removed` says so
+                        dropped.append(value)
                     return None
                 return value
             return relative_url(page_url, value.lstrip("/"))

@@ -80,3 +80,12 @@ def test_a_tag_with_attributes_is_found_on_its_line():
     body = "Mở đầu.\n\n<SCRIPT src='https://example.org/a.js'></SCRIPT>"
     (problem,) = sanitiser_warnings("entries/tin-tuc/a.md", body, 5, ("<script>",), [])
     assert problem.line == 7
+
+
+def test_a_removed_video_frame_is_reported_as_a_frame_not_as_a_photo_from_another_host():
+    """A YouTube embed loses the whole <iframe>: one warning, not a second calling its address
+    a photo to copy into docs/images/."""
+    rendered = BodyRenderer().render('<iframe src="https://www.youtube.com/embed/abc"></iframe>\n\n'
+                                     '<img src="https://example.org/a.png" alt="">', "tin-tuc/a/")
+    assert rendered.removed == ("<iframe>",)
+    assert rendered.external_sources == ["https://example.org/a.png"]
