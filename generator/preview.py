@@ -441,7 +441,10 @@ def run_preview(config_file: Path, dev_addr: str) -> None:
         _report(first)
         version = _Version()
         root = site.project.root
-        watcher = _Watcher([site.project.entries_dir])
+        # The media folder too: editors copy a record's photo in after writing the record, or
+        # replace one; the build's check would see it, this preview must as well.
+        media = site.project.media_dir
+        watcher = _Watcher([site.project.entries_dir, *([media] if media.is_dir() else [])])
         server = http.server.ThreadingHTTPServer((host or "127.0.0.1", int(port)), make_handler(site, version))
         server.daemon_threads = True
         threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -62,6 +62,11 @@ class Project:
                    theme_dirs=tuple(root / folder for folder in theme_dirs))
 
     @property
+    def media_dir(self) -> Path:
+        """Where editors put photos (`extra.cms.media_folder`, docs/images/)."""
+        return self.docs_dir / (self.cms or CmsSettings()).public_folder(self.docs_dir.name)
+
+    @property
     def site(self) -> SiteInfo:
         defaults = SiteInfo()
         return SiteInfo(self.site_name or defaults.name, self.site_url or defaults.url, self.site_description)
@@ -289,9 +294,8 @@ def _withheld_files(project: Project, checked: Checked, index: SiteIndex, planne
     shown, hidden = [], []
     for entry in checked.entries:
         (shown if id(entry) in published else hidden).extend(image_sources(entry.fields, entry.body))
-    media = project.docs_dir / (project.cms or CmsSettings()).public_folder(project.docs_dir.name)
     photos = planner.photos.sources if planner.photos is not None else set()
-    return (photos | withheld_files(project.docs_dir, media, shown, hidden)) - checked.page_images
+    return (photos | withheld_files(project.docs_dir, project.media_dir, shown, hidden)) - checked.page_images
 
 
 @dataclass

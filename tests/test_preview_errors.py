@@ -205,3 +205,30 @@ def test_serve_on_a_fresh_clone_with_a_half_written_entry_shows_the_problems(tmp
     with served(root, "serve", tmp_path / "server.log", "gioi-thieu/") as base:
         status, html = fetch(base + "gioi-thieu/")
         assert status == 200 and OVERLAY_ID in html and NEW_FILE in html
+
+
+@pytest.mark.parametrize("command", ["serve", "preview"])
+def test_a_photo_copied_in_after_the_entry_names_it_is_shown_without_saving_the_entry_again(tmp_path, command):
+    """Editors write the record, then copy its photo into docs/images/ (or replace a photo):
+    the preview must see the folder, not only entries/, or the problem stays on screen."""
+    root = copy_sample(tmp_path / "src").parent
+    story = "tin-tuc/doanh-nghiep-trong-khoi-uu-tien-su-dung-san-pham-dich-vu-cua-nhau/"
+    entry = root / "entries" / "tin-tuc" / "doanh-nghiep-trong-khoi-uu-tien-su-dung-san-pham-dich-vu-cua-nhau.md"
+
+    def page_until(holds, what: str) -> str:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            status, html = fetch(base + story, timeout=30)
+            if status == 200 and holds(html):
+                return html
+            time.sleep(0.5)
+        raise AssertionError(f"{what}, after 120 s:\n{(tmp_path / 'server.log').read_text('utf-8')}")
+
+    with served(root, command, tmp_path / "server.log", story) as base:
+        entry.write_text(entry.read_text("utf-8").replace("src: images/tach-ca-phe.jpg", "src: images/anh-moi.jpg"), "utf-8")
+        page_until(lambda html: OVERLAY_ID in html and "docs/images/anh-moi.jpg" in html, "the missing photo not reported")
+        (root / "docs" / "images" / "anh-moi.jpg").write_bytes((root / "docs" / "images" / "nguoi-chup-anh.jpg").read_bytes())
+        # The problem gone, the photo's variants on the story's page (not before: a page served
+        # between the check and the page's rendering may have neither).
+        page_until(lambda html: OVERLAY_ID not in html and "anh/anh-moi-" in html,
+                   "the problem or the old page still shown once the photo is there")
