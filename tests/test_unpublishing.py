@@ -134,3 +134,21 @@ def test_no_original_in_the_media_folder_and_no_image_of_an_unpublished_record_i
     page = (site / "tin-tuc" / DRAFT / "index.html").read_text("utf-8")
     assert "../../anh/anh-tin-nhap-" in page and "../../images/so-do-tin-nhap.svg" in page
     assert sorted(path.name for path in (site / "images").iterdir()) == ["le-ky-ket.svg", "so-do-tin-nhap.svg", "tru-so.jpg"]
+
+
+def test_withheld_files_by_example(tmp_path):
+    from generator.images.library import withheld_files
+
+    docs = tmp_path / "docs"
+    for name in ("images/a.jpg", "images/IMG_1.HEIC", "images/so-do.svg", "images/nhap.svg", "images/ghi-chu.md",
+                 "hinh-ve/khac.svg", "rss/tin-tuc.xml"):
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text("x", "utf-8")
+    shown = ["images/so-do.svg", "images/a.jpg"]  # by published records
+    hidden = ["images/nhap.svg", "/hinh-ve/khac.svg", "images/so-do.svg"]  # by drafts and scheduled ones
+    assert withheld_files(docs, docs / "images", shown, hidden) == {
+        "images/a.jpg", "images/IMG_1.HEIC",  # the media folder's photos and files: never as they are
+        "images/nhap.svg", "hinh-ve/khac.svg",  # what only unpublished records show, wherever it is
+    }
+    # docs/ itself named as the media folder: its generated feeds and data are not held back.
+    assert withheld_files(docs, docs / ".", shown, []) == set()

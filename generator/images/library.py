@@ -70,7 +70,8 @@ def withheld_files(docs_dir: Path, media_dir: Path, shown: Iterable[str], hidden
     elsewhere in docs/ too). Found on disk, not only among referenced files: a photo nobody
     refers to any more is still in the folder."""
     withheld = {normalised_src(src) for src in hidden} - {normalised_src(src) for src in shown}
-    if media_dir.is_dir():
+    # docs/ itself as the media folder would hold back every generated feed, data file and variant.
+    if media_dir.is_dir() and media_dir.resolve() != docs_dir.resolve():
         for path in media_dir.rglob("*"):
             if path.is_file() and path.suffix.lower() not in (*VECTOR_SUFFIXES, ".md"):  # pages are no media
                 withheld.add(path.relative_to(docs_dir).as_posix())
