@@ -347,6 +347,7 @@ class _Watcher:
                             watcher.changed.add(Path(path))
                 watcher.event.set()
 
+        self.roots = roots
         self.observer = Observer()
         for root in roots:
             self.observer.schedule(Handler(), str(root), recursive=True)
@@ -448,7 +449,9 @@ def run_preview(config_file: Path, dev_addr: str) -> None:
         server = http.server.ThreadingHTTPServer((host or "127.0.0.1", int(port)), make_handler(site, version))
         server.daemon_threads = True
         threading.Thread(target=server.serve_forever, daemon=True).start()
-        print(f"Xem trước tại http://{host or '127.0.0.1'}:{port}/ — sửa tệp trong {site.project.entries_dir.relative_to(root)}/, trang tự cập nhật. Nhấn Ctrl+C để dừng.", flush=True)
+        watched = " và ".join(f"{folder.relative_to(root) if folder.is_relative_to(root) else folder}/"
+                              for folder in watcher.roots)
+        print(f"Xem trước tại http://{host or '127.0.0.1'}:{port}/ — sửa tệp trong {watched}, trang tự cập nhật. Nhấn Ctrl+C để dừng.", flush=True)
         while True:
             watcher.event.wait()
             time.sleep(0.02)  # let an editor's save (write + rename) finish
