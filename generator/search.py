@@ -78,8 +78,11 @@ def search_record(entry: Entry, view: EntryView, views: Views, body_lead: str, b
     indexed = " ".join((entry.title, title_aliases, names, prose, text_aliases))
     if view.image:
         # Said explicitly: Pagefind 1.5 takes a record's first <img> otherwise, and keeps its alt
-        # text undecoded ("&lt;" where the caption has "<").
-        meta |= {"image": relative_url(entry.url, view.image.src), "image_alt": view.image.alt}
+        # text undecoded ("&lt;" where the caption has "<"). A photo's smallest published
+        # JPEG, never its original, which is not published (images/library.py: withheld_files).
+        photo = view.image.photo
+        shown = photo.variants_up_to(320)[-1].url if photo is not None else view.image.src
+        meta |= {"image": relative_url(entry.url, shown), "image_alt": view.image.alt}
     return SearchRecord(
         # Pagefind 1.5 decodes a filter's text twice ("&amp;lt;" becomes "<"): escaped once
         # here and once by the template, it indexes the value as typed.

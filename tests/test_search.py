@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import unicodedata
@@ -48,6 +49,21 @@ def test_record_pages_carry_their_filters_metadata_and_aliases(sample_site):
     for furniture in ('class="gs-share"', 'class="gs-print-only"'):
         tag = re.search(rf"<[^<>]*{furniture}[^<>]*>", article).group(0)
         assert "data-pagefind-ignore" in tag, tag
+
+
+def test_every_image_the_index_names_is_a_published_file(sample_site):
+    """A result's image: the photo's published thumbnail (never the original, held back with
+    its metadata), or a drawing served as it is."""
+    images = []
+    for fragment in (sample_site / "pagefind").rglob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        if "image" in data["meta"]:
+            images.append((data["url"], data["meta"]["image"]))
+    assert len(images) >= 5
+    for url, image in images:
+        published = (sample_site / url.lstrip("/") / image).resolve()
+        assert published.is_file() and published.is_relative_to(sample_site.resolve()), (url, image)
+        assert "/anh/" in published.as_posix() or published.suffix == ".svg", (url, image)
 
 
 def test_only_published_records_are_indexed(sample_site):
