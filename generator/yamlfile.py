@@ -170,6 +170,9 @@ def _record_lines(node: yaml.Node, location: Location, first: int, document: Yam
         for key_node, value_node in node.value:
             key = key_node.value
             line = lines.of(key_node.start_mark) + first
+            if not isinstance(key_node, yaml.ScalarNode):  # `{{}}`, `? [a, b]`: a crash further on
+                raise YamlError(Problem(budget.path, line, "", "YAML không hợp lệ: tên trường phải là chữ, không phải "
+                                        "một danh sách hay một nhóm trong ngoặc “[ ]”, “{ }”."))
             if key in seen:
                 document.duplicates.append((location + (key,), line))
             seen.add(key)

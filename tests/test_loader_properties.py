@@ -35,6 +35,8 @@ def test_any_bytes_give_a_source_or_a_problem_with_a_line(raw):
 @FAST
 @given(st.text(max_size=300))
 @example("0:\r")  # its "\r" and the line end after it are one CRLF: two lines of front matter, not three
+@example("{{}}")  # a key that is a mapping: a TypeError once (Hypothesis, 2026-12-03)
+@example("? [a, b]\n: 1")
 def test_any_text_front_matter_gives_data_or_a_problem(text):
     raw = ("---\n" + text + "\n---\nNội dung.\n").encode("utf-8")
     try:
@@ -110,3 +112,13 @@ def test_a_line_separator_inside_a_value_does_not_shift_the_lines_after_it():
     raw = "---\nb:\n- '\u2028  '\ng: 0\n---\nx\n".encode("utf-8")
     source = read_source(raw, "entries/mo-hinh/x.md", Kind.MODEL)
     assert [source.front.line_of(key) for key in (("b",), ("b", 0), ("g",))] == [2, 3, 4]
+
+
+def test_a_field_name_that_is_a_list_or_a_group_is_a_yaml_problem_at_its_line():
+    try:
+        read_source("---\ntitle: Tin\n{[đơn vị]: 2}: x\n---\nNội dung.\n".encode("utf-8"), "entries/tin-tuc/x.md", Kind.NEWS)
+    except YamlError as error:
+        assert (error.problem.line, error.problem.message) == (3, "YAML không hợp lệ: tên trường phải là chữ, không phải "
+                                                               "một danh sách hay một nhóm trong ngoặc “[ ]”, “{ }”.")
+    else:
+        raise AssertionError("accepted")
