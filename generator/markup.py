@@ -94,6 +94,12 @@ class BodyRenderer:
                 return ", ".join(" ".join([relative_url(page_url, c[0].lstrip("/")), *c[1:]]) for c in candidates)
             if attribute not in ("src", "href") or value.startswith("#"):
                 return value
+            if attribute == "src" and tag == "img" and self.photos is not None:
+                # An image inside a line of text, or written as raw <img>: not a figure, but
+                # the original is never published, so its photo's JPEG for browsers stands in.
+                photo = self.photos.photo(normalised_src(markdown_image_path(value)))
+                if photo is not None:
+                    return relative_url(page_url, photo.img.url)
             if is_external(value):
                 if attribute == "src":  # a page must not load anything from another host
                     if tag in _TAGS:  # else the whole element goes, and `removed` says so

@@ -71,3 +71,13 @@ def test_markdown_images_are_found_as_python_markdown_reads_them():
     ])
     assert body_image_sources(body) == [(0, "images/a.jpg"), (1, "images/Ảnh hội nghị.jpg"), (2, "images/Ảnh b.jpg"),
                                         (3, "/images/d.png"), (4, "images/e.webp")]
+
+
+def test_images_written_as_raw_html_are_found_too():
+    from generator.images.library import body_image_sources
+
+    body = ('Mở đầu <img src="images/a.jpg" alt="x">\n<IMG alt=\'y\' SRC=\'images/%C4%91.png\'>\n'
+            '<img src=images/c.webp>\n<img src="data:image/png;base64,AA"> <img src="https://example.org/d.jpg">\n'
+            '<img src="images/e&amp;f.jpg">\n![G](images/g.jpg)')
+    assert body_image_sources(body) == [(0, "images/a.jpg"), (1, "images/đ.png"), (2, "images/c.webp"),
+                                        (3, "https://example.org/d.jpg"), (4, "images/e&f.jpg"), (5, "images/g.jpg")]

@@ -178,3 +178,13 @@ def test_only_a_paragraph_holding_just_a_photo_becomes_a_figure():
         # A linked photo stays a link, a photo in a list stays in its item.
         '<p><a href="../../images/b.svg" rel="noopener noreferrer"><img alt="Ảnh" src="../../images/b.svg"></a></p>\n'
         '<ul>\n<li><img alt="c" src="../../images/c.svg"></li>\n</ul>')
+
+
+def test_a_photo_inside_a_line_or_in_raw_html_is_served_as_its_published_jpeg():
+    """Not a figure, but the original is never published (it may hold GPS): the photo's JPEG
+    for browsers stands in, whichever way the editor wrote the image."""
+    page = render('Biểu tượng ![lá cờ](images/le-ky.jpg) giữa dòng.\n\n<img src="/images/le-ky.jpg" alt="Lễ ký">\n\n'
+                  "<IMG SRC='images/khong-xu-ly.svg' alt=''>", photos=OnePhoto())
+    assert '<img alt="lá cờ" src="../../anh/le-ky-960.jpg">' in page
+    assert '<img src="../../anh/le-ky-960.jpg" alt="Lễ ký">' in page
+    assert '<img src="../../images/khong-xu-ly.svg" alt="">' in page  # a drawing, served as it is

@@ -7,6 +7,7 @@ then adds the variant files to the plan, like any other output.
 
 from __future__ import annotations
 
+import html
 import multiprocessing
 import re
 from dataclasses import dataclass
@@ -35,14 +36,29 @@ _MARKDOWN_IMAGE = re.compile(
 )
 
 
+# An <img> an editor wrote (or pasted from a word processor) in a body: its photo is served as a
+# published variant too (markup.py), so it is checked and prepared as Markdown images are.
+_HTML_IMAGE = re.compile(r"""<img\b[^>]*?\ssrc\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'>]+))""", re.I)
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")  # data:, javascript:… (the sanitiser's business)
+
+
 def body_image_sources(body: str) -> list[tuple[int, str]]:
-    """(line within the body, src) of each Markdown image in a body, as a path under docs/.
+    """(line within the body, src) of each image in a body, as a path under docs/: Markdown
+    images, and the <img> of raw HTML (but addresses with a scheme other than a web one).
 
     A Markdown image's address is a URL: `images/Ảnh%20hội%20nghị.jpg` (how editors such as
     VS Code write a pasted photo's name) is the file `images/Ảnh hội nghị.jpg`, as the
     browser and MkDocs read it (markup.py reads the rendered `<img>` the same way)."""
-    return [(body.count("\n", 0, match.start()), markdown_image_path(match["angled"] or match["bare"]))
-            for match in _MARKDOWN_IMAGE.finditer(body)]
+    found = [(match.start(), markdown_image_path(match["angled"] or match["bare"]))
+             for match in _MARKDOWN_IMAGE.finditer(body)]
+    if "<img" in body.lower():
+        for match in _HTML_IMAGE.finditer(body):
+            address = html.unescape(match["dq"] if match["dq"] is not None else match["sq"] if match["sq"] is not None
+                                    else match["bare"])
+            if "://" in address or not _SCHEME.match(address):
+                found.append((match.start(), markdown_image_path(address)))
+        found.sort()
+    return [(body.count("\n", 0, start), src) for start, src in found]
 
 
 def markdown_image_path(address: str) -> str:
