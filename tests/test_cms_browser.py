@@ -133,14 +133,18 @@ def test_an_editor_creates_a_model_that_check_passes_and_the_build_publishes(edi
     publish(page)
 
     saved = root / "entries" / "mo-hinh" / "mo-hinh-thu-dang-vien-guong-mau-so-2.md"  # the slug rules
+    uploaded = root / "docs" / "images" / "anh-hoi-nghi.png"
+    # decap-server writes the entry, then the photo, in place: the photo may land a moment later
+    # (it did, once, in a full run, while the preview rebuilt for the entry).
     deadline = time.monotonic() + 20
-    while not written(saved) and time.monotonic() < deadline:
+    while not (written(saved) and uploaded.is_file() and uploaded.stat().st_size == photo.stat().st_size) \
+            and time.monotonic() < deadline:
         time.sleep(0.2)
     fields = front_matter(saved)
     assert {k: fields[k] for k in ("title", "unit", "movement", "year")} == {
         "title": title, "unit": "dang-uy-so-giao-duc-va-dao-tao", "movement": "dan-van-kheo", "year": 2024}
     assert fields["image"] == {"src": "images/anh-hoi-nghi.png", "caption": "Hội nghị triển khai mô hình"}
-    assert (root / "docs" / "images" / "anh-hoi-nghi.png").read_bytes() == photo.read_bytes()
+    assert uploaded.read_bytes() == photo.read_bytes()
     assert fields.get("draft") in (False, None)
     checked = check(Project.at(root))
     assert checked.problems == []
