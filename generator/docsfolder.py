@@ -46,7 +46,7 @@ class DocsFolder:
                 text = (docs_dir / page).read_text("utf-8")
             except (OSError, UnicodeDecodeError):
                 continue
-            for _, src in body_image_sources(text) if "![" in text else ():
+            for _, src in body_image_sources(text):
                 if "://" in src or src.startswith("//"):
                     continue
                 path = src.lstrip("/") if src.startswith("/") else posixpath.join(posixpath.dirname(page), src)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from conftest import copy_sample
 from generator.engine import build_site
+from generator.site import Project, check
 
 NEWS = "hoc-tap-va-lam-theo-bac-bang-nhung-viec-lam-thuong-xuyen-thiet-thuc"
 MODEL = "quy-vuot-kho-sepon"
@@ -74,6 +75,7 @@ def test_a_record_made_a_draft_is_gone_from_every_output_after_one_build(tmp_pat
 
 
 DRAFT = "nhap-dien-dan-sinh-hoat-chi-bo-hoc-tap-va-lam-theo-bac"
+SECOND_NEWS = "lan-toa-mo-hinh-dan-van-kheo-trong-chuyen-doi-so-nganh-giao-duc"  # no Markdown image in its body
 SCHEDULED = "tuong-lai-tin-hen-gio-dang"
 
 
@@ -100,7 +102,8 @@ def test_no_original_in_the_media_folder_and_no_image_of_an_unpublished_record_i
     metadata, and SVG drawings a published record shows."""
     config = copy_sample(tmp_path / "src")
     docs, entries = tmp_path / "src" / "docs", tmp_path / "src" / "entries"
-    for name in ("anh-tin-nhap.jpg", "anh-tin-hen-gio.jpg", "anh-khong-bai-nao-dung.jpg", "Ảnh hội nghị.jpg", "tru-so.jpg"):
+    for name in ("anh-tin-nhap.jpg", "anh-tin-hen-gio.jpg", "anh-khong-bai-nao-dung.jpg", "Ảnh hội nghị.jpg", "tru-so.jpg",
+                 "dan-tu-word.jpg"):
         with_gps(docs / "images" / "tach-ca-phe.jpg", docs / "images" / name)
     (docs / "images" / "IMG_0001.HEIC").write_bytes(b"\0\0\0\x18ftypheic GPS")  # from an iPhone, never referred to
     (docs / "images" / "so-do-tin-nhap.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', "utf-8")
@@ -108,7 +111,13 @@ def test_no_original_in_the_media_folder_and_no_image_of_an_unpublished_record_i
                      "![Sơ đồ](images/so-do-tin-nhap.svg)\n\n")
     add_front_matter(entries / "tin-tuc" / f"{SCHEDULED}.md", "image: {src: images/anh-tin-hen-gio.jpg}")
     # A published story's photo written as VS Code pastes it: a URL, spaces escaped, title in single quotes.
+    # And one pasted from a word processor as raw HTML, in a body with no Markdown image.
     add_front_matter(entries / "tin-tuc" / f"{NEWS}.md", "", "![Hội nghị biểu dương](images/%E1%BA%A2nh%20h%E1%BB%99i%20ngh%E1%BB%8B.jpg 'Văn phòng')\n\n")
+    # With a dead link from the old portal it came from: a warning, the site still built.
+    add_front_matter(entries / "tin-tuc" / f"{SECOND_NEWS}.md", "",
+                     '<p><img src="images/dan-tu-word.jpg" alt="Dán từ Word"></p>\n\n<img src="/uploads/2019/anh-cu.jpg">\n\n')
+    (warning,) = [p for p in check(Project.at(tmp_path / "src")).problems if "anh-cu" in p.message]
+    assert warning.severity == "warning" and warning.message == "không tìm thấy tệp ảnh docs/uploads/2019/anh-cu.jpg."
 
     # A hand-written page's photo is the maintainers' choice, published as MkDocs publishes it.
     with (docs / "gioi-thieu.md").open("a", encoding="utf-8") as page:
@@ -126,6 +135,8 @@ def test_no_original_in_the_media_folder_and_no_image_of_an_unpublished_record_i
     figure = figure[:figure.index("</figure>")]
     assert "<picture>" in figure and "../../anh/anh-hoi-nghi-" in figure
     assert '<span class="gs-caption">Hội nghị biểu dương</span>' in figure and "Ảnh: Văn phòng" in figure
+    pasted = (site / "tin-tuc" / SECOND_NEWS / "index.html").read_text("utf-8")
+    assert '<img src="../../anh/dan-tu-word-' in pasted and 'alt="Dán từ Word"' in pasted
 
     # Published at last: its photo goes out as variants, the original still does not.
     text = (entries / "tin-tuc" / f"{DRAFT}.md").read_text("utf-8")

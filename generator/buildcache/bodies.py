@@ -46,7 +46,7 @@ class StoredBodies(BodyRenderer):
 
     def _key(self, body: str, page_url: str) -> str:
         photos = []
-        if self.photos is not None and "![" in body:
+        if self.photos is not None:
             photos = [repr(self.photos.photo(src)) for _, src in body_image_sources(body)]
         return combine(self.salt, page_url, body, photos)
 

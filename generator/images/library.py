@@ -49,16 +49,26 @@ def body_image_sources(body: str) -> list[tuple[int, str]]:
     A Markdown image's address is a URL: `images/Ảnh%20hội%20nghị.jpg` (how editors such as
     VS Code write a pasted photo's name) is the file `images/Ảnh hội nghị.jpg`, as the
     browser and MkDocs read it (markup.py reads the rendered `<img>` the same way)."""
-    found = [(match.start(), markdown_image_path(match["angled"] or match["bare"]))
-             for match in _MARKDOWN_IMAGE.finditer(body)]
-    if "<img" in body.lower():
-        for match in _HTML_IMAGE.finditer(body):
-            address = html.unescape(match["dq"] if match["dq"] is not None else match["sq"] if match["sq"] is not None
-                                    else match["bare"])
-            if "://" in address or not _SCHEME.match(address):
-                found.append((match.start(), markdown_image_path(address)))
-        found.sort()
-    return [(body.count("\n", 0, start), src) for start, src in found]
+    return sorted([*markdown_image_sources(body), *html_image_sources(body)])
+
+
+def markdown_image_sources(body: str) -> list[tuple[int, str]]:
+    if "![" not in body:
+        return []
+    return [(body.count("\n", 0, match.start()), markdown_image_path(match["angled"] or match["bare"]))
+            for match in _MARKDOWN_IMAGE.finditer(body)]
+
+
+def html_image_sources(body: str) -> list[tuple[int, str]]:
+    if "<img" not in body.lower():
+        return []
+    found = []
+    for match in _HTML_IMAGE.finditer(body):
+        quoted = match["dq"] if match["dq"] is not None else match["sq"]
+        address = html.unescape(quoted if quoted is not None else match["bare"])
+        if "://" in address or not _SCHEME.match(address):
+            found.append((body.count("\n", 0, match.start()), markdown_image_path(address)))
+    return found
 
 
 def markdown_image_path(address: str) -> str:
@@ -69,10 +79,7 @@ def markdown_image_path(address: str) -> str:
 def image_sources(fields, body: str) -> list[str]:
     """Every image a record shows: its main image's path, then its body's."""
     image = getattr(fields, "image", None)
-    srcs = [image.src] if image is not None else []
-    if "![" in body:
-        srcs += [src for _, src in body_image_sources(body)]
-    return srcs
+    return [*([image.src] if image is not None else []), *(src for _, src in body_image_sources(body))]
 
 
 def withheld_files(docs_dir: Path, media_dir: Path, shown: Iterable[str], hidden: Iterable[str]) -> set[str]:
@@ -169,7 +176,9 @@ class PhotoLibrary:
 
     def prepare(self, srcs: Iterable[str]) -> None:
         """Process (or find in the cache) every photo in `srcs`; SVG drawings are left as they are."""
-        todo = sorted({normalised_src(s) for s in srcs if is_photo(s)} - set(self._cached))
+        # A missing file is check's to report (a raw <img>'s only warns): nothing to prepare.
+        todo = sorted({src for src in map(normalised_src, srcs) if is_photo(src) and (self.docs_dir / src).is_file()}
+                      - set(self._cached))
         keys = {src: self.cache.key(self.docs_dir / src) for src in todo}
         found = {key: self.cache.find(key) for key in set(keys.values())}
         # Only photos not in the cache go to worker processes, once per distinct content (one
