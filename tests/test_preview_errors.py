@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -230,5 +231,13 @@ def test_a_photo_copied_in_after_the_entry_names_it_is_shown_without_saving_the_
         (root / "docs" / "images" / "anh-moi.jpg").write_bytes((root / "docs" / "images" / "nguoi-chup-anh.jpg").read_bytes())
         # The problem gone, the photo's variants on the story's page (not before: a page served
         # between the check and the page's rendering may have neither).
-        page_until(lambda html: OVERLAY_ID not in html and "anh/anh-moi-" in html,
-                   "the problem or the old page still shown once the photo is there")
+        first = page_until(lambda html: OVERLAY_ID not in html and "anh/anh-moi-" in html,
+                           "the problem or the old page still shown once the photo is there")
+        # Replaced by another photo of the same name: its new variants (named by content).
+        before = {name for name in re.findall(r"anh/(anh-moi-[0-9a-f]+)-", first)}
+        (root / "docs" / "images" / "anh-moi.jpg").write_bytes((root / "docs" / "images" / "tach-ca-phe.jpg").read_bytes())
+        page_until(lambda html: "anh/anh-moi-" in html and not before & set(re.findall(r"anh/(anh-moi-[0-9a-f]+)-", html)),
+                   "the replaced photo's old variants still shown")
+    if command == "preview":  # only the story's pages, not the whole site, for a photo replaced
+        builds = re.findall(r"^Xem trước: (dựng toàn bộ|\d+ trang)", (tmp_path / "server.log").read_text("utf-8"), re.M)
+        assert builds[-1] != "dựng toàn bộ", builds
