@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from .catalogue import Catalogue, Term, Vocabulary
 from .images import CheckedPhotos, check_photo
-from .images.library import html_image_sources, markdown_image_sources
+from .images.library import file_of, html_image_sources, markdown_image_sources
 from .characters import clean_body, clean_tree
 from .loader import Kind, SourceFile
 from .problems import Problem, did_you_mean
@@ -173,7 +173,7 @@ def _validate_one(source: SourceFile, catalogue: Catalogue, docs_dir: Path,
                 # A raw <img> whose file is missing only warns (the page shows it broken): bodies
                 # pasted from older portals hold dead image links, and one must not hold back
                 # the whole site. A file there but broken is an error: it would be processed.
-                missing = raw and not (docs_dir / src.lstrip("/")).is_file()
+                missing = raw and not file_of(docs_dir, src).is_file()
                 problems.append(Problem(source.path, source.body_line + offset, f"{BODY_FIELD} (ảnh)", message,
                                         "warning" if missing else "error"))
 
@@ -270,20 +270,21 @@ def check_image_path(src: str, docs_dir: Path, photos: CheckedPhotos | None = No
     relative = PurePosixPath(src.lstrip("/"))
     if ".." in relative.parts:
         return "đường dẫn ảnh không được ra ngoài thư mục docs/ (không dùng “..”)."
-    if not (docs_dir / relative).is_file():
+    path = file_of(docs_dir, relative.as_posix())
+    if not path.is_file():
         return f"không tìm thấy tệp ảnh docs/{relative}." + _near_miss(docs_dir, relative)
     if photos is not None:
-        return photos.check(docs_dir / relative, f"docs/{relative}")
-    return check_photo(docs_dir / relative, f"docs/{relative}")
+        return photos.check(path, f"docs/{relative}")
+    return check_photo(path, f"docs/{relative}")
 
 
 def _near_miss(docs_dir: Path, relative: PurePosixPath) -> str:
     """A hint when the editor's path is one slip away from a file that is there: a path
     written from the project's root ("docs/images/…") or with Windows' "\\", a file name
-    without its folder, another extension, or a name that only looks the same: its accents
-    written decomposed (NFD: a Mac's file names, or a zip made on one, while entries are
-    stored NFC), or other capitals (Windows and macOS find the file, the Linux of CI does
-    not). "Not found" alone would only puzzle an editor who sees the file right there."""
+    without its folder, another extension, or other capitals (Windows and macOS find the
+    file, the Linux of CI does not). "Not found" alone would only puzzle an editor who sees
+    the file right there. (A name whose accents are only written decomposed is the same
+    name: images/library.py, file_of.)"""
     text = relative.as_posix()
     for fixed, why in ((text.removeprefix(f"{docs_dir.name}/"), "đường dẫn tính từ thư mục docs/"),
                        (text.replace("\\", "/"), "dùng dấu “/” chứ không dùng “\\”"),
@@ -296,10 +297,6 @@ def _near_miss(docs_dir: Path, relative: PurePosixPath) -> str:
         names = os.listdir(folder)
     except OSError:
         return ""
-    for name in sorted(names):
-        if unicodedata.normalize("NFC", name) == wanted:
-            return (f" Trong docs/{relative.parent}/ có tệp trông cùng tên nhưng dấu tiếng Việt được mã hoá kiểu khác "
-                    "(Unicode NFD, thường gặp với tệp từ máy Mac): hãy đổi tên tệp, gõ lại tên cho khớp.")
     for name in sorted(names):
         if unicodedata.normalize("NFC", name).casefold() == wanted.casefold():
             return f" Trong docs/{relative.parent}/ có tệp “{unicodedata.normalize('NFC', name)}”: tên tệp phân biệt chữ hoa, chữ thường."

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gzip
+import os
+import unicodedata
 import zlib
 from pathlib import Path
 
@@ -106,6 +108,8 @@ def test_no_original_in_the_media_folder_and_no_image_of_an_unpublished_record_i
                  "dan-tu-word.jpg"):
         with_gps(docs / "images" / "tach-ca-phe.jpg", docs / "images" / name)
     (docs / "images" / "IMG_0001.HEIC").write_bytes(b"\0\0\0\x18ftypheic GPS")  # from an iPhone, never referred to
+    # Copied from a Mac: the name's accents decomposed (NFD), the entry's composed (NFC).
+    os.rename(docs / "images" / "Ảnh hội nghị.jpg", docs / "images" / unicodedata.normalize("NFD", "Ảnh hội nghị.jpg"))
     (docs / "images" / "so-do-tin-nhap.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', "utf-8")
     add_front_matter(entries / "tin-tuc" / f"{DRAFT}.md", "image: {src: images/anh-tin-nhap.jpg}",
                      "![Sơ đồ](images/so-do-tin-nhap.svg)\n\n")

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import html
 import multiprocessing
+import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
@@ -101,6 +103,21 @@ def withheld_files(docs_dir: Path, media_dir: Path, shown: Iterable[str], hidden
     return withheld
 
 
+def file_of(docs_dir: Path, src: str) -> Path:
+    """The file an image path names under docs/, also when the file's name has the same letters
+    in another Unicode form: a Mac names files with decomposed accents (NFD), entries are stored
+    NFC, and the editor sees one and the same name. The path as written when nothing matches."""
+    path = docs_dir / normalised_src(src)
+    if path.exists():
+        return path
+    wanted = unicodedata.normalize("NFC", path.name)
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return path
+    return next((path.parent / name for name in sorted(names) if unicodedata.normalize("NFC", name) == wanted), path)
+
+
 def normalised_src(src: str) -> str:
     return PurePosixPath(src.lstrip("/")).as_posix()
 
@@ -177,16 +194,16 @@ class PhotoLibrary:
     def prepare(self, srcs: Iterable[str]) -> None:
         """Process (or find in the cache) every photo in `srcs`; SVG drawings are left as they are."""
         # A missing file is check's to report (a raw <img>'s only warns): nothing to prepare.
-        todo = sorted({src for src in map(normalised_src, srcs) if is_photo(src) and (self.docs_dir / src).is_file()}
+        todo = sorted({src for src in map(normalised_src, srcs) if is_photo(src) and file_of(self.docs_dir, src).is_file()}
                       - set(self._cached))
-        keys = {src: self.cache.key(self.docs_dir / src) for src in todo}
+        keys = {src: self.cache.key(file_of(self.docs_dir, src)) for src in todo}
         found = {key: self.cache.find(key) for key in set(keys.values())}
         # Only photos not in the cache go to worker processes, once per distinct content (one
         # photo used by many records is processed once): a warm build forks nothing.
         missing = {}
         for src, key in keys.items():
             if found[key] is None:
-                missing.setdefault(key, self.docs_dir / src)
+                missing.setdefault(key, file_of(self.docs_dir, src))
         found.update(zip(missing, _map(self.cache.processed, list(missing.values()), self.workers)))
         self.cache.save()
         for src in todo:
