@@ -26,6 +26,7 @@ import shutil
 import tempfile
 import threading
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -231,7 +232,8 @@ class PreviewSite:
         photos = {path for path in changed if path.is_relative_to(media)}
         if not photos or errors(self.problems) or not hasattr(self, "files"):
             return changed
-        names = {path.relative_to(self.project.docs_dir).as_posix() for path in photos}
+        # NFC, as entries are stored: a Mac names files NFD (images/library.py: file_of).
+        names = {unicodedata.normalize("NFC", path.relative_to(self.project.docs_dir).as_posix()) for path in photos}
         showing = {self.project.root / entry.path for entry in self.entries.values()
                    if names.intersection(map(normalised_src, image_sources(entry.fields, entry.body)))}
         return (changed - photos) | showing
