@@ -81,7 +81,7 @@ def search_record(entry: Entry, view: EntryView, views: Views, body_lead: str, b
         # text undecoded ("&lt;" where the caption has "<"). A photo's smallest published
         # JPEG, never its original, which is not published (images/library.py: withheld_files).
         photo = view.image.photo
-        shown = photo.variants_up_to(320)[-1].url if photo is not None else view.image.src
+        shown = photo.thumbnail.url if photo is not None else view.image.src
         meta |= {"image": relative_url(entry.url, shown), "image_alt": view.image.alt}
     return SearchRecord(
         # Pagefind 1.5 decodes a filter's text twice ("&amp;lt;" becomes "<"): escaped once

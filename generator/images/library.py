@@ -7,18 +7,19 @@ then adds the variant files to the plan, like any other output.
 
 from __future__ import annotations
 
-import html
 import multiprocessing
 import os
 import re
 import unicodedata
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 from urllib.parse import unquote
 
 from slugify import slugify
 
+from ..filetree import files_under
 from ..outputs import LinkedFile
 from ..parallel import render_all
 from .cache import CachedPhoto, ImageCache
@@ -38,10 +39,27 @@ _MARKDOWN_IMAGE = re.compile(
 )
 
 
-# An <img> an editor wrote (or pasted from a word processor) in a body: its photo is served as a
-# published variant too (markup.py), so it is checked and prepared as Markdown images are.
-_HTML_IMAGE = re.compile(r"""<img\b[^>]*?\ssrc\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'>]+))""", re.I)
+_IMG_TAG = re.compile(r"<img\b", re.I)
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")  # data:, javascript:… (the sanitiser's business)
+
+
+class _ImageTags(HTMLParser):
+    """The src of each <img> an editor wrote (or pasted from a word processor) in a body: its
+    photo is served as a published variant too (markup.py), so it is checked and prepared as
+    Markdown images are. The standard library's parser, as rawhtml.py's: quotes, entities
+    and a ">" inside another attribute are its business."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            src = dict(attrs).get("src")
+            if src and ("://" in src or not _SCHEME.match(src)):
+                self.found.append((self.getpos()[0] - 1, markdown_image_path(src)))
+
+    handle_startendtag = handle_starttag
 
 
 def body_image_sources(body: str) -> list[tuple[int, str]]:
@@ -62,15 +80,12 @@ def markdown_image_sources(body: str) -> list[tuple[int, str]]:
 
 
 def html_image_sources(body: str) -> list[tuple[int, str]]:
-    if "<img" not in body.lower():
+    if not _IMG_TAG.search(body):
         return []
-    found = []
-    for match in _HTML_IMAGE.finditer(body):
-        quoted = match["dq"] if match["dq"] is not None else match["sq"]
-        address = html.unescape(quoted if quoted is not None else match["bare"])
-        if "://" in address or not _SCHEME.match(address):
-            found.append((body.count("\n", 0, match.start()), markdown_image_path(address)))
-    return found
+    parser = _ImageTags()
+    parser.feed(body)
+    parser.close()
+    return parser.found
 
 
 def markdown_image_path(address: str) -> str:
@@ -97,9 +112,10 @@ def withheld_files(docs_dir: Path, media_dir: Path, shown: Iterable[str], hidden
     withheld = {normalised_src(src) for src in hidden} - {normalised_src(src) for src in shown}
     # docs/ itself as the media folder would hold back every generated feed, data file and variant.
     if media_dir.is_dir() and media_dir.resolve() != docs_dir.resolve():
-        for path in media_dir.rglob("*"):
-            if path.is_file() and path.suffix.lower() not in (*VECTOR_SUFFIXES, ".md"):  # pages are no media
-                withheld.add(path.relative_to(docs_dir).as_posix())
+        folder = media_dir.relative_to(docs_dir).as_posix()
+        for relative, _ in files_under(media_dir):
+            if PurePosixPath(relative).suffix.lower() not in (*VECTOR_SUFFIXES, ".md"):  # pages are no media
+                withheld.add(f"{folder}/{relative}")
     return withheld
 
 
@@ -155,6 +171,11 @@ class Photo:
         """The same among the JPEGs at most `width` wide (a thumbnail's srcset stops there)."""
         return min(self.variants_up_to(width), key=lambda v: (abs(v.width - 960), -v.width))
 
+    @property
+    def thumbnail(self) -> Variant:
+        """The JPEG shown small: a teaser's <img src>, a search result's image."""
+        return self.variants_up_to(320)[-1]
+
     def variants_up_to(self, width: int) -> tuple[Variant, ...]:
         return tuple(v for v in self.fallback if v.width <= width) or self.fallback[:1]
 
@@ -194,16 +215,17 @@ class PhotoLibrary:
     def prepare(self, srcs: Iterable[str]) -> None:
         """Process (or find in the cache) every photo in `srcs`; SVG drawings are left as they are."""
         # A missing file is check's to report (a raw <img>'s only warns): nothing to prepare.
-        todo = sorted({src for src in map(normalised_src, srcs) if is_photo(src) and file_of(self.docs_dir, src).is_file()}
-                      - set(self._cached))
-        keys = {src: self.cache.key(file_of(self.docs_dir, src)) for src in todo}
+        files = {src: file_of(self.docs_dir, src) for src in set(map(normalised_src, srcs)) - set(self._cached)
+                 if is_photo(src)}
+        todo = sorted(src for src, file in files.items() if file.is_file())
+        keys = {src: self.cache.key(files[src]) for src in todo}
         found = {key: self.cache.find(key) for key in set(keys.values())}
         # Only photos not in the cache go to worker processes, once per distinct content (one
         # photo used by many records is processed once): a warm build forks nothing.
         missing = {}
         for src, key in keys.items():
             if found[key] is None:
-                missing.setdefault(key, file_of(self.docs_dir, src))
+                missing.setdefault(key, files[src])
         found.update(zip(missing, _map(self.cache.processed, list(missing.values()), self.workers)))
         self.cache.save()
         for src in todo:
