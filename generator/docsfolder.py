@@ -59,31 +59,39 @@ def scan_docs(docs_dir: Path, root: Path) -> DocsFolder:
     not write, by its manifest)."""
     if not docs_dir.is_dir():
         return DocsFolder([], {})
+    found: list[str] = []
+    start = len(str(docs_dir)) + 1
+
+    def visit(entry: os.DirEntry) -> None:
+        if entry.name.endswith(".md"):
+            found.append(entry.path[start:].replace(os.sep, "/"))
+
+    unsafe = _refused(walk_published(docs_dir, root, visit), root)
+    # Read after the walk, the pending list before the manifest: a preview or build writing
+    # docs/ meanwhile lists a page as pending before writing it, and unlists it only once the
+    # manifest holds it, so a page the walk saw is in one of the two (read in the other order,
+    # before the walk, a page written meanwhile was taken for a hand-written one at a
+    # generated address: `check` run beside `cms serve` failed so).
     generated: set[str] = set()
-    try:
-        generated |= set(json.loads((docs_dir / MANIFEST).read_text("utf-8")))
-    except (OSError, ValueError):
-        pass
     try:  # pages a killed build wrote before its manifest (see writer.py)
         generated |= set((docs_dir / PENDING).read_text("utf-8").splitlines())
     except OSError:
         pass
+    try:
+        generated |= set(json.loads((docs_dir / MANIFEST).read_text("utf-8")))
+    except (OSError, ValueError):
+        pass
     generated = {posixpath.normpath(name) for name in generated}  # "tin-tuc//index.md" from older builds
     pages: dict[str, str] = {}
-    start = len(str(docs_dir)) + 1
-
-    def visit(entry: os.DirEntry) -> None:
-        if not entry.name.endswith(".md"):
-            return
-        name = entry.path[start:].replace(os.sep, "/")
+    for name in found:
         if name in generated or any(part.startswith("_") for part in name.split("/")):
-            return
-        if entry.name in ("index.md", "README.md"):
-            pages[name[: -len(entry.name)]] = name
+            continue
+        base = name.rsplit("/", 1)[-1]
+        if base in ("index.md", "README.md"):
+            pages[name[: -len(base)]] = name
         else:
             pages[name[: -len(".md")] + "/"] = name
-
-    return DocsFolder(_refused(walk_published(docs_dir, root, visit), root), pages)
+    return DocsFolder(unsafe, pages)
 
 
 def scan_theme(theme_dirs: Iterable[Path], root: Path) -> list[Problem]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from generator.outputs import OutputFile
 from generator.pages import Page
 from generator.writer import WouldOverwrite, write_pages
 
@@ -76,3 +77,22 @@ def test_photo_variants_are_hard_links_into_the_cache_and_replaced_when_their_co
     write_pages([LinkedFile("anh/b-320.avif", cache / "320.avif")], docs)
     assert (docs / "anh" / "b-320.avif").read_bytes() == b"avif bytes"
     assert (docs / "anh" / "b-320.avif").stat().st_ino != (cache / "320.avif").stat().st_ino
+
+
+def test_a_page_written_while_docs_is_scanned_is_not_taken_for_a_hand_written_one(tmp_path, monkeypatch):
+    """`check` beside a preview writing docs/ (`cms serve`): the writer lists a page as pending,
+    writes it, lists it in the manifest, then clears the pending list, all while the scan walks."""
+    import generator.docsfolder as docsfolder
+    from generator.docsfolder import scan_docs
+
+    docs = tmp_path / "docs"
+    (docs / "tin-tuc").mkdir(parents=True)
+    (docs / "gioi-thieu.md").write_text("# Giới thiệu\n", "utf-8")
+    walk = docsfolder.walk_published
+
+    def walk_while_a_page_is_written(folder, root, visit, **options):
+        write_pages([OutputFile("tin-tuc/bai-moi/index.md", "# Bài mới\n".encode())], docs)  # the preview, meanwhile
+        yield from walk(folder, root, visit, **options)
+
+    monkeypatch.setattr(docsfolder, "walk_published", walk_while_a_page_is_written)
+    assert scan_docs(docs, tmp_path).pages == {"gioi-thieu/": "gioi-thieu.md"}
