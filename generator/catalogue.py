@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .characters import clean_tree
 from .problems import Problem, did_you_mean
-from .schema import translate_errors
+from .schema import Text, translate_errors
 from .vietnamese import fold, nfc, slugify
 from .safefiles import FileRefused, read_limited
 from .yamlfile import MAX_YAML_CHARS, YamlError, load_yaml
@@ -63,9 +63,9 @@ class Vocabulary:
 
 
 class _TermModel(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
     slug: str
-    label: str
+    label: Text  # an empty label matched an entry's empty value and showed an empty link
 
     @field_validator("slug")
     @classmethod
@@ -99,7 +99,7 @@ class Catalogue:
 
 def load_catalogue(entries_dir: Path) -> tuple[Catalogue | None, list[Problem]]:
     path = entries_dir / CATALOGUE_FILE
-    shown = path.as_posix()
+    shown = path.relative_to(entries_dir.parent).as_posix()  # as the entries are shown: "entries/…"
     try:
         if not os.path.lexists(path):
             raise FileNotFoundError(path)

@@ -67,7 +67,7 @@ class Glossary:
 def load_glossary(entries_dir: Path) -> tuple[Glossary, list[Problem]]:
     """The glossary in `entries/viet-tat.yml`; an absent file means no abbreviations."""
     path = entries_dir / GLOSSARY_FILE
-    shown = path.as_posix()
+    shown = path.relative_to(entries_dir.parent).as_posix()  # as the entries are shown: "entries/…"
     try:
         if not os.path.lexists(path):
             raise FileNotFoundError(path)

@@ -13,7 +13,8 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from pydantic import (
-    AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, WithJsonSchema, model_validator,
+    AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError, WithJsonSchema,
+    model_validator,
 )
 
 from .problems import Problem, did_you_mean
@@ -149,6 +150,22 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
+# A text that must say something: a title, a name, a list item, a reference. Blank (after the
+# strip above, and after check removed invisible characters) is a mistake, not a value: an
+# empty title stopped the whole build in the feed writer with no file named, an empty unit
+# name published an empty headline, an empty result an empty bullet.
+Text = Annotated[str, StringConstraints(min_length=1)]
+
+
+def _each_once(values: list[str]) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+# The records a record names, each once: a unit named twice listed the story twice on the
+# unit's page and twice under "Đơn vị liên quan" (check warns at the repeat).
+References = Annotated[list[Text], AfterValidator(_each_once)]
+
+
 # What every field is called and how it is explained to editors, said once: the `new`
 # templates (newentry.py), the JSON Schema files (schemafiles.py) and the web editor
 # (generator/cms/) all read it from here. `title` is the label, `description` the help,
@@ -165,7 +182,7 @@ SLUG_RULE = "phải viết thường, không dấu, nối bằng “-”"
 
 
 class Image(Strict):
-    src: str = Field(**about("Tệp ảnh", "đường dẫn ảnh trong thư mục docs/ (đặt tệp ảnh trong docs/images/)", "images/ten-anh.jpg"))
+    src: Text = Field(**about("Tệp ảnh", "đường dẫn ảnh trong thư mục docs/ (đặt tệp ảnh trong docs/images/)", "images/ten-anh.jpg"))
     caption: str | None = Field(None, **about("Chú thích", "chú thích dưới ảnh", "Lễ ký kết giao ước thi đua"))
     credit: str | None = Field(None, **about("Tác giả ảnh", "người chụp hoặc nguồn ảnh", "Ảnh: Minh Anh"))
 
@@ -196,7 +213,7 @@ def _day_of(value: dt.date) -> dt.date:
 
 
 class Recipient(Strict):
-    name: str = Field(**about("Tên", "tên cá nhân hoặc tập thể được khen", "Chi bộ Báo Quảng Trị"))
+    name: Text = Field(**about("Tên", "tên cá nhân hoặc tập thể được khen", "Chi bộ Báo Quảng Trị"))
     kind: Annotated[RecipientKind, BeforeValidator(_lower_text)] = Field(**about("Đối tượng", "tập thể hoặc cá nhân"))
     unit: str | None = Field(None, **about("Đơn vị", "đơn vị của người hoặc tập thể được khen", refers_to="don-vi"))
     position: str | None = Field(None, **about("Chức vụ", "chức vụ (với cá nhân)", "Phó Bí thư Chi bộ"))
@@ -220,51 +237,51 @@ class Common(Strict):
         "Ngày cập nhật", "(không bắt buộc) ngày sửa nội dung gần nhất", "2025-01-10"))
     draft: bool = Field(False, **about("Bản nháp", "bật (true) = bản nháp, chưa xuất bản ở đâu cả; tắt (false) khi đã duyệt"))
     featured: bool = Field(False, **about("Nêu bật", "nêu bật trên trang chủ"))
-    tags: list[str] = Field([], **about("Thẻ", "các thẻ (từ khóa) của bài", "chuyển đổi số"))
+    tags: list[Text] = Field([], **about("Thẻ", "các thẻ (từ khóa) của bài", "chuyển đổi số"))
 
 
 class NewsFields(Common):
-    title: str = Field(**about("Tiêu đề", "tiêu đề bài", "Lan tỏa mô hình “Dân vận khéo”"))
+    title: Text = Field(**about("Tiêu đề", "tiêu đề bài", "Lan tỏa mô hình “Dân vận khéo”"))
     date: Moment = Field(**about("Ngày đăng", _DATE_HELP, "2024-05-19 08:30"))
     summary: str | None = Field(None, **about("Sapo", "đoạn tóm tắt đầu bài"))
     author: str | None = Field(None, **about("Tác giả", "tác giả bài viết", "Minh Anh"))
     source: str | None = Field(None, **about("Nguồn", "nơi đăng bài lần đầu", "Báo Quảng Trị"))
     image: Image | None = Field(None, **about("Ảnh", _IMAGE_HELP))
-    category: str = Field(**about("Chuyên mục", "chuyên mục của tin"))
-    units: list[str] = Field([], **about("Đơn vị liên quan", "các đơn vị được nhắc đến trong tin", refers_to="don-vi"))
-    models: list[str] = Field([], **about("Mô hình liên quan", "các mô hình được nhắc đến trong tin", refers_to="mo-hinh"))
+    category: Text = Field(**about("Chuyên mục", "chuyên mục của tin"))
+    units: References = Field([], **about("Đơn vị liên quan", "các đơn vị được nhắc đến trong tin", refers_to="don-vi"))
+    models: References = Field([], **about("Mô hình liên quan", "các mô hình được nhắc đến trong tin", refers_to="mo-hinh"))
 
 
 class ModelFields(Common):
-    title: str = Field(**about("Tên mô hình", "tên mô hình", "Dân vận khéo trong chuyển đổi số"))
-    unit: str = Field(**about("Đơn vị", "đơn vị đăng ký mô hình", refers_to="don-vi"))
-    movement: str = Field(**about("Phong trào", "phong trào mà mô hình thuộc về"))
+    title: Text = Field(**about("Tên mô hình", "tên mô hình", "Dân vận khéo trong chuyển đổi số"))
+    unit: Text = Field(**about("Đơn vị", "đơn vị đăng ký mô hình", refers_to="don-vi"))
+    movement: Text = Field(**about("Phong trào", "phong trào mà mô hình thuộc về"))
     field: str | None = Field(None, **about("Lĩnh vực", "lĩnh vực của mô hình"))
     year: Year = Field(**about("Năm đăng ký", "năm đăng ký mô hình", "2024"))
     period: Period | None = Field(None, **about("Thời gian thực hiện", "những năm mô hình được thực hiện"))
     status: Annotated[Status, BeforeValidator(_lower_text)] | None = Field(None, **about(
         "Tình trạng", "đang thực hiện, đã hoàn thành hoặc được nhân rộng"))
     summary: str | None = Field(None, **about("Tóm tắt", "một đoạn giới thiệu ngắn"))
-    results: list[str] = Field([], **about("Kết quả", "các kết quả nổi bật, mỗi kết quả một mục", "Giảm 30% thời gian xử lý hồ sơ"))
+    results: list[Text] = Field([], **about("Kết quả", "các kết quả nổi bật, mỗi kết quả một mục", "Giảm 30% thời gian xử lý hồ sơ"))
     image: Image | None = Field(None, **about("Ảnh", _IMAGE_HELP))
 
 
 class CommendationFields(Common):
-    title: str = Field(**about("Tên khen thưởng", "tên khen thưởng", "Bằng khen của UBND tỉnh cho …"))
+    title: Text = Field(**about("Tên khen thưởng", "tên khen thưởng", "Bằng khen của UBND tỉnh cho …"))
     recipient: Recipient = Field(**about("Người/tập thể được khen", "người hoặc tập thể được khen"))
-    form: str = Field(**about("Hình thức khen", "hình thức khen thưởng"))
-    authority: str = Field(**about("Cấp khen", "cấp ra quyết định khen"))
+    form: Text = Field(**about("Hình thức khen", "hình thức khen thưởng"))
+    authority: Text = Field(**about("Cấp khen", "cấp ra quyết định khen"))
     decision: Decision | None = Field(None, **about("Quyết định", "quyết định khen thưởng: số và ngày"))
     year: Year = Field(**about("Năm khen thưởng", "năm khen thưởng", "2024"))
     reason: str | None = Field(None, **about("Thành tích", "thành tích được khen"))
-    models: list[str] = Field([], **about("Mô hình được khen", "các mô hình được khen", refers_to="mo-hinh"))
+    models: References = Field([], **about("Mô hình được khen", "các mô hình được khen", refers_to="mo-hinh"))
 
 
 class UnitFields(Common):
     id: str = Field(**about(
         "Mã đơn vị", f"mã đơn vị: {SLUG_RULE}; bài khác dùng mã này", "so-giao-duc-va-dao-tao",
         pattern=SLUG_PATTERN, patternErrorMessage=f"mã đơn vị {SLUG_RULE}"))
-    name: str = Field(**about("Tên đơn vị", "tên đầy đủ", "Đảng ủy Sở Giáo dục và Đào tạo"))
+    name: Text = Field(**about("Tên đơn vị", "tên đầy đủ", "Đảng ủy Sở Giáo dục và Đào tạo"))
     short_name: str | None = Field(None, **about("Tên viết tắt", "tên viết tắt", "Sở GD&ĐT"))
     kind: str | None = Field(None, **about("Loại đơn vị", "loại đơn vị"))
     parent: str | None = Field(None, **about("Đơn vị cấp trên", "đơn vị cấp trên", refers_to="don-vi"))
@@ -275,6 +292,7 @@ class UnitFields(Common):
 # Vietnamese for pydantic's error types; anything not listed falls back to a generic message.
 _MESSAGES = {
     "missing": "thiếu trường bắt buộc",
+    "string_too_short": "không được để trống",
     "string_type": "phải là một đoạn văn bản (đặt trong dấu ngoặc kép nếu là số)",
     "int_type": "phải là số nguyên, ví dụ 2024",
     "int_parsing": "phải là số nguyên, ví dụ 2024",

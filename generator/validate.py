@@ -11,7 +11,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from pydantic import BaseModel, ValidationError
 
@@ -185,11 +185,38 @@ def _validate_one(source: SourceFile, catalogue: Catalogue, docs_dir: Path,
         if message:
             problems.append(problem(location, *message))
 
+    problems += [problem(location, message, "warning") for location, message in _list_notes(data)]
     if fields is None or any(p.severity == "error" for p in problems):
         return None, problems
-    tags = tuple(Term(slugify(tag), tag) for tag in fields.tags if slugify(tag))
-    entry = Entry(source.kind, slug, source.path, fields, body, source.body_line, front, terms, tags)
+    tags: dict[str, Term] = {}
+    for tag in fields.tags:  # "Dân vận" and "dân vận" are one tag page: the first spelling names it
+        tags.setdefault(slugify(tag), Term(slugify(tag), tag))
+    tags.pop("", None)  # no letter or digit: no page (warned above)
+    entry = Entry(source.kind, slug, source.path, fields, body, source.body_line, front, terms, tuple(tags.values()))
     return entry, problems
+
+
+# Lists in which an item written twice is one item: tags by the address of their page, records
+# by id. The page lists each once either way; the warning names the line to delete.
+_ONCE_LISTS: dict[str, Callable[[str], str]] = {"tags": slugify, "units": str.strip, "models": str.strip}
+
+
+def _list_notes(data: dict) -> Iterator[tuple[tuple[str, int], str]]:
+    """(location, message) of every repeated item, and of every tag that can have no page."""
+    for name, key_of in _ONCE_LISTS.items():
+        values = data.get(name)
+        first: dict[str, str] = {}
+        for position, value in enumerate(values if isinstance(values, list) else ()):
+            if not isinstance(value, str) or not value.strip():
+                continue  # not text, or blank: the schema says so
+            key = key_of(value)
+            if not key:
+                yield (name, position), f"thẻ “{value}” không có chữ hay số nào nên không có trang thẻ; hãy sửa hoặc xóa."
+            elif key in first:
+                same = "đã ghi ở trên" if value.strip() == first[key].strip() else f"trùng với “{first[key]}” ở trên"
+                yield (name, position), f"“{value}” {same}; chỉ cần ghi một lần."
+            else:
+                first[key] = value
 
 
 def _check_slug(source: SourceFile, data: dict, problem, problems: list[Problem], from_name: str | None = None) -> str:

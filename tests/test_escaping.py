@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from types import UnionType
-from typing import Any, Iterator, Union, get_args, get_origin
+from typing import Annotated, Any, Iterator, Union, get_args, get_origin
 
 import pytest
 import yaml
@@ -77,8 +77,13 @@ def free_text_fields(model: type[BaseModel], prefix: tuple[str, ...] = ()) -> It
                 yield from free_text_fields(annotation, location)
             elif annotation is str:
                 yield location, False
-            elif get_origin(annotation) is list and get_args(annotation) == (str,):
+            elif get_origin(annotation) is list and _text_type(get_args(annotation)[0]) is str:
                 yield location, True
+
+
+def _text_type(annotation: Any) -> Any:
+    """`str` for `str` and for a constrained `str` (schema.Text: `Annotated[str, ...]`)."""
+    return get_args(annotation)[0] if get_origin(annotation) is Annotated else annotation
 
 
 @dataclass

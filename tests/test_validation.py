@@ -172,3 +172,53 @@ def test_messages_read_as_path_line_field(project):
     project.add_unit()
     project.add_model(unit="nowhere")
     assert str(only_problem(project)).startswith("entries/mo-hinh/chuyen-doi-so.md:3: unit: không có đơn vị")
+
+
+def test_a_blank_title_name_or_list_item_is_refused_where_it_is_written(project):
+    # Before: `title: ""` passed check and stopped the build in the feed writer ("Lỗi không
+    # mong đợi (ValueError)", no file named); a blank unit name published an empty headline.
+    project.add_unit()
+    project.write("tin-tuc/a.md", '---\ntitle: "\u200b"\ndate: 2024-05-19\ncategory: Dân vận\ntags: ["", "ok"]\nunits: [" "]\n---\n')
+    project.write("don-vi/b.md", '---\nid: b\nname: "  "\n---\n')
+    project.write("mo-hinh/c.md", '---\ntitle: C\nunit: so-gd-dt\nmovement: Dân vận khéo\nyear: 2024\nresults: [Tốt, ""]\n'
+                                  'image:\n  src: ""\n---\n')
+    project.write("khen-thuong/d.md", '---\ntitle: D\nrecipient: {name: "", kind: tập thể}\nform: Bằng khen\n'
+                                      'authority: Tỉnh ủy\nyear: 2024\n---\n')
+    found = {(p.path, p.line, p.field, p.message) for p in problems_of(project)}
+    blank = "không được để trống"
+    assert found == {
+        ("entries/tin-tuc/a.md", 2, "title", blank), ("entries/tin-tuc/a.md", 5, "tags.0", blank),
+        ("entries/tin-tuc/a.md", 6, "units.0", blank), ("entries/don-vi/b.md", 3, "name", blank),
+        ("entries/mo-hinh/c.md", 6, "results.1", blank), ("entries/mo-hinh/c.md", 8, "image.src", blank),
+        ("entries/khen-thuong/d.md", 3, "recipient.name", blank),
+    }
+
+
+def test_a_blank_label_in_the_lists_is_refused(project):
+    lists = project.root / "entries" / "danh-muc.yml"
+    lists.write_text(lists.read_text("utf-8").replace('label: "Dân vận"', 'label: " "', 1), "utf-8")
+    (problem,) = problems_of(project)
+    assert (problem.path, problem.message) == ("entries/danh-muc.yml", "không được để trống")
+    assert problem.field.endswith(".label")
+
+
+def test_a_tag_or_unit_written_twice_is_one_with_a_warning_and_the_story_is_listed_once(project):
+    from generator.index import build_index
+    from generator.records import Kind
+
+    project.add_unit()
+    project.write("tin-tuc/a.md", "---\ntitle: A\ndate: 2024-05-19\ncategory: Dân vận\n"
+                                  'tags: ["Dân vận", "dân vận", "Dan van", "!!!"]\nunits: [so-gd-dt, so-gd-dt]\n---\n')
+    checked = check(Project.at(project.root))
+    assert [(p.line, p.field, p.message, p.severity) for p in checked.problems] == [
+        (5, "tags.1", "“dân vận” trùng với “Dân vận” ở trên; chỉ cần ghi một lần.", "warning"),
+        (5, "tags.2", "“Dan van” trùng với “Dân vận” ở trên; chỉ cần ghi một lần.", "warning"),
+        (5, "tags.3", "thẻ “!!!” không có chữ hay số nào nên không có trang thẻ; hãy sửa hoặc xóa.", "warning"),
+        (6, "units.1", "“so-gd-dt” đã ghi ở trên; chỉ cần ghi một lần.", "warning"),
+    ]
+    (story,) = [e for e in checked.entries if e.kind is Kind.NEWS]
+    assert [(t.slug, t.label) for t in story.tags] == [("dan-van", "Dân vận")]
+    assert story.fields.units == ["so-gd-dt"]
+    index = build_index(checked.entries, story.published_at)
+    assert index.groups[(Kind.NEWS, "tag", "dan-van")] == [story]
+    assert index.groups[(Kind.NEWS, "unit", "so-gd-dt")] == [story]
