@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .characters import clean_tree
 from .problems import Problem, did_you_mean
-from .schema import Text, translate_errors
+from .schema import Text, address_too_long, translate_errors
 from .vietnamese import fold, nfc, slugify
 from .safefiles import FileRefused, read_limited
 from .yamlfile import MAX_YAML_CHARS, YamlError, load_yaml
@@ -74,6 +74,8 @@ class _TermModel(BaseModel):
             raise ValueError("slug không được để trống")
         if slugify(value) != value:
             raise ValueError(f"slug phải viết thường, không dấu, nối bằng “-”, ví dụ “{slugify(value)}”")
+        if message := address_too_long("slug", value):
+            raise ValueError(message)
         return value
 
 

@@ -179,6 +179,16 @@ def about(label: str, help: str, example: str | None = None, **extra: Any) -> di
 # letters and digits, single "-" between them). The message is check's own wording.
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SLUG_RULE = "phải viết thường, không dấu, nối bằng “-”"
+# Every address is a folder name, and file systems refuse names over 255 bytes: a tag of 380
+# characters stopped the build with an English OSError. 200 leaves room for what is added.
+MAX_SLUG_LENGTH = 200
+
+
+def address_too_long(what: str, slug: str) -> str | None:
+    """The message for `what` (“slug”, “thẻ …”) whose address `slug` is too long, else None."""
+    if len(slug) <= MAX_SLUG_LENGTH:
+        return None
+    return f"{what} quá dài để làm địa chỉ trang ({len(slug)} ký tự; tối đa {MAX_SLUG_LENGTH}); hãy viết ngắn lại."
 
 
 class Image(Strict):
@@ -231,7 +241,7 @@ _IMAGE_HELP = "ảnh minh họa: tệp ảnh, chú thích và tác giả ảnh"
 class Common(Strict):
     slug: str | None = Field(None, **about(
         "Địa chỉ trang (slug)", f"bỏ trống để dùng tên tệp; nếu đặt thì {SLUG_RULE}", "dan-van-kheo-2024",
-        pattern=SLUG_PATTERN, patternErrorMessage=f"slug {SLUG_RULE}"))
+        pattern=SLUG_PATTERN, patternErrorMessage=f"slug {SLUG_RULE}", maxLength=MAX_SLUG_LENGTH))
     date: Moment | None = Field(None, **about("Ngày đăng", _DATE_HELP, "2024-05-19 08:30"))
     updated: Moment | None = Field(None, **about(  # last real change: sitemap lastmod, JSON-LD dateModified
         "Ngày cập nhật", "(không bắt buộc) ngày sửa nội dung gần nhất", "2025-01-10"))
@@ -280,7 +290,7 @@ class CommendationFields(Common):
 class UnitFields(Common):
     id: str = Field(**about(
         "Mã đơn vị", f"mã đơn vị: {SLUG_RULE}; bài khác dùng mã này", "so-giao-duc-va-dao-tao",
-        pattern=SLUG_PATTERN, patternErrorMessage=f"mã đơn vị {SLUG_RULE}"))
+        pattern=SLUG_PATTERN, patternErrorMessage=f"mã đơn vị {SLUG_RULE}", maxLength=MAX_SLUG_LENGTH))
     name: Text = Field(**about("Tên đơn vị", "tên đầy đủ", "Đảng ủy Sở Giáo dục và Đào tạo"))
     short_name: str | None = Field(None, **about("Tên viết tắt", "tên viết tắt", "Sở GD&ĐT"))
     kind: str | None = Field(None, **about("Loại đơn vị", "loại đơn vị"))

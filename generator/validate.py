@@ -23,7 +23,7 @@ from .loader import Kind, SourceFile
 from .problems import Problem, did_you_mean
 from .records import Entry
 from .taxonomies import RESERVED_SLUGS
-from .schema import CommendationFields, ModelFields, NewsFields, UnitFields, translate_errors
+from .schema import CommendationFields, ModelFields, NewsFields, UnitFields, address_too_long, translate_errors
 from .vietnamese import fold, slugify
 
 BODY_FIELD = "nội dung"  # the field named in problems found in a record's Markdown body
@@ -185,7 +185,7 @@ def _validate_one(source: SourceFile, catalogue: Catalogue, docs_dir: Path,
         if message:
             problems.append(problem(location, *message))
 
-    problems += [problem(location, message, "warning") for location, message in _list_notes(data)]
+    problems += [problem(*note) for note in _list_notes(data)]
     if fields is None or any(p.severity == "error" for p in problems):
         return None, problems
     tags: dict[str, Term] = {}
@@ -201,8 +201,8 @@ def _validate_one(source: SourceFile, catalogue: Catalogue, docs_dir: Path,
 _ONCE_LISTS: dict[str, Callable[[str], str]] = {"tags": slugify, "units": str.strip, "models": str.strip}
 
 
-def _list_notes(data: dict) -> Iterator[tuple[tuple[str, int], str]]:
-    """(location, message) of every repeated item, and of every tag that can have no page."""
+def _list_notes(data: dict) -> Iterator[tuple[tuple[str, int], str, str]]:
+    """(location, message, severity) of every repeated item, and of every tag that can have no page."""
     for name, key_of in _ONCE_LISTS.items():
         values = data.get(name)
         first: dict[str, str] = {}
@@ -211,10 +211,12 @@ def _list_notes(data: dict) -> Iterator[tuple[tuple[str, int], str]]:
                 continue  # not text, or blank: the schema says so
             key = key_of(value)
             if not key:
-                yield (name, position), f"thẻ “{value}” không có chữ hay số nào nên không có trang thẻ; hãy sửa hoặc xóa."
+                yield (name, position), f"thẻ “{value}” không có chữ hay số nào nên không có trang thẻ; hãy sửa hoặc xóa.", "warning"
+            elif name == "tags" and (message := address_too_long("thẻ", key)):
+                yield (name, position), message, "error"
             elif key in first:
                 same = "đã ghi ở trên" if value.strip() == first[key].strip() else f"trùng với “{first[key]}” ở trên"
-                yield (name, position), f"“{value}” {same}; chỉ cần ghi một lần."
+                yield (name, position), f"“{value}” {same}; chỉ cần ghi một lần.", "warning"
             else:
                 first[key] = value
 
@@ -229,12 +231,16 @@ def _check_slug(source: SourceFile, data: dict, problem, problems: list[Problem]
             problems.append(problem("id", "mã đơn vị không được để trống."))
         elif slugify(slug) != slug:
             problems.append(problem("id", f"mã đơn vị phải viết thường, không dấu, nối bằng “-”, ví dụ “{slugify(slug)}”."))
+        elif message := address_too_long("mã đơn vị", slug):
+            problems.append(problem("id", message))
     elif isinstance(data.get("slug"), str):
         slug = data["slug"].strip()
         if not slug:
             problems.append(problem("slug", "slug không được để trống; hãy xóa dòng này để dùng tên tệp, hoặc điền một slug."))
         elif slugify(slug) != slug:
             problems.append(problem("slug", f"slug phải viết thường, không dấu, nối bằng “-”, ví dụ “{slugify(slug)}”."))
+        elif message := address_too_long("slug", slug):
+            problems.append(problem("slug", message))
     else:
         slug = from_name if from_name is not None else slugify(source.stem)
         if not slug:

@@ -222,3 +222,22 @@ def test_a_tag_or_unit_written_twice_is_one_with_a_warning_and_the_story_is_list
     index = build_index(checked.entries, story.published_at)
     assert index.groups[(Kind.NEWS, "tag", "dan-van")] == [story]
     assert index.groups[(Kind.NEWS, "unit", "so-gd-dt")] == [story]
+
+
+def test_an_address_too_long_for_a_folder_name_is_refused_where_it_is_written(project):
+    # Before: a 380-character tag (a sentence pasted into tags) stopped the build with
+    # "Lỗi không mong đợi (OSError): [Errno 36] File name too long" and no file named.
+    sentence = " ".join(["Phong trào thi đua"] * 20)
+    project.add_unit()
+    project.write("tin-tuc/a.md", f'---\ntitle: A\ndate: 2024-05-19\ncategory: Dân vận\ntags: ["{sentence}"]\n---\n')
+    project.write("tin-tuc/b.md", f"---\ntitle: B\ndate: 2024-05-19\ncategory: Dân vận\nslug: {'b-' * 150}b\n---\n")
+    project.write("don-vi/c.md", f"---\nid: {'c-' * 150}c\nname: C\n---\n")
+    found = {(p.path, p.line, p.field): p.message for p in problems_of(project)}
+    assert found == {
+        ("entries/tin-tuc/a.md", 5, "tags.0"): "thẻ quá dài để làm địa chỉ trang (379 ký tự; tối đa 200); hãy viết ngắn lại.",
+        ("entries/tin-tuc/b.md", 5, "slug"): "slug quá dài để làm địa chỉ trang (301 ký tự; tối đa 200); hãy viết ngắn lại.",
+        ("entries/don-vi/c.md", 2, "id"): "mã đơn vị quá dài để làm địa chỉ trang (301 ký tự; tối đa 200); hãy viết ngắn lại.",
+    }
+    lists = project.root / "entries" / "danh-muc.yml"
+    lists.write_text(lists.read_text("utf-8").replace("slug: dan-van,", f"slug: dan-van-{'x-' * 100}x,", 1), "utf-8")
+    assert any(p.path == "entries/danh-muc.yml" and "slug quá dài" in p.message for p in problems_of(project))
