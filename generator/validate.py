@@ -24,7 +24,7 @@ from .problems import Problem, did_you_mean
 from .records import Entry
 from .taxonomies import RESERVED_SLUGS
 from .schema import CommendationFields, ModelFields, NewsFields, UnitFields, address_too_long, translate_errors
-from .vietnamese import fold, slugify
+from .vietnamese import fold, format_number, slugify
 
 BODY_FIELD = "nội dung"  # the field named in problems found in a record's Markdown body
 
@@ -186,6 +186,10 @@ def _validate_one(source: SourceFile, catalogue: Catalogue, docs_dir: Path,
             problems.append(problem(location, *message))
 
     problems += [problem(*note) for note in _list_notes(data)]
+    for name in ("title", "name"):  # the headline of each kind
+        if isinstance(data.get(name), str) and len(data[name]) > LONG_HEADLINE:
+            problems.append(problem(name, f"dài {format_number(len(data[name]))} ký tự: có lẽ đã dán nhầm cả đoạn "
+                                    "văn vào đây? Tiêu đề hiện trên mọi trang liệt kê bài; thường dưới 150 ký tự.", "warning"))
     if fields is None or any(p.severity == "error" for p in problems):
         return None, problems
     tags: dict[str, Term] = {}
@@ -195,6 +199,11 @@ def _validate_one(source: SourceFile, catalogue: Catalogue, docs_dir: Path,
     entry = Entry(source.kind, slug, source.path, fields, body, source.body_line, front, terms, tuple(tags.values()))
     return entry, problems
 
+
+# A headline this long is a paragraph pasted into the wrong field (a 6,400-character title
+# filled every listing and "Các tin khác" block it appeared in); Vietnamese headlines are
+# rarely over 150 characters. A warning: the editor may mean it.
+LONG_HEADLINE = 300
 
 # Lists in which an item written twice is one item: tags by the address of their page, records
 # by id. The page lists each once either way; the warning names the line to delete.

@@ -241,3 +241,13 @@ def test_an_address_too_long_for_a_folder_name_is_refused_where_it_is_written(pr
     lists = project.root / "entries" / "danh-muc.yml"
     lists.write_text(lists.read_text("utf-8").replace("slug: dan-van,", f"slug: dan-van-{'x-' * 100}x,", 1), "utf-8")
     assert any(p.path == "entries/danh-muc.yml" and "slug quá dài" in p.message for p in problems_of(project))
+
+
+def test_a_paragraph_pasted_as_the_title_is_published_with_a_warning(project):
+    project.add_unit()
+    project.write("tin-tuc/a.md", f"---\ntitle: {'Tiêu đề rất dài ' * 40}\ndate: 2024-05-19\ncategory: Dân vận\n---\n")
+    project.write("tin-tuc/b.md", f"---\ntitle: {'Tiêu đề vừa ' * 12}\ndate: 2024-05-19\ncategory: Dân vận\n---\n")
+    checked = check(Project.at(project.root))
+    assert [(p.path, p.field, p.severity) for p in checked.problems] == [("entries/tin-tuc/a.md", "title", "warning")]
+    assert checked.problems[0].message.startswith("dài 639 ký tự: có lẽ đã dán nhầm cả đoạn văn vào đây?")
+    assert {"a", "b"} <= {e.slug for e in checked.entries}
