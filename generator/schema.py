@@ -208,7 +208,7 @@ class Period(Strict):
             if isinstance(start, int) or isinstance(end, int):
                 start, end = _year_of(start), _year_of(end)
             else:
-                start, end = _day_of(start), _day_of(end)
+                start, end = day_of(start), day_of(end)
             if start > end:
                 raise ValueError(f"thời gian bắt đầu (from: {self.from_}) sau thời gian kết thúc (to: {self.to})")
         return self
@@ -218,7 +218,7 @@ def _year_of(value: int | dt.date) -> int:
     return value if isinstance(value, int) else value.year
 
 
-def _day_of(value: dt.date) -> dt.date:
+def day_of(value: dt.date) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 

@@ -23,7 +23,7 @@ from .loader import Kind, SourceFile
 from .problems import Problem, did_you_mean
 from .records import Entry
 from .taxonomies import RESERVED_SLUGS
-from .schema import CommendationFields, ModelFields, NewsFields, UnitFields, address_too_long, translate_errors
+from .schema import CommendationFields, ModelFields, NewsFields, UnitFields, address_too_long, day_of, translate_errors
 from .vietnamese import fold, format_number, slugify
 
 BODY_FIELD = "nội dung"  # the field named in problems found in a record's Markdown body
@@ -186,6 +186,11 @@ def _validate_one(source: SourceFile, catalogue: Catalogue, docs_dir: Path,
             problems.append(problem(location, *message))
 
     problems += [problem(*note) for note in _list_notes(data)]
+    if fields is not None and fields.date is not None and fields.updated is not None \
+            and day_of(fields.updated) < day_of(fields.date):
+        # A mistyped year: the sitemap and JSON-LD would say the page changed before it existed.
+        problems.append(problem("updated", f"ngày cập nhật ({day_of(fields.updated):%d/%m/%Y}) trước ngày đăng "
+                                           f"({day_of(fields.date):%d/%m/%Y}); hãy sửa lại năm, tháng hoặc ngày."))
     for name in ("title", "name"):  # the headline of each kind
         if isinstance(data.get(name), str) and len(data[name]) > LONG_HEADLINE:
             problems.append(problem(name, f"dài {format_number(len(data[name]))} ký tự: có lẽ đã dán nhầm cả đoạn "

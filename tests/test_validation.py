@@ -251,3 +251,13 @@ def test_a_paragraph_pasted_as_the_title_is_published_with_a_warning(project):
     assert [(p.path, p.field, p.severity) for p in checked.problems] == [("entries/tin-tuc/a.md", "title", "warning")]
     assert checked.problems[0].message.startswith("dài 639 ký tự: có lẽ đã dán nhầm cả đoạn văn vào đây?")
     assert {"a", "b"} <= {e.slug for e in checked.entries}
+
+
+def test_an_update_before_the_publication_is_refused_at_its_line(project):
+    # Before: published, with a sitemap lastmod and a JSON-LD dateModified a year before the story existed.
+    project.add_unit()
+    project.write("tin-tuc/a.md", "---\ntitle: A\ndate: 2025-03-05 08:00\nupdated: 2024-03-06\ncategory: Dân vận\n---\n")
+    project.write("tin-tuc/b.md", "---\ntitle: B\ndate: 2025-03-05 08:00\nupdated: 2025-03-05\ncategory: Dân vận\n---\n")
+    problem = only_problem(project)
+    assert (problem.path, problem.line, problem.field) == ("entries/tin-tuc/a.md", 4, "updated")
+    assert problem.message == "ngày cập nhật (06/03/2024) trước ngày đăng (05/03/2025); hãy sửa lại năm, tháng hoặc ngày."
